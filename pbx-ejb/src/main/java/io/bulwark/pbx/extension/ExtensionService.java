@@ -1,0 +1,129 @@
+package io.bulwark.pbx.extension;
+
+import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.InvalidInputException;
+import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.system.SecretCipher;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Creates, changes and removes extensions. Every change is validated first and audited. */
+@Stateless
+public class ExtensionService {
+
+  @PersistenceContext private EntityManager em;
+  @Inject private SecretCipher cipher;
+  @Inject private Clock clock;
+  @Inject private Event<SecurityEvent> events;
+  @Inject private Event<ExtensionChanged> changes;
+
+  public List<Extension> all() {
+    return em.createNamedQuery("Extension.all", Extension.class).getResultList();
+  }
+
+  public Extension get(long id) {
+    Extension extension = em.find(Extension.class, id);
+    if (extension == null) {
+      throw new NotFoundException("Extension " + id + " does not exist");
+    }
+    return extension;
+  }
+
+  public Optional<Extension> byNumber(String number) {
+    return em.createNamedQuery("Extension.byNumber", Extension.class)
+        .setParameter("number", number)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Extension create(ExtensionDraft draft, String actor) {
+    List<FieldViolation> violations = new ArrayList<>(draft.violations(true));
+    if (violations.isEmpty()) {
+      violations.addAll(conflicts(draft, null));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    Extension extension = new Extension(draft, cipher.encrypt(draft.secret()));
+    em.persist(extension);
+    audit(EventType.EXTENSION_CREATED, extension, actor, "create");
+    return extension;
+  }
+
+  public Extension update(long id, ExtensionDraft draft, String actor) {
+    Extension extension = get(id);
+    List<FieldViolation> violations = new ArrayList<>(draft.violations(false));
+    if (draft.number() != null && !draft.number().equals(extension.getNumber())) {
+      violations.add(new FieldViolation("number", "The extension number cannot be changed"));
+    }
+    if (violations.isEmpty()) {
+      violations.addAll(conflicts(draft, extension.getId()));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    String oldName = extension.getRegistrationName();
+    boolean newSecret = draft.secret() != null && !draft.secret().isEmpty();
+    extension.apply(draft, newSecret ? cipher.encrypt(draft.secret()) : null);
+    changes.fire(new ExtensionChanged(oldName));
+    audit(EventType.EXTENSION_UPDATED, extension, actor, newSecret ? "update+secret" : "update");
+    return extension;
+  }
+
+  public void delete(long id, String actor) {
+    Extension extension = get(id);
+    em.remove(extension);
+    changes.fire(new ExtensionChanged(extension.getRegistrationName()));
+    audit(EventType.EXTENSION_DELETED, extension, actor, "delete");
+  }
+
+  /** The plain registration password, for the credential cache only. */
+  String secretOf(Extension extension) {
+    return cipher.decrypt(extension.getEncryptedSecret());
+  }
+
+  private List<FieldViolation> conflicts(ExtensionDraft draft, Long self) {
+    List<FieldViolation> found = new ArrayList<>();
+    em.createNamedQuery("Extension.byNumber", Extension.class)
+        .setParameter("number", draft.number())
+        .getResultStream()
+        .filter(e -> !e.getId().equals(self))
+        .findFirst()
+        .ifPresent(
+            e ->
+                found.add(
+                    new FieldViolation(
+                        "number", "Extension " + e.getNumber() + " already exists")));
+    em.createNamedQuery("Extension.byRegistrationName", Extension.class)
+        .setParameter("name", draft.registrationName())
+        .getResultStream()
+        .filter(e -> !e.getId().equals(self))
+        .findFirst()
+        .ifPresent(
+            e ->
+                found.add(
+                    new FieldViolation(
+                        "registrationName", "This registration name is already in use")));
+    return found;
+  }
+
+  private void audit(EventType type, Extension extension, String actor, String action) {
+    events.fireAsync(
+        new SecurityEvent(
+            clock.instant(),
+            type,
+            null,
+            actor,
+            action,
+            "extension " + extension.getNumber() + " (" + extension.getDisplayName() + ")"));
+  }
+}

@@ -1,0 +1,33 @@
+package io.bulwark.pbx.extension;
+
+import java.util.List;
+
+/**
+ * An authenticated REGISTER, reduced to what the registrar rules need. {@code contacts} is empty
+ * for a query; {@code wildcard} is the {@code Contact: *} form.
+ *
+ * @param requestExpires the Expires header in seconds, or {@code null} when absent
+ */
+public record RegisterRequest(
+    String extensionNumber,
+    List<ContactExpiry> contacts,
+    boolean wildcard,
+    Integer requestExpires,
+    String callId,
+    long cseq,
+    String sourceAddress,
+    int sourcePort,
+    String transport,
+    String userAgent) {
+
+  public RegisterRequest {
+    contacts = List.copyOf(contacts);
+  }
+
+  /**
+   * A Contact of the request.
+   *
+   * @param expires the Contact's expires parameter in seconds, or {@code null} when absent
+   */
+  public record ContactExpiry(String uri, Integer expires) {}
+}

@@ -1,0 +1,19 @@
+package io.bulwark.pbx.extension;
+
+import java.util.List;
+
+/** What a REGISTER achieved, in the terms the SIP layer answers with. */
+public sealed interface RegistrationOutcome {
+
+  /** 200 OK: the bindings the extension holds now, each with its remaining lifetime. */
+  record Accepted(List<CurrentBinding> bindings) implements RegistrationOutcome {}
+
+  /** 423 Interval Too Brief, carrying Min-Expires. */
+  record IntervalTooBrief(int minExpires) implements RegistrationOutcome {}
+
+  /** 400: a request out of order for an existing binding, or a malformed wildcard. */
+  record Rejected(String reason) implements RegistrationOutcome {}
+
+  /** A binding as reported back in the 200 OK Contact header. */
+  record CurrentBinding(String contactUri, long expiresSeconds) {}
+}

@@ -1,0 +1,16 @@
+package io.bulwark.pbx.system;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** The one place that decides what time it is; policies take the {@link Clock} it produces. */
+@ApplicationScoped
+public class ClockProducer {
+
+  @Produces
+  @ApplicationScoped
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

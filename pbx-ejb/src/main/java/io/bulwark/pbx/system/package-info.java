@@ -1,0 +1,2 @@
+/** Platform services shared by every domain: schema migration, secret encryption, the clock. */
+package io.bulwark.pbx.system;

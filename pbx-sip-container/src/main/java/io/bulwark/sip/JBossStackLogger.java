@@ -1,0 +1,119 @@
+package io.bulwark.sip;
+
+import gov.nist.core.StackLogger;
+import java.util.Properties;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the JAIN-SIP stack's own logging to JBoss Logging (the RI otherwise needs log4j 1.x).
+ * Instantiated by the stack through its {@code STACK_LOGGER} property.
+ */
+public final class JBossStackLogger implements StackLogger {
+
+  private static final Logger LOG = Logger.getLogger("gov.nist.javax.sip");
+
+  @Override
+  public void logStackTrace() {
+    logStackTrace(TRACE_DEBUG);
+  }
+
+  @Override
+  public void logStackTrace(int level) {
+    if (isLoggingEnabled(level)) {
+      LOG.debug("Stack trace", new Throwable());
+    }
+  }
+
+  @Override
+  public int getLineCount() {
+    return 0;
+  }
+
+  @Override
+  public void logException(Throwable t) {
+    LOG.warn(t.getMessage(), t);
+  }
+
+  @Override
+  public void logDebug(String message) {
+    LOG.debug(message);
+  }
+
+  @Override
+  public void logDebug(String message, Exception e) {
+    LOG.debug(message, e);
+  }
+
+  @Override
+  public void logTrace(String message) {
+    LOG.trace(message);
+  }
+
+  @Override
+  public void logFatalError(String message) {
+    LOG.fatal(message);
+  }
+
+  @Override
+  public void logError(String message) {
+    LOG.error(message);
+  }
+
+  @Override
+  public boolean isLoggingEnabled() {
+    return LOG.isEnabled(Logger.Level.WARN);
+  }
+
+  @Override
+  public boolean isLoggingEnabled(int level) {
+    return LOG.isEnabled(toLevel(level));
+  }
+
+  @Override
+  public void logError(String message, Exception e) {
+    LOG.error(message, e);
+  }
+
+  @Override
+  public void logWarning(String message) {
+    LOG.warn(message);
+  }
+
+  @Override
+  public void logInfo(String message) {
+    LOG.info(message);
+  }
+
+  @Override
+  public void disableLogging() {}
+
+  @Override
+  public void enableLogging() {}
+
+  @Override
+  public void setBuildTimeStamp(String timeStamp) {}
+
+  @Override
+  public void setStackProperties(Properties properties) {}
+
+  @Override
+  public String getLoggerName() {
+    return LOG.getName();
+  }
+
+  private static Logger.Level toLevel(int level) {
+    if (level >= TRACE_TRACE) {
+      return Logger.Level.TRACE;
+    }
+    if (level >= TRACE_DEBUG) {
+      return Logger.Level.DEBUG;
+    }
+    if (level >= TRACE_INFO) {
+      return Logger.Level.INFO;
+    }
+    if (level >= TRACE_WARN) {
+      return Logger.Level.WARN;
+    }
+    return Logger.Level.ERROR;
+  }
+}

@@ -1,0 +1,88 @@
+package io.bulwark.sip;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import java.text.ParseException;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jboss.logging.Logger;
+
+/**
+ * A received request and the means to answer it, once. Final responses get a To tag as RFC 3261
+ * section 8.2.6.2 requires.
+ */
+public final class SipRequest {
+
+  private static final Logger LOG = Logger.getLogger(SipRequest.class);
+
+  private final Request request;
+  private final ServerTransaction transaction;
+  private final MessageFactory messages;
+  private final HeaderFactory headers;
+  private final String toTag = UUID.randomUUID().toString().substring(0, 8);
+
+  SipRequest(
+      Request request,
+      ServerTransaction transaction,
+      MessageFactory messages,
+      HeaderFactory headers) {
+    this.request = request;
+    this.transaction = transaction;
+    this.messages = messages;
+    this.headers = headers;
+  }
+
+  public Request message() {
+    return request;
+  }
+
+  public String method() {
+    return request.getMethod();
+  }
+
+  /** The address the request came from (the packet's source, not what the Via claims). */
+  public String sourceAddress() {
+    return ((SIPRequest) request).getRemoteAddress().getHostAddress();
+  }
+
+  public int sourcePort() {
+    return ((SIPRequest) request).getRemotePort();
+  }
+
+  /** {@code UDP} or {@code TCP}, from the top Via. */
+  public String transport() {
+    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+    return via == null ? "UDP" : via.getTransport().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  public HeaderFactory headerFactory() {
+    return headers;
+  }
+
+  public void respond(int status) {
+    respond(status, r -> {});
+  }
+
+  /** Sends a response built from this request; {@code customize} adds headers before sending. */
+  public void respond(int status, Consumer<Response> customize) {
+    try {
+      Response response = messages.createResponse(status, request);
+      ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+      if (status >= 200 && to != null && to.getTag() == null) {
+        to.setTag(toTag);
+      }
+      customize.accept(response);
+      transaction.sendResponse(response);
+    } catch (ParseException | SipException | InvalidArgumentException e) {
+      LOG.debugf(e, "Could not answer %s from %s", request.getMethod(), sourceAddress());
+    }
+  }
+}

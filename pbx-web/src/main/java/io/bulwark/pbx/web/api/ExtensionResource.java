@@ -1,0 +1,75 @@
+package io.bulwark.pbx.web.api;
+
+import io.bulwark.pbx.extension.ExtensionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** {@code /api/v1/extensions}: create, list, read, change and delete SIP extensions. */
+@Path("/extensions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+public class ExtensionResource {
+
+  @Inject private ExtensionService extensions;
+  @Context private SecurityContext security;
+
+  @GET
+  public List<ExtensionJson.View> list() {
+    return extensions.all().stream().map(ExtensionJson.View::of).toList();
+  }
+
+  @GET
+  @Path("/{id}")
+  public ExtensionJson.View get(@PathParam("id") long id) {
+    return ExtensionJson.View.of(extensions.get(id));
+  }
+
+  @POST
+  public Response create(ExtensionJson.Input input, @Context UriInfo uri) {
+    var created = extensions.create(required(input).draft(), actor());
+    return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
+        .entity(ExtensionJson.View.of(created))
+        .build();
+  }
+
+  @PUT
+  @Path("/{id}")
+  public ExtensionJson.View update(@PathParam("id") long id, ExtensionJson.Input input) {
+    return ExtensionJson.View.of(extensions.update(id, required(input).draft(), actor()));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") long id) {
+    extensions.delete(id, actor());
+    return Response.noContent().build();
+  }
+
+  private static ExtensionJson.Input required(ExtensionJson.Input input) {
+    if (input == null) {
+      throw new io.bulwark.pbx.system.InvalidInputException("body", "A JSON body is required");
+    }
+    return input;
+  }
+
+  private String actor() {
+    return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+  }
+}
