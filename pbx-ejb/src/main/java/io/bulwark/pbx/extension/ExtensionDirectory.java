@@ -1,5 +1,6 @@
 package io.bulwark.pbx.extension;
 
+import io.bulwark.pbx.system.SecretCipher;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -24,7 +25,7 @@ public class ExtensionDirectory {
   private final Map<String, SipCredentials> cache = new ConcurrentHashMap<>();
 
   @PersistenceContext private EntityManager em;
-  @Inject private ExtensionService extensions;
+  @Inject private SecretCipher cipher;
 
   public Optional<SipCredentials> credentials(String registrationName, String realm) {
     SipCredentials cached = cache.get(registrationName);
@@ -36,12 +37,12 @@ public class ExtensionDirectory {
             .setParameter("name", registrationName)
             .getResultStream()
             .findFirst()
-            .map(e -> SipCredentials.of(e, realm, extensions.secretOf(e)));
+            .map(e -> SipCredentials.of(e, realm, cipher.decrypt(e.getEncryptedSecret())));
     loaded.ifPresent(c -> cache.put(registrationName, c));
     return loaded;
   }
 
-  void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) ExtensionChanged changed) {
+  public void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) ExtensionChanged changed) {
     cache.remove(changed.registrationName());
   }
 }

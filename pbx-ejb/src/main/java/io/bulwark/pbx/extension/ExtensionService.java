@@ -86,11 +86,6 @@ public class ExtensionService {
     audit(EventType.EXTENSION_DELETED, extension, actor, "delete");
   }
 
-  /** The plain registration password, for the credential cache only. */
-  String secretOf(Extension extension) {
-    return cipher.decrypt(extension.getEncryptedSecret());
-  }
-
   private List<FieldViolation> conflicts(ExtensionDraft draft, Long self) {
     List<FieldViolation> found = new ArrayList<>();
     em.createNamedQuery("Extension.byNumber", Extension.class)

@@ -2,6 +2,7 @@ package io.bulwark.pbx.system;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** The one place that decides what time it is; policies take the {@link Clock} it produces. */
@@ -9,7 +10,7 @@ import java.time.Clock;
 public class ClockProducer {
 
   @Produces
-  @ApplicationScoped
+  @Singleton
   Clock clock() {
     return Clock.systemUTC();
   }

@@ -2,6 +2,7 @@ package io.bulwark.pbx.system;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 public class SecretCipherProducer {
 
   @Produces
-  @ApplicationScoped
+  @Singleton
   SecretCipher secretCipher() {
     String file = System.getenv("BULWARK_SECRET_KEY_FILE");
     if (file == null || file.isBlank()) {
