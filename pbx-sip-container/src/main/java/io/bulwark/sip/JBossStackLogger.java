@@ -71,7 +71,11 @@ public final class JBossStackLogger implements StackLogger {
 
   @Override
   public void logError(String message, Exception e) {
-    LOG.error(message, e);
+    if (e instanceof InterruptedException) {
+      LOG.debug(message, e); // SipContainer.close() interrupts the event scanner on purpose.
+    } else {
+      LOG.error(message, e);
+    }
   }
 
   @Override

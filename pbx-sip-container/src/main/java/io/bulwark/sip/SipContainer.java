@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import javax.sip.ListeningPoint;
@@ -32,13 +33,16 @@ public final class SipContainer implements AutoCloseable {
   private final List<SipProvider> providers = new ArrayList<>();
   private final List<ListeningPoint> listeningPoints = new ArrayList<>();
   private final Dispatcher dispatcher;
+  private final Thread eventScanner;
 
   private SipContainer(SipContainerConfig config, Map<String, Dispatcher.Route> routes)
       throws SipException {
     this.config = config;
     MessageFactory messages = new MessageFactoryImpl();
     HeaderFactory headers = new HeaderFactoryImpl();
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
     this.stack = new SipStackImpl(stackProperties(config));
+    this.eventScanner = newThreadNamed("EventScannerThread", before);
     this.dispatcher = new Dispatcher(routes, messages, headers);
     try {
       for (String transport : config.transports()) {
@@ -87,6 +91,20 @@ public final class SipContainer implements AutoCloseable {
     }
     listeningPoints.clear();
     stack.stop();
+    // The RI's stop() only flags its event scanner as stopped while the scanner's thread blocks in
+    // BlockingQueue.take(), so the thread would outlive every undeploy. Interrupting it ends it.
+    if (eventScanner != null) {
+      eventScanner.interrupt();
+    }
+  }
+
+  private static Thread newThreadNamed(String name, Set<Thread> before) {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (name.equals(thread.getName()) && !before.contains(thread)) {
+        return thread;
+      }
+    }
+    return null;
   }
 
   private static Properties stackProperties(SipContainerConfig config) {

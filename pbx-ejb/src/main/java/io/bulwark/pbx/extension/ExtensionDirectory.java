@@ -42,7 +42,8 @@ public class ExtensionDirectory {
     return loaded;
   }
 
-  public void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) ExtensionChanged changed) {
+  public void forget(
+      @Observes(during = TransactionPhase.AFTER_COMPLETION) ExtensionChanged changed) {
     cache.remove(changed.registrationName());
   }
 }

@@ -43,6 +43,15 @@ public final class ProblemMappers {
     }
   }
 
+  /** RESTEasy wraps JSON-B failures while reading a body in a ProcessingException: 400 as well. */
+  @Provider
+  public static class UnprocessableBody implements ExceptionMapper<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException e) {
+      return Problem.response(Response.Status.BAD_REQUEST, "The request body is not valid JSON");
+    }
+  }
+
   /** Errors the JAX-RS runtime raised itself (404 path, 405, 415, 403 role, bad JSON...). */
   @Provider
   public static class Web implements ExceptionMapper<WebApplicationException> {

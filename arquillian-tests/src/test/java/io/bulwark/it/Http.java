@@ -1,0 +1,89 @@
+package io.bulwark.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * An HTTP client that trusts exactly the certificate Bulwark generated at first start, so TLS is
+ * verified for real in the tests.
+ */
+public final class Http {
+
+  private static final HttpClient CLIENT = create();
+
+  private Http() {}
+
+  public static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return CLIENT.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static HttpRequest.Builder request(String url) {
+    return HttpRequest.newBuilder(URI.create(url));
+  }
+
+  public static HttpRequest.BodyPublisher json(JsonStructure body) {
+    return HttpRequest.BodyPublishers.ofString(body.toString());
+  }
+
+  public static JsonObject object(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  public static jakarta.json.JsonArray array(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readArray();
+  }
+
+  /** A trust store holding Bulwark's generated certificate. */
+  public static KeyStore trustStore() {
+    try (InputStream in =
+        new FileInputStream(TestEnvironment.home().resolve("certs/https.p12").toFile())) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, TestEnvironment.secret("tls.pw").toCharArray());
+      return store;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpClient create() {
+    try {
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(trustStore());
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, trust.getTrustManagers(), null);
+      return HttpClient.newBuilder()
+          .sslContext(tls)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package io.bulwark.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sets up API callers in the suite's Keycloak through its admin REST API on loopback: one
+ * confidential client per role, with a service account holding that realm role, and an audience
+ * mapper so its tokens are meant for the portal.
+ */
+public final class KeycloakAdmin {
+
+  private KeycloakAdmin() {}
+
+  /** A bearer token whose only PBX role is {@code role}. */
+  public static String tokenWithRole(String role) {
+    String clientId = "it-" + role;
+    String secret = "it-secret-" + role;
+    ensureServiceClient(clientId, secret, role);
+    HttpResponse<String> response =
+        Http.send(
+            Http.request(
+                    TestEnvironment.keycloakUrl() + "/realms/bulwark/protocol/openid-connect/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    form(
+                        "grant_type", "client_credentials",
+                        "client_id", clientId,
+                        "client_secret", secret)));
+    check(response, 200, "token for " + clientId);
+    return Http.object(response).getString("access_token");
+  }
+
+  private static synchronized void ensureServiceClient(
+      String clientId, String secret, String role) {
+    String admin = adminToken();
+    String base = TestEnvironment.keycloakUrl() + "/admin/realms/bulwark";
+    HttpResponse<String> existing =
+        Http.send(
+            Http.request(base + "/clients?clientId=" + clientId)
+                .header("Authorization", "Bearer " + admin));
+    check(existing, 200, "client lookup");
+    if (!Http.array(existing).isEmpty()) {
+      return;
+    }
+    JsonObject client =
+        Json.createObjectBuilder()
+            .add("clientId", clientId)
+            .add("secret", secret)
+            .add("publicClient", false)
+            .add("serviceAccountsEnabled", true)
+            .add("standardFlowEnabled", false)
+            .add(
+                "protocolMappers",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("name", "portal-audience")
+                            .add("protocol", "openid-connect")
+                            .add("protocolMapper", "oidc-audience-mapper")
+                            .add(
+                                "config",
+                                Json.createObjectBuilder()
+                                    .add("included.client.audience", "bulwark-portal")
+                                    .add("access.token.claim", "true"))))
+            .build();
+    check(
+        Http.send(
+            Http.request(base + "/clients")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(Http.json(client))),
+        201,
+        "client creation");
+    String id =
+        Http.array(
+                Http.send(
+                    Http.request(base + "/clients?clientId=" + clientId)
+                        .header("Authorization", "Bearer " + admin)))
+            .getJsonObject(0)
+            .getString("id");
+    String userId =
+        Http.object(
+                Http.send(
+                    Http.request(base + "/clients/" + id + "/service-account-user")
+                        .header("Authorization", "Bearer " + admin)))
+            .getString("id");
+    JsonObject roleRepresentation =
+        Http.object(
+            Http.send(
+                Http.request(base + "/roles/" + role).header("Authorization", "Bearer " + admin)));
+    check(
+        Http.send(
+            Http.request(base + "/users/" + userId + "/role-mappings/realm")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(Http.json(Json.createArrayBuilder().add(roleRepresentation).build()))),
+        204,
+        "role mapping");
+  }
+
+  private static String adminToken() {
+    HttpResponse<String> response =
+        Http.send(
+            Http.request(
+                    TestEnvironment.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    form(
+                        "grant_type", "password",
+                        "client_id", "admin-cli",
+                        "username", "admin",
+                        "password", TestEnvironment.secret("keycloak-admin.pw"))));
+    check(response, 200, "Keycloak admin login");
+    return Http.object(response).getString("access_token");
+  }
+
+  private static HttpRequest.BodyPublisher form(String... pairs) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (body.length() > 0) {
+        body.append('&');
+      }
+      body.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+    }
+    return HttpRequest.BodyPublishers.ofString(body.toString());
+  }
+
+  private static void check(HttpResponse<String> response, int expected, String what) {
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(
+          what + " answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.bulwark.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Phones registering with sipp over UDP and TCP: digest, bindings, refusals, events. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RegistrationIT {
+
+  private static final String BINDINGS =
+      "select count(*) from registration_binding b join extension e on e.id = b.extension_id"
+          + " where e.number = ?";
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return BulwarkDeployment.ear();
+  }
+
+  private final ExtensionsApi api = new ExtensionsApi(KeycloakAdmin.tokenWithRole("administrator"));
+
+  @Test
+  void aPhoneRegistersWithDigestAndUnregisters() {
+    api.createValid("3001", "reg3001", "Phon3Secret");
+
+    assertEquals(200, Sipp.register("3001", "reg3001", "Phon3Secret", 300, "udp").finalStatus());
+    assertEquals(1, Database.count(BINDINGS, "3001"));
+    List<String> binding =
+        Database.query(
+                "select b.transport, b.user_agent, b.source_address from registration_binding b"
+                    + " join extension e on e.id = b.extension_id where e.number = '3001'")
+            .get(0);
+    assertEquals(List.of("UDP", "sipp-bulwark-test", "127.0.0.1"), binding);
+
+    assertEquals(200, Sipp.register("3001", "reg3001", "Phon3Secret", 0, "udp").finalStatus());
+    assertEquals(0, Database.count(BINDINGS, "3001"));
+  }
+
+  @Test
+  void aPhoneRegistersOverTcp() {
+    api.createValid("3002", "reg3002", "Phon3Secret");
+
+    Sipp.Run run = Sipp.register("3002", "reg3002", "Phon3Secret", 120, "tcp");
+
+    assertEquals(200, run.finalStatus(), run.messages());
+    assertTrue(run.messages().contains("expires=120"), run.messages());
+    assertEquals(
+        "TCP",
+        Database.query(
+                "select b.transport from registration_binding b join extension e"
+                    + " on e.id = b.extension_id where e.number = '3002'")
+            .get(0)
+            .get(0));
+  }
+
+  @Test
+  void anUnknownUserAndAWrongPasswordGetTheSameAnswer() throws InterruptedException {
+    api.createValid("3003", "reg3003", "Phon3Secret");
+    long failuresBefore =
+        Database.count("select count(*) from event_log where type = 'REGISTRATION_FAILED'");
+
+    Sipp.Run wrongPassword = Sipp.register("3003", "reg3003", "Wr0ngSecret", 300, "udp");
+    Sipp.Run unknownUser = Sipp.register("3999", "nobody3999", "Wr0ngSecret", 300, "udp");
+
+    assertEquals(403, wrongPassword.finalStatus());
+    assertEquals(403, unknownUser.finalStatus());
+    assertEquals(finalAnswer(wrongPassword), finalAnswer(unknownUser));
+    assertEquals(0, Database.count(BINDINGS, "3003"));
+    assertEquals(
+        failuresBefore + 2,
+        Database.awaitCount(
+            failuresBefore + 2,
+            "select count(*) from event_log where type = 'REGISTRATION_FAILED'"));
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from event_log where type = 'REGISTRATION_FAILED'"
+                + " and identity = 'nobody3999' and source_ip = '127.0.0.1'"));
+  }
+
+  @Test
+  void aTooShortExpiryIsRefusedWithMinExpires() {
+    api.createValid("3004", "reg3004", "Phon3Secret");
+
+    Sipp.Run run = Sipp.register("3004", "reg3004", "Phon3Secret", 20, "udp");
+
+    assertEquals(423, run.finalStatus());
+    assertTrue(run.messages().contains("Min-Expires: 60"), run.messages());
+    assertEquals(0, Database.count(BINDINGS, "3004"));
+  }
+
+  @Test
+  void anotherExtensionsCredentialsCannotRegisterThisNumber() {
+    api.createValid("3005", "reg3005", "Phon3Secret");
+    api.createValid("3006", "reg3006", "Phon3Secret");
+
+    assertEquals(403, Sipp.register("3006", "reg3005", "Phon3Secret", 300, "udp").finalStatus());
+    assertEquals(0, Database.count(BINDINGS, "3006"));
+  }
+
+  @Test
+  void optionsIsAnswered() {
+    assertEquals(200, Sipp.run("options.xml", "SEQUENTIAL\nx\n", "udp").finalStatus());
+  }
+
+  /** The refusal as a scanner sees it, without the headers that differ per call anyway. */
+  private static List<String> finalAnswer(Sipp.Run run) {
+    String trace = run.messages();
+    int start = trace.indexOf("SIP/2.0 403");
+    assertFalse(start < 0, trace);
+    String block = trace.substring(start, trace.indexOf("\n\n", start));
+    return block
+        .lines()
+        .filter(l -> !l.matches("(?i)(Via|From|To|Call-ID|CSeq):.*"))
+        .collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,57 @@
+package io.bulwark.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the servers that {@code ./bulwark test} started for this suite listen, and the secrets it
+ * generated for them. Fails loudly when the suite was started without them.
+ */
+public final class TestEnvironment {
+
+  private TestEnvironment() {}
+
+  public static Path home() {
+    Path home = Path.of(System.getProperty("bulwark.home"));
+    if (!Files.isDirectory(home.resolve("secrets"))) {
+      throw new IllegalStateException(
+          "No test servers in " + home + ": run the suite with ./bulwark test");
+    }
+    return home;
+  }
+
+  public static Path ear() {
+    return Path.of(System.getProperty("bulwark.ear"));
+  }
+
+  public static String secret(String name) {
+    try {
+      return Files.readString(home().resolve("secrets").resolve(name)).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static int port(String variable, int fallback) {
+    String value = System.getenv(variable);
+    return value == null ? fallback : Integer.parseInt(value);
+  }
+
+  public static String publicUrl() {
+    return "https://localhost:" + port("BULWARK_HTTPS_PORT", 18443);
+  }
+
+  public static String keycloakUrl() {
+    return "http://127.0.0.1:" + port("BULWARK_KEYCLOAK_PORT", 18180);
+  }
+
+  public static int sipPort() {
+    return port("BULWARK_SIP_PORT", 15060);
+  }
+
+  public static String jdbcUrl() {
+    return "jdbc:mariadb://127.0.0.1:" + port("BULWARK_DB_PORT", 13306) + "/bulwark";
+  }
+}
