@@ -1,0 +1,355 @@
+package io.bulwark.pbx.sip.registrar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.bulwark.pbx.extension.SipCredentials;
+import io.bulwark.pbx.sip.registrar.DigestVerifier.Result;
+import io.bulwark.pbx.sip.registrar.DigestVerifier.Verdict;
+import io.bulwark.pbx.sip.registrar.NonceService.Validity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class DigestVerifierTest {
+
+  private static final String REALM = "bulwark";
+  private static final String USER = "alice";
+  private static final String PASSWORD = "s3cret-Pw";
+  private static final String URI = "sip:pbx.example.com";
+  private static final String METHOD = "REGISTER";
+  private static final String CNONCE = "0a4f113b";
+  private static final Duration LIFETIME = Duration.ofSeconds(300);
+
+  private static final SipCredentials ALICE =
+      new SipCredentials("1001", USER, md5(USER + ":" + REALM + ":" + PASSWORD));
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
+  private final NonceService nonces = new NonceService(clock, LIFETIME);
+  private final DigestVerifier verifier = new DigestVerifier(nonces, clock, REALM);
+  private final AtomicInteger lookups = new AtomicInteger();
+  private final Function<String, Optional<SipCredentials>> lookup =
+      name -> {
+        lookups.incrementAndGet();
+        return USER.equals(name) ? Optional.of(ALICE) : Optional.empty();
+      };
+
+  private static String md5(String value) {
+    return SipCredentials.md5Hex(value);
+  }
+
+  /** The response a client computes per RFC 2617 with qop=auth (or whatever qop is given). */
+  private static String clientResponse(
+      String user, String realm, String password, String nonce, String nc, String qop) {
+    String ha1 = md5(user + ":" + realm + ":" + password);
+    String ha2 = md5(METHOD + ":" + URI);
+    return md5(ha1 + ":" + nonce + ":" + nc + ":" + CNONCE + ":" + qop + ":" + ha2);
+  }
+
+  private static DigestResponse digest(
+      String user, String password, String nonce, String nc, String algorithm) {
+    return new DigestResponse(
+        "Digest",
+        user,
+        REALM,
+        nonce,
+        URI,
+        clientResponse(user, REALM, password, nonce, nc, "auth"),
+        algorithm,
+        "auth",
+        nc,
+        CNONCE);
+  }
+
+  private static DigestResponse digest(String user, String password, String nonce, String nc) {
+    return digest(user, password, nonce, nc, "MD5");
+  }
+
+  private Result verify(DigestResponse d) {
+    return verifier.verify(d, METHOD, lookup);
+  }
+
+  @Test
+  void realmIsReported() {
+    assertEquals(REALM, verifier.realm());
+  }
+
+  @Test
+  void correctResponseIsAuthenticated() {
+    Result result = verify(digest(USER, PASSWORD, nonces.issue(), "00000001"));
+    assertEquals(Verdict.AUTHENTICATED, result.verdict());
+    assertEquals(ALICE, result.credentials());
+    assertNull(result.reason());
+  }
+
+  @Test
+  void helperMatchesRfc2617Example() {
+    // RFC 2617 section 3.5 (qop=auth, GET /dir/index.html).
+    String ha1 = md5("Mufasa:testrealm@host.com:Circle Of Life");
+    String ha2 = md5("GET:/dir/index.html");
+    String response =
+        md5(ha1 + ":dcd98b7102dd2f0e8b11d0f600bfb0c093:00000001:0a4f113b:auth:" + ha2);
+    assertEquals("6629fae49393a05397450978507c4ef1", response);
+  }
+
+  @Test
+  void wrongPasswordIsRejected() {
+    Result result = verify(digest(USER, "wrong", nonces.issue(), "00000001"));
+    assertEquals(Verdict.REJECTED, result.verdict());
+    assertNull(result.credentials());
+  }
+
+  @Test
+  void unknownUserIsRejectedLikeWrongPassword() {
+    Result wrongPassword = verify(digest(USER, "wrong", nonces.issue(), "00000001"));
+    int before = lookups.get();
+    Result unknown = verify(digest("mallory", PASSWORD, nonces.issue(), "00000001"));
+    assertEquals(before + 1, lookups.get(), "lookup must be called for an unknown user");
+    assertEquals(Verdict.REJECTED, unknown.verdict());
+    assertEquals(wrongPassword.verdict(), unknown.verdict());
+    assertNull(unknown.credentials());
+  }
+
+  @Test
+  void lookupIsCalledOncePerVerification() {
+    verify(digest(USER, PASSWORD, nonces.issue(), "00000001"));
+    verify(digest("bob", PASSWORD, nonces.issue(), "00000001"));
+    assertEquals(2, lookups.get());
+  }
+
+  @Test
+  void replayOfSameNonceCountIsRejected() {
+    String nonce = nonces.issue();
+    DigestResponse d = digest(USER, PASSWORD, nonce, "00000001");
+    assertEquals(Verdict.AUTHENTICATED, verify(d).verdict());
+    Result replay = verify(d);
+    assertEquals(Verdict.REJECTED, replay.verdict());
+    assertNull(replay.credentials());
+  }
+
+  @Test
+  void higherNonceCountIsAcceptedAndLowerAfterwardsRejected() {
+    String nonce = nonces.issue();
+    assertEquals(
+        Verdict.AUTHENTICATED, verify(digest(USER, PASSWORD, nonce, "00000001")).verdict());
+    assertEquals(
+        Verdict.AUTHENTICATED, verify(digest(USER, PASSWORD, nonce, "00000003")).verdict());
+    assertEquals(Verdict.REJECTED, verify(digest(USER, PASSWORD, nonce, "00000002")).verdict());
+    assertEquals(Verdict.REJECTED, verify(digest(USER, PASSWORD, nonce, "00000001")).verdict());
+    assertEquals(
+        Verdict.AUTHENTICATED, verify(digest(USER, PASSWORD, nonce, "0000000a")).verdict());
+    assertEquals(1, verifier.trackedNonces());
+  }
+
+  @Test
+  void correctResponseOnExpiredNonceIsStale() {
+    String nonce = nonces.issue();
+    clock.advance(LIFETIME.plusMillis(1));
+    Result result = verify(digest(USER, PASSWORD, nonce, "00000001"));
+    assertEquals(Verdict.STALE, result.verdict());
+    assertEquals(ALICE, result.credentials());
+  }
+
+  @Test
+  void wrongPasswordOnExpiredNonceIsRejected() {
+    String nonce = nonces.issue();
+    clock.advance(LIFETIME.plusMillis(1));
+    assertEquals(Verdict.REJECTED, verify(digest(USER, "wrong", nonce, "00000001")).verdict());
+  }
+
+  @Test
+  void unknownUserOnExpiredNonceIsRejected() {
+    String nonce = nonces.issue();
+    clock.advance(LIFETIME.plusMillis(1));
+    assertEquals(
+        Verdict.REJECTED, verify(digest("mallory", PASSWORD, nonce, "00000001")).verdict());
+  }
+
+  @Test
+  void forgedNonceWithCorrectResponseIsRejected() {
+    String foreign = new NonceService(clock, LIFETIME).issue();
+    assertEquals(Validity.FORGED, nonces.check(foreign));
+    assertEquals(Verdict.REJECTED, verify(digest(USER, PASSWORD, foreign, "00000001")).verdict());
+    assertEquals(
+        Verdict.REJECTED, verify(digest(USER, PASSWORD, "bm90LWEtbm9uY2U", "00000001")).verdict());
+  }
+
+  @Test
+  void wrongRealmIsRejected() {
+    String nonce = nonces.issue();
+    // Right HA1, but the header names another realm.
+    DigestResponse right = digest(USER, PASSWORD, nonce, "00000001");
+    DigestResponse otherRealm =
+        new DigestResponse(
+            right.scheme(),
+            USER,
+            "elsewhere",
+            nonce,
+            URI,
+            right.response(),
+            "MD5",
+            "auth",
+            "00000001",
+            CNONCE);
+    assertEquals(Verdict.REJECTED, verify(otherRealm).verdict());
+    // Response computed over the other realm.
+    DigestResponse hashedOverOtherRealm =
+        new DigestResponse(
+            "Digest",
+            USER,
+            "elsewhere",
+            nonce,
+            URI,
+            clientResponse(USER, "elsewhere", PASSWORD, nonce, "00000002", "auth"),
+            "MD5",
+            "auth",
+            "00000002",
+            CNONCE);
+    assertEquals(Verdict.REJECTED, verify(hashedOverOtherRealm).verdict());
+  }
+
+  @Test
+  void missingQopIsRejected() {
+    String nonce = nonces.issue();
+    // Consistent with what the verifier would compute for an absent qop.
+    DigestResponse d =
+        new DigestResponse(
+            "Digest",
+            USER,
+            REALM,
+            nonce,
+            URI,
+            clientResponse(USER, REALM, PASSWORD, nonce, "00000001", null),
+            "MD5",
+            null,
+            "00000001",
+            CNONCE);
+    assertEquals(Verdict.REJECTED, verify(d).verdict());
+    // RFC 2069 style: no qop, nc or cnonce; response = MD5(HA1:nonce:HA2).
+    String rfc2069 =
+        md5(md5(USER + ":" + REALM + ":" + PASSWORD) + ":" + nonce + ":" + md5(METHOD + ":" + URI));
+    DigestResponse legacy =
+        new DigestResponse("Digest", USER, REALM, nonce, URI, rfc2069, "MD5", null, null, null);
+    assertEquals(Verdict.REJECTED, verify(legacy).verdict());
+  }
+
+  @Test
+  void qopAuthIntIsRejected() {
+    String nonce = nonces.issue();
+    DigestResponse d =
+        new DigestResponse(
+            "Digest",
+            USER,
+            REALM,
+            nonce,
+            URI,
+            clientResponse(USER, REALM, PASSWORD, nonce, "00000001", "auth-int"),
+            "MD5",
+            "auth-int",
+            "00000001",
+            CNONCE);
+    assertEquals(Verdict.REJECTED, verify(d).verdict());
+  }
+
+  @Test
+  void sha256AlgorithmIsRejected() {
+    assertEquals(
+        Verdict.REJECTED,
+        verify(digest(USER, PASSWORD, nonces.issue(), "00000001", "SHA-256")).verdict());
+  }
+
+  @Test
+  void md5AlgorithmInAnySpellingOrAbsentIsAccepted() {
+    for (String algorithm : new String[] {null, "MD5", "md5"}) {
+      Result result = verify(digest(USER, PASSWORD, nonces.issue(), "00000001", algorithm));
+      assertEquals(Verdict.AUTHENTICATED, result.verdict(), "algorithm " + algorithm);
+      assertEquals(ALICE, result.credentials());
+    }
+  }
+
+  @Test
+  void basicSchemeIsRejected() {
+    DigestResponse d = digest(USER, PASSWORD, nonces.issue(), "00000001");
+    DigestResponse basic =
+        new DigestResponse(
+            "Basic",
+            d.username(),
+            d.realm(),
+            d.nonce(),
+            d.uri(),
+            d.response(),
+            d.algorithm(),
+            d.qop(),
+            d.nc(),
+            d.cnonce());
+    assertEquals(Verdict.REJECTED, verify(basic).verdict());
+  }
+
+  @Test
+  void incompleteHeaderIsRejectedWithoutLookup() {
+    DigestResponse d = digest(USER, PASSWORD, nonces.issue(), "00000001");
+    DigestResponse noResponse =
+        new DigestResponse(
+            "Digest", USER, REALM, d.nonce(), URI, null, "MD5", "auth", "00000001", CNONCE);
+    assertEquals(Verdict.REJECTED, verify(noResponse).verdict());
+    assertEquals(0, lookups.get());
+  }
+
+  @Test
+  void upperCaseHexResponseIsAccepted() {
+    DigestResponse d = digest(USER, PASSWORD, nonces.issue(), "00000001");
+    DigestResponse upper =
+        new DigestResponse(
+            d.scheme(),
+            d.username(),
+            d.realm(),
+            d.nonce(),
+            d.uri(),
+            d.response().toUpperCase(Locale.ROOT),
+            d.algorithm(),
+            d.qop(),
+            d.nc(),
+            d.cnonce());
+    Result result = verify(upper);
+    assertEquals(Verdict.AUTHENTICATED, result.verdict());
+    assertEquals(ALICE, result.credentials());
+  }
+
+  @Test
+  void forgetExpiredDropsCountsOfExpiredNonces() {
+    String nonce = nonces.issue();
+    assertEquals(
+        Verdict.AUTHENTICATED, verify(digest(USER, PASSWORD, nonce, "00000001")).verdict());
+    assertEquals(1, verifier.trackedNonces());
+
+    verifier.forgetExpired();
+    assertEquals(1, verifier.trackedNonces(), "a live nonce must be kept");
+
+    clock.advance(LIFETIME.plusMillis(1));
+    verifier.forgetExpired();
+    assertEquals(0, verifier.trackedNonces());
+
+    // Its count is gone, but the nonce is refused as stale, so no replay window opens.
+    assertEquals(Verdict.STALE, verify(digest(USER, PASSWORD, nonce, "00000001")).verdict());
+    assertEquals(0, verifier.trackedNonces());
+  }
+
+  @Test
+  void forgetExpiredKeepsNoncesStillInTheirLifetime() {
+    String older = nonces.issue();
+    clock.advance(Duration.ofSeconds(200));
+    String newer = nonces.issue();
+    verify(digest(USER, PASSWORD, older, "00000001"));
+    verify(digest(USER, PASSWORD, newer, "00000001"));
+    assertEquals(2, verifier.trackedNonces());
+
+    clock.advance(Duration.ofSeconds(101));
+    verifier.forgetExpired();
+    assertEquals(1, verifier.trackedNonces());
+    assertEquals(Verdict.REJECTED, verify(digest(USER, PASSWORD, newer, "00000001")).verdict());
+  }
+}
