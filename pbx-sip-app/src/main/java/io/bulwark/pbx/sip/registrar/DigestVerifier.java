@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Checks digest responses (RFC 2617, MD5 with qop=auth) and refuses replays.
@@ -31,6 +32,7 @@ public final class DigestVerifier {
   public record Result(Verdict verdict, SipCredentials credentials, String reason) {}
 
   private static final int MAX_TRACKED_NONCES = 200_000;
+  private static final Pattern NONCE_COUNT = Pattern.compile("[0-9a-fA-F]{8}");
 
   private final NonceService nonces;
   private final Clock clock;
@@ -87,7 +89,7 @@ public final class DigestVerifier {
       default:
         break;
     }
-    if (!firstUseOf(digest.nonce(), digest.nc())) {
+    if (!firstUseOf(digest.username(), digest.nonce(), digest.nc())) {
       return rejected("replayed nonce count");
     }
     return new Result(Verdict.AUTHENTICATED, credentials.get(), null);
@@ -103,20 +105,18 @@ public final class DigestVerifier {
         d.response().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Records the nonce count; true only if it is higher than any seen for this nonce. */
-  private boolean firstUseOf(String nonce, String ncHex) {
-    long nc;
-    try {
-      nc = Long.parseLong(ncHex, 16);
-    } catch (NumberFormatException e) {
+  /** Records the nonce count; true only if it is higher than any this user sent on this nonce. */
+  private boolean firstUseOf(String username, String nonce, String ncHex) {
+    if (!NONCE_COUNT.matcher(ncHex).matches()) {
       return false;
     }
+    long nc = Long.parseLong(ncHex, 16);
     if (highestNonceCount.size() > MAX_TRACKED_NONCES) {
       forgetExpired();
     }
     boolean[] fresh = {false};
     highestNonceCount.compute(
-        nonce,
+        nonce + ' ' + username,
         (n, seen) -> {
           if (seen == null || nc > seen) {
             fresh[0] = true;
@@ -130,7 +130,9 @@ public final class DigestVerifier {
   /** Expired nonces are refused as stale anyway, so their counts need not be kept. */
   void forgetExpired() {
     long now = clock.millis();
-    highestNonceCount.keySet().removeIf(n -> nonces.expiresAtMillis(n) < now);
+    highestNonceCount
+        .keySet()
+        .removeIf(key -> nonces.expiresAtMillis(key.substring(0, key.indexOf(' '))) < now);
   }
 
   int trackedNonces() {

@@ -132,6 +132,31 @@ class DigestVerifierTest {
   }
 
   @Test
+  void nonceCountsAreTrackedPerUser() {
+    SipCredentials bob = new SipCredentials("1002", "bob", md5("bob:" + REALM + ":B0bSecret1"));
+    Function<String, Optional<SipCredentials>> both =
+        name -> "bob".equals(name) ? Optional.of(bob) : lookup.apply(name);
+    String nonce = nonces.issue();
+
+    assertEquals(
+        Verdict.AUTHENTICATED,
+        verifier.verify(digest(USER, PASSWORD, nonce, "00000001"), METHOD, both).verdict());
+    assertEquals(
+        Verdict.AUTHENTICATED,
+        verifier.verify(digest("bob", "B0bSecret1", nonce, "00000001"), METHOD, both).verdict());
+  }
+
+  @Test
+  void nonceCountMustBeEightHexDigits() {
+    String nonce = nonces.issue();
+
+    assertEquals(Verdict.REJECTED, verify(digest(USER, PASSWORD, nonce, "-1")).verdict());
+    assertEquals(Verdict.REJECTED, verify(digest(USER, PASSWORD, nonce, "1")).verdict());
+    assertEquals(
+        Verdict.AUTHENTICATED, verify(digest(USER, PASSWORD, nonce, "0000000a")).verdict());
+  }
+
+  @Test
   void higherNonceCountIsAcceptedAndLowerAfterwardsRejected() {
     String nonce = nonces.issue();
     assertEquals(
