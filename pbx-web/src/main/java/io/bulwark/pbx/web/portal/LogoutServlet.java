@@ -1,6 +1,5 @@
 package io.bulwark.pbx.web.portal;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,14 +8,18 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Ends the portal session and the Keycloak single sign-on session. */
+/**
+ * Ends the portal session and the Keycloak single sign-on session. The OIDC tokens live in the HTTP
+ * session, so invalidating it logs the user out here; Keycloak's session ends through the browser
+ * redirect to its end-session endpoint (a back-channel call would need WildFly to trust the public
+ * certificate).
+ */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException, ServletException {
-    request.logout();
+      throws IOException {
     var session = request.getSession(false);
     if (session != null) {
       session.invalidate();
