@@ -1,5 +1,7 @@
 package io.bulwark.pbx.event;
 
+import static io.bulwark.pbx.system.Columns.clip;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -56,10 +58,6 @@ public class EventLogEntry {
     this.identity = clip(event.identity(), 128);
     this.action = clip(event.action(), 32);
     this.detail = clip(event.detail(), 1024);
-  }
-
-  private static String clip(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
   public Long getId() {

@@ -88,27 +88,20 @@ public class ExtensionService {
 
   private List<FieldViolation> conflicts(ExtensionDraft draft, Long self) {
     List<FieldViolation> found = new ArrayList<>();
-    em.createNamedQuery("Extension.byNumber", Extension.class)
-        .setParameter("number", draft.number())
-        .getResultStream()
-        .filter(e -> !e.getId().equals(self))
-        .findFirst()
-        .ifPresent(
-            e ->
-                found.add(
-                    new FieldViolation(
-                        "number", "Extension " + e.getNumber() + " already exists")));
-    em.createNamedQuery("Extension.byRegistrationName", Extension.class)
-        .setParameter("name", draft.registrationName())
-        .getResultStream()
-        .filter(e -> !e.getId().equals(self))
-        .findFirst()
-        .ifPresent(
-            e ->
-                found.add(
-                    new FieldViolation(
-                        "registrationName", "This registration name is already in use")));
+    if (takenByAnother("Extension.byNumber", "number", draft.number(), self)) {
+      found.add(new FieldViolation("number", "Extension " + draft.number() + " already exists"));
+    }
+    if (takenByAnother("Extension.byRegistrationName", "name", draft.registrationName(), self)) {
+      found.add(new FieldViolation("registrationName", "This registration name is already in use"));
+    }
     return found;
+  }
+
+  private boolean takenByAnother(String query, String parameter, String value, Long self) {
+    return em.createNamedQuery(query, Extension.class)
+        .setParameter(parameter, value)
+        .getResultStream()
+        .anyMatch(e -> !e.getId().equals(self));
   }
 
   private void audit(EventType type, Extension extension, String actor, String action) {

@@ -1,5 +1,7 @@
 package io.bulwark.pbx.extension;
 
+import static io.bulwark.pbx.system.Columns.clip;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -85,7 +87,7 @@ public class RegistrationBinding {
     this.sourceAddress = request.sourceAddress();
     this.sourcePort = request.sourcePort();
     this.transport = request.transport();
-    this.userAgent = truncate(request.userAgent(), 255);
+    this.userAgent = clip(request.userAgent(), 255);
     this.registeredAt = now;
     this.expiresAt = now.plus(lifetime);
   }
@@ -98,10 +100,6 @@ public class RegistrationBinding {
   public long secondsLeft(Instant now) {
     long millis = Duration.between(now, expiresAt).toMillis();
     return millis <= 0 ? 0 : (millis + 999) / 1000;
-  }
-
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
   public Long getId() {
