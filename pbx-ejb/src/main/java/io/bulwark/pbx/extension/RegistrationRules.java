@@ -15,6 +15,11 @@ import java.util.List;
  */
 final class RegistrationRules {
 
+  /** Column sizes of registration_binding. */
+  static final int MAX_CONTACT_URI = 512;
+
+  static final int MAX_CALL_ID = 255;
+
   private final RegistrationPolicy policy;
   private final Clock clock;
 
@@ -36,10 +41,17 @@ final class RegistrationRules {
 
   Result apply(Extension extension, List<RegistrationBinding> existing, RegisterRequest request) {
     Instant now = clock.instant();
+    if (request.callId().length() > MAX_CALL_ID) {
+      return Result.refused(new Rejected("Call-ID longer than " + MAX_CALL_ID + " characters"));
+    }
     if (request.wildcard()) {
       return removeAll(existing, request);
     }
     for (var contact : request.contacts()) {
+      if (contact.uri().length() > MAX_CONTACT_URI) {
+        return Result.refused(
+            new Rejected("Contact URI longer than " + MAX_CONTACT_URI + " characters"));
+      }
       int requested = policy.requested(contact, request.requestExpires());
       if (requested < 0) {
         return Result.refused(new Rejected("Negative expires value"));

@@ -465,4 +465,21 @@ class RegistrationRulesTest {
 
     assertEquals(List.of(new CurrentBinding(DESK, 3600)), accepted(result));
   }
+
+  @Test
+  void oversizedContactOrCallIdIsRejectedAndChangesNothing() {
+    String longUri = "sip:201@192.0.2.10;x=" + "a".repeat(RegistrationRules.MAX_CONTACT_URI);
+    RegistrationRules.Result tooLongContact = register(request(CALL_ID, 1, 300, contact(longUri)));
+    RegistrationRules.Result tooLongCallId =
+        register(
+            request(
+                "c".repeat(RegistrationRules.MAX_CALL_ID + 1),
+                1,
+                300,
+                contact("sip:201@192.0.2.10")));
+
+    assertTrue(tooLongContact.outcome() instanceof RegistrationOutcome.Rejected);
+    assertTrue(tooLongCallId.outcome() instanceof RegistrationOutcome.Rejected);
+    assertTrue(store.isEmpty());
+  }
 }
