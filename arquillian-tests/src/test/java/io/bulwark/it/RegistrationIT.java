@@ -109,6 +109,23 @@ class RegistrationIT {
   }
 
   @Test
+  void passwordChangesAndDeletionTakeEffectAtOnce() {
+    long id = api.createValid("3007", "reg3007", "F1rstSecret");
+    assertEquals(200, Sipp.register("3007", "reg3007", "F1rstSecret", 300, "udp").finalStatus());
+
+    assertEquals(
+        200,
+        api.update(id, ExtensionsApi.extension("3007", "Renamed", "new3007", "S3condSecret", null))
+            .statusCode());
+    assertEquals(403, Sipp.register("3007", "reg3007", "F1rstSecret", 300, "udp").finalStatus());
+    assertEquals(403, Sipp.register("3007", "new3007", "F1rstSecret", 300, "udp").finalStatus());
+    assertEquals(200, Sipp.register("3007", "new3007", "S3condSecret", 300, "udp").finalStatus());
+
+    assertEquals(204, api.delete(id).statusCode());
+    assertEquals(403, Sipp.register("3007", "new3007", "S3condSecret", 300, "udp").finalStatus());
+  }
+
+  @Test
   void optionsIsAnswered() {
     assertEquals(200, Sipp.run("options.xml", "SEQUENTIAL\nx\n", "udp").finalStatus());
   }

@@ -35,6 +35,41 @@ class SipContainerTest {
   }
 
   @Test
+  void blockingHandlersRunOnTheirExecutorAndA503AnswersWhenItIsFull() throws Exception {
+    int port = freePort();
+    java.util.concurrent.ExecutorService worker =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "worker"));
+    java.util.concurrent.Executor full =
+        task -> {
+          throw new java.util.concurrent.RejectedExecutionException("full");
+        };
+    java.util.concurrent.atomic.AtomicReference<String> ranOn =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try (SipContainer container =
+            SipContainer.builder(config(port))
+                .handleBlocking(
+                    "OPTIONS",
+                    r -> {
+                      ranOn.set(Thread.currentThread().getName());
+                      r.respond(200);
+                    },
+                    worker)
+                .handleBlocking("INFO", r -> r.respond(200), full)
+                .start();
+        DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      phone.setSoTimeout(5000);
+
+      assertTrue(exchange(phone, port, "OPTIONS").startsWith("SIP/2.0 200"));
+      assertEquals("worker", ranOn.get());
+      String refused = exchange(phone, port, "INFO");
+      assertTrue(refused.startsWith("SIP/2.0 503"), refused);
+      assertTrue(refused.contains("Retry-After: 5"), refused);
+    } finally {
+      worker.shutdownNow();
+    }
+  }
+
+  @Test
   void closeFreesThePortsAndEndsTheStackThreads() throws Exception {
     int port = freePort();
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());

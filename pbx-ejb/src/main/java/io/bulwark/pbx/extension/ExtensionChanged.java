@@ -1,4 +1,8 @@
 package io.bulwark.pbx.extension;
 
-/** Fired after an extension's credentials may have changed, so cached ones are dropped. */
-public record ExtensionChanged(String registrationName) {}
+/**
+ * Fired when an extension was created, changed or deleted, so that in-memory copies follow.
+ *
+ * @param previousRegistrationName the name it had before the change; {@code null} when created
+ */
+public record ExtensionChanged(long extensionId, String previousRegistrationName) {}

@@ -55,6 +55,7 @@ public class ExtensionService {
     }
     Extension extension = new Extension(draft, cipher.encrypt(draft.secret()));
     em.persist(extension);
+    changes.fire(new ExtensionChanged(extension.getId(), null));
     audit(EventType.EXTENSION_CREATED, extension, actor, "create");
     return extension;
   }
@@ -74,7 +75,7 @@ public class ExtensionService {
     String oldName = extension.getRegistrationName();
     boolean newSecret = draft.secret() != null && !draft.secret().isEmpty();
     extension.apply(draft, newSecret ? cipher.encrypt(draft.secret()) : null);
-    changes.fire(new ExtensionChanged(oldName));
+    changes.fire(new ExtensionChanged(extension.getId(), oldName));
     audit(EventType.EXTENSION_UPDATED, extension, actor, newSecret ? "update+secret" : "update");
     return extension;
   }
@@ -82,7 +83,7 @@ public class ExtensionService {
   public void delete(long id, String actor) {
     Extension extension = get(id);
     em.remove(extension);
-    changes.fire(new ExtensionChanged(extension.getRegistrationName()));
+    changes.fire(new ExtensionChanged(extension.getId(), extension.getRegistrationName()));
     audit(EventType.EXTENSION_DELETED, extension, actor, "delete");
   }
 

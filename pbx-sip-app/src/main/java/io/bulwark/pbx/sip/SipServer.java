@@ -14,6 +14,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,7 +26,14 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jboss.logging.Logger;
 
-/** Starts SIP when the application deploys and stops it, ports and threads, on undeploy. */
+/**
+ * Starts SIP when the application deploys and stops it, ports and threads, on undeploy.
+ *
+ * <p>Binding updates get an executor of their own: each one waits on a database transaction, so
+ * throughput is threads divided by database latency, and the server's default executor has only a
+ * few threads.
+ */
+@ManagedExecutorDefinition(name = SipServer.BINDING_WRITER, maxAsync = 16)
 @Singleton
 @Startup
 @DependsOn("pbx-ejb.jar#SchemaMigration")
@@ -34,7 +42,11 @@ public class SipServer {
   private static final Logger LOG = Logger.getLogger(SipServer.class);
   private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
-  @Resource private ManagedExecutorService executor;
+  static final String BINDING_WRITER = "java:app/concurrent/bulwark-binding-writer";
+
+  @Resource(lookup = BINDING_WRITER)
+  private ManagedExecutorService bindingWriter;
+
   @Inject private ExtensionDirectory directory;
   @Inject private RegistrationService registrations;
   @Inject private Event<SecurityEvent> events;
@@ -45,20 +57,22 @@ public class SipServer {
   @PostConstruct
   void start() {
     SipSettings settings = SipSettings.fromEnvironment();
+    directory.load(settings.realm());
     NonceService nonces = new NonceService(clock, NONCE_LIFETIME);
     DigestVerifier verifier = new DigestVerifier(nonces, clock, settings.realm());
     Registrar registrar =
         new Registrar(
             verifier,
             nonces,
-            name -> directory.credentials(name, settings.realm()),
+            directory::credentials,
             registrations::register,
+            bindingWriter,
             events::fireAsync,
             clock);
     try {
       container =
           SipContainer.builder(settings.containerConfig())
-              .handleBlocking(Request.REGISTER, registrar::handle, executor)
+              .handle(Request.REGISTER, registrar::handle)
               .handle(Request.OPTIONS, SipServer::answerOptions)
               .start();
     } catch (SipException e) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sip.InvalidArgumentException;
@@ -41,11 +43,13 @@ import javax.sip.message.Response;
 public final class Registrar {
 
   private static final AddressFactory ADDRESSES = new AddressFactoryImpl();
+  private static final int RETRY_AFTER_SECONDS = 5;
 
   private final DigestVerifier verifier;
   private final NonceService nonces;
   private final Function<String, Optional<SipCredentials>> credentials;
   private final Function<RegisterRequest, RegistrationOutcome> bindings;
+  private final Executor bindingWriter;
   private final Consumer<SecurityEvent> events;
   private final Clock clock;
 
@@ -54,12 +58,14 @@ public final class Registrar {
       NonceService nonces,
       Function<String, Optional<SipCredentials>> credentials,
       Function<RegisterRequest, RegistrationOutcome> bindings,
+      Executor bindingWriter,
       Consumer<SecurityEvent> events,
       Clock clock) {
     this.verifier = verifier;
     this.nonces = nonces;
     this.credentials = credentials;
     this.bindings = bindings;
+    this.bindingWriter = bindingWriter;
     this.events = events;
     this.clock = clock;
   }
@@ -86,7 +92,12 @@ public final class Registrar {
         if (!result.credentials().extensionNumber().equals(aorUser)) {
           refuse(request, authorization.getUsername(), "registration name is not for " + aorUser);
         } else {
-          apply(request, registerRequest(request, aorUser));
+          RegisterRequest register = registerRequest(request, aorUser);
+          try {
+            bindingWriter.execute(() -> apply(request, register));
+          } catch (RejectedExecutionException e) {
+            request.respond(Response.SERVICE_UNAVAILABLE, r -> retryLater(request, r));
+          }
         }
       }
     }
@@ -107,8 +118,24 @@ public final class Registrar {
               throw new IllegalStateException(e);
             }
           });
-    } else {
-      request.respond(Response.BAD_REQUEST);
+    } else if (outcome instanceof RegistrationOutcome.Rejected rejected) {
+      request.respond(
+          Response.BAD_REQUEST,
+          response -> {
+            try {
+              response.setReasonPhrase(rejected.reason());
+            } catch (ParseException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+  }
+
+  private static void retryLater(SipRequest request, Response response) {
+    try {
+      response.addHeader(request.headerFactory().createRetryAfterHeader(RETRY_AFTER_SECONDS));
+    } catch (InvalidArgumentException e) {
+      throw new IllegalStateException(e);
     }
   }
 
