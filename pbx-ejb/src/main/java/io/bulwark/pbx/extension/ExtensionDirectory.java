@@ -4,6 +4,8 @@ import io.bulwark.pbx.system.SecretCipher;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -42,6 +44,8 @@ public class ExtensionDirectory {
     return Optional.ofNullable(byName.get(registrationName));
   }
 
+  /** Runs after the change committed, in a transaction of its own (the committed one is over). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExtensionChanged change) {
     if (realm == null) {
       return; // SIP has not started; load() will read the current state.
