@@ -21,18 +21,15 @@ public final class KeycloakAdmin {
     String clientId = "it-" + role;
     String secret = "it-secret-" + role;
     ensureServiceClient(clientId, secret, role);
-    HttpResponse<String> response =
-        Http.send(
-            Http.request(
-                    TestEnvironment.keycloakUrl() + "/realms/bulwark/protocol/openid-connect/token")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    form(
-                        "grant_type", "client_credentials",
-                        "client_id", clientId,
-                        "client_secret", secret)));
-    check(response, 200, "token for " + clientId);
-    return Http.object(response).getString("access_token");
+    return token(
+        "bulwark",
+        "token for " + clientId,
+        "grant_type",
+        "client_credentials",
+        "client_id",
+        clientId,
+        "client_secret",
+        secret);
   }
 
   private static synchronized void ensureServiceClient(
@@ -104,18 +101,31 @@ public final class KeycloakAdmin {
   }
 
   private static String adminToken() {
+    return token(
+        "master",
+        "Keycloak admin login",
+        "grant_type",
+        "password",
+        "client_id",
+        "admin-cli",
+        "username",
+        "admin",
+        "password",
+        TestEnvironment.secret("keycloak-admin.pw"));
+  }
+
+  /** Posts a token request to a realm on Keycloak's loopback port and returns the access token. */
+  private static String token(String realm, String what, String... form) {
     HttpResponse<String> response =
         Http.send(
             Http.request(
-                    TestEnvironment.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                    TestEnvironment.keycloakUrl()
+                        + "/realms/"
+                        + realm
+                        + "/protocol/openid-connect/token")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    form(
-                        "grant_type", "password",
-                        "client_id", "admin-cli",
-                        "username", "admin",
-                        "password", TestEnvironment.secret("keycloak-admin.pw"))));
-    check(response, 200, "Keycloak admin login");
+                .POST(form(form)));
+    check(response, 200, what);
     return Http.object(response).getString("access_token");
   }
 

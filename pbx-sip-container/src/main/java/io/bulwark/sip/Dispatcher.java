@@ -2,7 +2,6 @@ package io.bulwark.sip;
 
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -16,7 +15,6 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.HeaderFactory;
-import javax.sip.header.RetryAfterHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -26,7 +24,6 @@ import org.jboss.logging.Logger;
 final class Dispatcher implements SipListener {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-  private static final int RETRY_AFTER_SECONDS = 5;
 
   record Route(SipRequestHandler handler, Executor executor) {}
 
@@ -65,23 +62,11 @@ final class Dispatcher implements SipListener {
       sipRequest.respond(Response.METHOD_NOT_ALLOWED, this::addAllow);
       return;
     }
+    Runnable handling = () -> route.handler().handle(sipRequest);
     if (route.executor() == null) {
-      invoke(route.handler(), sipRequest);
-      return;
-    }
-    try {
-      route.executor().execute(() -> invoke(route.handler(), sipRequest));
-    } catch (RejectedExecutionException e) {
-      sipRequest.respond(Response.SERVICE_UNAVAILABLE, this::addRetryAfter);
-    }
-  }
-
-  private static void invoke(SipRequestHandler handler, SipRequest request) {
-    try {
-      handler.handle(request);
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "%s handler failed", request.method());
-      request.respond(Response.SERVER_INTERNAL_ERROR);
+      sipRequest.guarded(handling);
+    } else {
+      sipRequest.continueOn(route.executor(), handling);
     }
   }
 
@@ -90,15 +75,6 @@ final class Dispatcher implements SipListener {
       AllowHeader allow = headers.createAllowHeader(allowed);
       response.addHeader(allow);
     } catch (java.text.ParseException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private void addRetryAfter(Response response) {
-    try {
-      RetryAfterHeader retry = headers.createRetryAfterHeader(RETRY_AFTER_SECONDS);
-      response.addHeader(retry);
-    } catch (javax.sip.InvalidArgumentException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -3,6 +3,8 @@ package io.bulwark.sip;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.text.ParseException;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
@@ -22,6 +24,7 @@ import org.jboss.logging.Logger;
 public final class SipRequest {
 
   private static final Logger LOG = Logger.getLogger(SipRequest.class);
+  private static final int RETRY_AFTER_SECONDS = 5;
 
   private final Request request;
   private final ServerTransaction transaction;
@@ -65,6 +68,37 @@ public final class SipRequest {
 
   public HeaderFactory headerFactory() {
     return headers;
+  }
+
+  /**
+   * Finishes this request on {@code executor}, for work that waits on the database or the network.
+   * If the executor refuses the work, the request is answered 503 with Retry-After; if the work
+   * fails, 500.
+   */
+  public void continueOn(Executor executor, Runnable work) {
+    try {
+      executor.execute(() -> guarded(work));
+    } catch (RejectedExecutionException e) {
+      respond(Response.SERVICE_UNAVAILABLE, this::addRetryAfter);
+    }
+  }
+
+  /** Runs {@code work}, answering 500 if it fails, so that no request is left unanswered. */
+  void guarded(Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "%s handler failed", method());
+      respond(Response.SERVER_INTERNAL_ERROR);
+    }
+  }
+
+  private void addRetryAfter(Response response) {
+    try {
+      response.addHeader(headers.createRetryAfterHeader(RETRY_AFTER_SECONDS));
+    } catch (InvalidArgumentException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public void respond(int status) {

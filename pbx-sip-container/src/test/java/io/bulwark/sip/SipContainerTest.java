@@ -35,7 +35,7 @@ class SipContainerTest {
   }
 
   @Test
-  void blockingHandlersRunOnTheirExecutorAndA503AnswersWhenItIsFull() throws Exception {
+  void blockingHandlersRunOnTheirExecutor503WhenItIsFull500WhenTheyFail() throws Exception {
     int port = freePort();
     java.util.concurrent.ExecutorService worker =
         java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "worker"));
@@ -55,6 +55,12 @@ class SipContainerTest {
                     },
                     worker)
                 .handleBlocking("INFO", r -> r.respond(200), full)
+                .handleBlocking(
+                    "MESSAGE",
+                    r -> {
+                      throw new IllegalStateException("database down");
+                    },
+                    worker)
                 .start();
         DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       phone.setSoTimeout(5000);
@@ -64,6 +70,8 @@ class SipContainerTest {
       String refused = exchange(phone, port, "INFO");
       assertTrue(refused.startsWith("SIP/2.0 503"), refused);
       assertTrue(refused.contains("Retry-After: 5"), refused);
+      String failed = exchange(phone, port, "MESSAGE");
+      assertTrue(failed.startsWith("SIP/2.0 500"), failed);
     } finally {
       worker.shutdownNow();
     }

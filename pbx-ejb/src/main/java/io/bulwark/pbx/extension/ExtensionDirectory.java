@@ -40,6 +40,8 @@ public class ExtensionDirectory {
     em.createNamedQuery("Extension.all", Extension.class).getResultList().forEach(this::put);
   }
 
+  /** Called for every REGISTER from a SIP stack thread: a map read, so no transaction. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<SipCredentials> credentials(String registrationName) {
     return Optional.ofNullable(byName.get(registrationName));
   }

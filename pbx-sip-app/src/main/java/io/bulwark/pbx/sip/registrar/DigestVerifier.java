@@ -38,7 +38,10 @@ public final class DigestVerifier {
   private final Clock clock;
   private final String realm;
   private final String decoyHa1;
-  private final Map<String, Long> highestNonceCount = new ConcurrentHashMap<>();
+  private final Map<NonceUse, Long> highestNonceCount = new ConcurrentHashMap<>();
+
+  /** A nonce as used by one user: each user counts on a nonce of their own. */
+  private record NonceUse(String nonce, String username) {}
 
   public DigestVerifier(NonceService nonces, Clock clock, String realm) {
     this.nonces = nonces;
@@ -116,7 +119,7 @@ public final class DigestVerifier {
     }
     boolean[] fresh = {false};
     highestNonceCount.compute(
-        nonce + ' ' + username,
+        new NonceUse(nonce, username),
         (n, seen) -> {
           if (seen == null || nc > seen) {
             fresh[0] = true;
@@ -130,9 +133,7 @@ public final class DigestVerifier {
   /** Expired nonces are refused as stale anyway, so their counts need not be kept. */
   void forgetExpired() {
     long now = clock.millis();
-    highestNonceCount
-        .keySet()
-        .removeIf(key -> nonces.expiresAtMillis(key.substring(0, key.indexOf(' '))) < now);
+    highestNonceCount.keySet().removeIf(use -> nonces.expiresAtMillis(use.nonce()) < now);
   }
 
   int trackedNonces() {

@@ -17,7 +17,6 @@ import java.util.ListIterator;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sip.InvalidArgumentException;
@@ -38,12 +37,13 @@ import javax.sip.message.Response;
 
 /**
  * Answers REGISTER: challenges, verifies the digest, applies the bindings, and reports failures as
- * security events. Runs on the application's executor because it may read the database.
+ * security events. Challenge and verification work from memory on the stack thread; only the
+ * binding update, which writes the database, continues on {@code bindingWriter} (503 with
+ * Retry-After if it refuses the work).
  */
 public final class Registrar {
 
   private static final AddressFactory ADDRESSES = new AddressFactoryImpl();
-  private static final int RETRY_AFTER_SECONDS = 5;
 
   private final DigestVerifier verifier;
   private final NonceService nonces;
@@ -93,11 +93,7 @@ public final class Registrar {
           refuse(request, authorization.getUsername(), "registration name is not for " + aorUser);
         } else {
           RegisterRequest register = registerRequest(request, aorUser);
-          try {
-            bindingWriter.execute(() -> apply(request, register));
-          } catch (RejectedExecutionException e) {
-            request.respond(Response.SERVICE_UNAVAILABLE, r -> retryLater(request, r));
-          }
+          request.continueOn(bindingWriter, () -> apply(request, register));
         }
       }
     }
@@ -128,14 +124,6 @@ public final class Registrar {
               throw new IllegalStateException(e);
             }
           });
-    }
-  }
-
-  private static void retryLater(SipRequest request, Response response) {
-    try {
-      response.addHeader(request.headerFactory().createRetryAfterHeader(RETRY_AFTER_SECONDS));
-    } catch (InvalidArgumentException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -52,15 +52,21 @@ class DigestVerifierTest {
 
   private static DigestResponse digest(
       String user, String password, String nonce, String nc, String algorithm) {
+    return digest(user, password, nonce, nc, algorithm, "auth");
+  }
+
+  /** A response computed consistently for the given qop, so only the qop itself can be wrong. */
+  private static DigestResponse digest(
+      String user, String password, String nonce, String nc, String algorithm, String qop) {
     return new DigestResponse(
         "Digest",
         user,
         REALM,
         nonce,
         URI,
-        clientResponse(user, REALM, password, nonce, nc, "auth"),
+        clientResponse(user, REALM, password, nonce, nc, qop),
         algorithm,
-        "auth",
+        qop,
         nc,
         CNONCE);
   }
@@ -241,18 +247,7 @@ class DigestVerifierTest {
   void missingQopIsRejected() {
     String nonce = nonces.issue();
     // Consistent with what the verifier would compute for an absent qop.
-    DigestResponse d =
-        new DigestResponse(
-            "Digest",
-            USER,
-            REALM,
-            nonce,
-            URI,
-            clientResponse(USER, REALM, PASSWORD, nonce, "00000001", null),
-            "MD5",
-            null,
-            "00000001",
-            CNONCE);
+    DigestResponse d = digest(USER, PASSWORD, nonce, "00000001", "MD5", null);
     assertEquals(Verdict.REJECTED, verify(d).verdict());
     // RFC 2069 style: no qop, nc or cnonce; response = MD5(HA1:nonce:HA2).
     String rfc2069 =
@@ -265,18 +260,7 @@ class DigestVerifierTest {
   @Test
   void qopAuthIntIsRejected() {
     String nonce = nonces.issue();
-    DigestResponse d =
-        new DigestResponse(
-            "Digest",
-            USER,
-            REALM,
-            nonce,
-            URI,
-            clientResponse(USER, REALM, PASSWORD, nonce, "00000001", "auth-int"),
-            "MD5",
-            "auth-int",
-            "00000001",
-            CNONCE);
+    DigestResponse d = digest(USER, PASSWORD, nonce, "00000001", "MD5", "auth-int");
     assertEquals(Verdict.REJECTED, verify(d).verdict());
   }
 
