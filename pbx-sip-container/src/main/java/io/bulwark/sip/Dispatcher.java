@@ -1,7 +1,6 @@
 package io.bulwark.sip;
 
 import java.util.Map;
-import java.util.concurrent.Executor;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -25,7 +24,8 @@ final class Dispatcher implements SipListener {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
-  record Route(SipRequestHandler handler, Executor executor) {}
+  /** {@code stateless}: answered without a server transaction (see {@link SipRequest}). */
+  record Route(SipRequestHandler handler, boolean stateless) {}
 
   private final Map<String, Route> routes;
   private final MessageFactory messages;
@@ -43,12 +43,24 @@ final class Dispatcher implements SipListener {
   public void processRequest(RequestEvent event) {
     Request request = event.getRequest();
     if (Request.ACK.equals(request.getMethod())) {
-      return; // ACKs of our final non-2xx responses are absorbed by the transaction layer.
+      // ACKs of our final non-2xx responses are absorbed by the transaction layer; after a
+      // stateless answer there is nothing to stop.
+      return;
     }
+    SipProvider provider = (SipProvider) event.getSource();
+    RequestScreen.Refusal refusal = screen.check(request);
+    if (refusal != null) {
+      // Stateless, so that a scanner's unknown methods (an INVITE before calls are handled) and
+      // malformed requests leave no transaction retransmitting the refusal for 32 s.
+      new SipRequest(request, null, provider, messages, headers)
+          .respond(refusal.status(), refusal.headers());
+      return;
+    }
+    Route route = routes.get(request.getMethod());
     ServerTransaction transaction = event.getServerTransaction();
-    if (transaction == null) {
+    if (transaction == null && !route.stateless()) {
       try {
-        transaction = ((SipProvider) event.getSource()).getNewServerTransaction(request);
+        transaction = provider.getNewServerTransaction(request);
       } catch (TransactionAlreadyExistsException e) {
         return; // A retransmission: the transaction answers it.
       } catch (TransactionUnavailableException e) {
@@ -56,18 +68,8 @@ final class Dispatcher implements SipListener {
         return;
       }
     }
-    SipRequest sipRequest = new SipRequest(request, transaction, messages, headers);
-    Route route = routes.get(request.getMethod());
-    if (route == null) {
-      sipRequest.respond(Response.METHOD_NOT_ALLOWED, this::addAllow);
-      return;
-    }
-    Runnable handling = () -> route.handler().handle(sipRequest);
-    if (route.executor() == null) {
-      sipRequest.guarded(handling);
-    } else {
-      sipRequest.continueOn(route.executor(), handling);
-    }
+    SipRequest sipRequest = new SipRequest(request, transaction, provider, messages, headers);
+    sipRequest.guarded(() -> route.handler().handle(sipRequest));
   }
 
   private void addAllow(Response response) {

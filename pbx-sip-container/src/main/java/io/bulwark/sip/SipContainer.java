@@ -1,8 +1,11 @@
 package io.bulwark.sip;
 
+import gov.nist.javax.sip.ListeningPointImpl;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import io.bulwark.sip.tcp.GuardedNetworkLayer;
+import io.bulwark.sip.tcp.TcpLimits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Executor;
 import javax.sip.ListeningPoint;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
@@ -35,13 +37,14 @@ public final class SipContainer implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Thread eventScanner;
 
-  private SipContainer(SipContainerConfig config, Map<String, Dispatcher.Route> routes)
+  private SipContainer(
+      SipContainerConfig config, Properties stackProperties, Map<String, Dispatcher.Route> routes)
       throws SipException {
     this.config = config;
     MessageFactory messages = new MessageFactoryImpl();
     HeaderFactory headers = new HeaderFactoryImpl();
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
-    this.stack = new SipStackImpl(stackProperties(config));
+    this.stack = new SipStackImpl(stackProperties);
     this.eventScanner = newThreadNamed("EventScannerThread", before);
     this.dispatcher = new Dispatcher(routes, messages, headers);
     try {
@@ -68,6 +71,22 @@ public final class SipContainer implements AutoCloseable {
 
   public SipContainerConfig config() {
     return config;
+  }
+
+  /** Server transactions the stack holds now; stateless answers leave none. */
+  int serverTransactions() {
+    return stack.getServerTransactionTableSize();
+  }
+
+  /** What the UDP ingress queue did so far, or null without UDP. */
+  UdpIngressQueue.Stats udpIngress() {
+    for (ListeningPoint lp : listeningPoints) {
+      if (((ListeningPointImpl) lp).getMessageProcessor()
+          instanceof BoundedUdpMessageProcessor udp) {
+        return udp.stats();
+      }
+    }
+    return null;
   }
 
   /** Stops the stack; afterwards its ports are free and its threads gone. Safe to call twice. */
@@ -113,9 +132,19 @@ public final class SipContainer implements AutoCloseable {
     p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
-    p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+    p.setProperty(
+        "gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(WireLimits.MAX_MESSAGE_BYTES));
+    p.setProperty(
+        "gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", ScreeningParserFactory.class.getName());
+    p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", GuardedNetworkLayer.class.getName());
+    TcpLimits.DEFAULTS.writeTo(p);
     p.setProperty("gov.nist.javax.sip.STACK_LOGGER", JBossStackLogger.class.getName());
     p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JBossServerLogger.class.getName());
+    p.setProperty(
+        "gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+        BoundedMessageProcessorFactory.class.getName());
+    // The RI's queue auditor would only watch the queue that BoundedUdpMessageProcessor replaces.
+    p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "0");
     return p;
   }
 
@@ -123,25 +152,48 @@ public final class SipContainer implements AutoCloseable {
   public static final class Builder {
     private final SipContainerConfig config;
     private final Map<String, Dispatcher.Route> routes = new TreeMap<>();
+    private final Properties stackProperties;
 
     private Builder(SipContainerConfig config) {
       this.config = config;
+      this.stackProperties = stackProperties(config);
     }
 
-    /** Runs the handler on a stack thread: for handlers that never block. */
+    /**
+     * Runs the handler on a stack thread inside a server transaction, which absorbs retransmissions
+     * and retransmits the answer: for methods that start dialogs, such as INVITE. Handlers must not
+     * block; {@link SipRequest#continueOn} hands blocking work over.
+     */
     public Builder handle(String method, SipRequestHandler handler) {
-      routes.put(method, new Dispatcher.Route(handler, null));
+      routes.put(method, new Dispatcher.Route(handler, false));
       return this;
     }
 
-    /** Runs the handler on {@code executor}: for handlers that wait on the database or network. */
-    public Builder handleBlocking(String method, SipRequestHandler handler, Executor executor) {
-      routes.put(method, new Dispatcher.Route(handler, executor));
+    /**
+     * Runs the handler on a stack thread and answers without a server transaction, so an answer
+     * costs no state kept for 32 s (Timer J): for REGISTER and OPTIONS, which memory answers at
+     * once. A retransmitted request runs the handler again. Handlers must not block.
+     */
+    public Builder handleStateless(String method, SipRequestHandler handler) {
+      routes.put(method, new Dispatcher.Route(handler, true));
+      return this;
+    }
+
+    /** Bounds what one source address may hold over TCP; {@link TcpLimits#DEFAULTS} otherwise. */
+    public Builder tcpLimits(TcpLimits limits) {
+      limits.writeTo(stackProperties);
+      return this;
+    }
+
+    /** Overrides a JAIN-SIP stack property, to measure its effect. */
+    Builder stackProperty(String name, String value) {
+      stackProperties.setProperty(name, value);
       return this;
     }
 
     public SipContainer start() throws SipException {
-      return new SipContainer(config, Collections.unmodifiableMap(new TreeMap<>(routes)));
+      return new SipContainer(
+          config, stackProperties, Collections.unmodifiableMap(new TreeMap<>(routes)));
     }
   }
 }

@@ -2,13 +2,13 @@ package io.bulwark.sip;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import java.text.ParseException;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
+import javax.sip.SipProvider;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -20,6 +20,10 @@ import org.jboss.logging.Logger;
 /**
  * A received request and the means to answer it, once. Final responses get a To tag as RFC 3261
  * section 8.2.6.2 requires.
+ *
+ * <p>Without a server transaction the answer is sent statelessly: routed by the top Via's received
+ * and rport (RFC 3261 section 18.2.2, RFC 3581), not retransmitted, and nothing is kept once it is
+ * sent. A retransmitted request is then simply answered again.
  */
 public final class SipRequest {
 
@@ -28,17 +32,20 @@ public final class SipRequest {
 
   private final Request request;
   private final ServerTransaction transaction;
+  private final SipProvider provider;
   private final MessageFactory messages;
   private final HeaderFactory headers;
-  private final String toTag = UUID.randomUUID().toString().substring(0, 8);
 
+  /** {@code transaction} is null for requests answered statelessly through {@code provider}. */
   SipRequest(
       Request request,
       ServerTransaction transaction,
+      SipProvider provider,
       MessageFactory messages,
       HeaderFactory headers) {
     this.request = request;
     this.transaction = transaction;
+    this.provider = provider;
     this.messages = messages;
     this.headers = headers;
   }
@@ -111,10 +118,14 @@ public final class SipRequest {
       Response response = messages.createResponse(status, request);
       ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
       if (status >= 200 && to != null && to.getTag() == null) {
-        to.setTag(toTag);
+        to.setTag(ToTag.of(request));
       }
       customize.accept(response);
-      transaction.sendResponse(response);
+      if (transaction == null) {
+        provider.sendResponse(response);
+      } else {
+        transaction.sendResponse(response);
+      }
     } catch (ParseException | SipException | InvalidArgumentException e) {
       LOG.debugf(e, "Could not answer %s from %s", request.getMethod(), sourceAddress());
     }

@@ -13,6 +13,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -35,32 +42,62 @@ class SipContainerTest {
   }
 
   @Test
-  void blockingHandlersRunOnTheirExecutor503WhenItIsFull500WhenTheyFail() throws Exception {
+  void statelessAnswersFollowViaReceivedAndRportKeepNoTransactionAndTheSameToTag()
+      throws Exception {
     int port = freePort();
-    java.util.concurrent.ExecutorService worker =
-        java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "worker"));
-    java.util.concurrent.Executor full =
-        task -> {
-          throw new java.util.concurrent.RejectedExecutionException("full");
-        };
-    java.util.concurrent.atomic.AtomicReference<String> ranOn =
-        new java.util.concurrent.atomic.AtomicReference<>();
     try (SipContainer container =
             SipContainer.builder(config(port))
-                .handleBlocking(
+                .handleStateless("OPTIONS", r -> r.respond(200))
+                .start();
+        DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      phone.setSoTimeout(5000);
+      int phonePort = phone.getLocalPort();
+
+      // rport (RFC 3581): back to the packet's source port, whatever the Via says.
+      String viaPortIgnored = exchange(phone, port, "OPTIONS", "127.0.0.1:9;rport", "z9hG4bKa");
+      assertTrue(viaPortIgnored.startsWith("SIP/2.0 200"), viaPortIgnored);
+      assertTrue(viaPortIgnored.contains("rport=" + phonePort), viaPortIgnored);
+      // No rport (RFC 3261 18.2.2): to the received address and the Via's port.
+      String viaHostIgnored =
+          exchange(phone, port, "OPTIONS", "127.0.0.9:" + phonePort, "z9hG4bKb");
+      assertTrue(viaHostIgnored.contains("received=127.0.0.1"), viaHostIgnored);
+
+      String again = exchange(phone, port, "OPTIONS", "127.0.0.9:" + phonePort, "z9hG4bKb");
+      assertEquals(toTag(viaHostIgnored), toTag(again), "RFC 3261 8.2.7: same request, same tag");
+      assertTrue(!toTag(viaPortIgnored).equals(toTag(again)), "different requests, different tags");
+      assertEquals(0, container.serverTransactions());
+    }
+  }
+
+  @Test
+  void continueOnRunsOnTheExecutor503WhenItIsFull500WhenTheWorkFails() throws Exception {
+    int port = freePort();
+    ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "worker"));
+    Executor full =
+        task -> {
+          throw new RejectedExecutionException("full");
+        };
+    AtomicReference<String> ranOn = new AtomicReference<>();
+    try (SipContainer container =
+            SipContainer.builder(config(port))
+                .handleStateless(
                     "OPTIONS",
-                    r -> {
-                      ranOn.set(Thread.currentThread().getName());
-                      r.respond(200);
-                    },
-                    worker)
-                .handleBlocking("INFO", r -> r.respond(200), full)
-                .handleBlocking(
+                    r ->
+                        r.continueOn(
+                            worker,
+                            () -> {
+                              ranOn.set(Thread.currentThread().getName());
+                              r.respond(200);
+                            }))
+                .handleStateless("INFO", r -> r.continueOn(full, () -> r.respond(200)))
+                .handle(
                     "MESSAGE",
-                    r -> {
-                      throw new IllegalStateException("database down");
-                    },
-                    worker)
+                    r ->
+                        r.continueOn(
+                            worker,
+                            () -> {
+                              throw new IllegalStateException("database down");
+                            }))
                 .start();
         DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       phone.setSoTimeout(5000);
@@ -111,15 +148,26 @@ class SipContainerTest {
     return new SipContainerConfig("127.0.0.1", port, Set.of("udp", "tcp"), "test");
   }
 
+  private static String toTag(String response) {
+    Matcher tag = Pattern.compile("(?m)^To: .*;tag=(\\S+)").matcher(response);
+    assertTrue(tag.find(), response);
+    return tag.group(1);
+  }
+
   private static String exchange(DatagramSocket phone, int port, String method) throws Exception {
-    String branch = "z9hG4bK" + System.nanoTime();
+    return exchange(
+        phone, port, method, "127.0.0.1:" + phone.getLocalPort(), "z9hG4bK" + System.nanoTime());
+  }
+
+  private static String exchange(
+      DatagramSocket phone, int port, String method, String via, String branch) throws Exception {
     String request =
         method
             + " sip:127.0.0.1:"
             + port
             + " SIP/2.0\r\n"
-            + "Via: SIP/2.0/UDP 127.0.0.1:"
-            + phone.getLocalPort()
+            + "Via: SIP/2.0/UDP "
+            + via
             + ";branch="
             + branch
             + "\r\n"

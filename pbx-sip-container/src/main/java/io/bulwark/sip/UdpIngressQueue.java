@@ -1,0 +1,86 @@
+package io.bulwark.sip;
+
+import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
+import java.net.DatagramPacket;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.jboss.logging.Logger;
+
+/**
+ * The datagrams between the UDP socket and the stack threads, bounded in count and in age.
+ *
+ * <p>Full means the stack threads are behind: the datagram is dropped on arrival, as the kernel
+ * drops when its receive buffer is full. Answering 503 instead would mean parsing on the socket's
+ * only thread and sending to every flooding source, which is work the overload cannot afford.
+ * Requests older than {@code maxWaitMillis} are dropped when a stack thread takes them: the client
+ * has retransmitted by then (T1 = 500 ms), so an answer to the old copy is work spent twice.
+ *
+ * <p>A linked queue has separate locks for putting and taking, so the socket thread does not
+ * contend with the stack threads.
+ */
+final class UdpIngressQueue extends LinkedBlockingQueue<DatagramQueuedMessageDispatch> {
+
+  private static final Logger LOG = Logger.getLogger(UdpIngressQueue.class);
+  private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  /** What the queue did so far; {@code highWater} is the most datagrams it ever held. */
+  record Stats(long received, long droppedFull, long droppedStale, int highWater, int capacity) {}
+
+  private final int capacity;
+  private final long maxWaitMillis;
+  private final LongAdder received = new LongAdder();
+  private final LongAdder droppedFull = new LongAdder();
+  private final LongAdder droppedStale = new LongAdder();
+  private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REPORT_INTERVAL_NANOS);
+  private volatile int highWater;
+
+  UdpIngressQueue(int capacity, long maxWaitMillis) {
+    super(capacity);
+    this.capacity = capacity;
+    this.maxWaitMillis = maxWaitMillis;
+  }
+
+  /** Called by the socket's thread only, which keeps {@code highWater} free of races. */
+  void admit(DatagramPacket packet) {
+    received.increment();
+    if (offer(new DatagramQueuedMessageDispatch(packet, System.currentTimeMillis()))) {
+      int size = size();
+      if (size > highWater) {
+        highWater = size;
+      }
+    } else {
+      droppedFull.increment();
+      reportShedding();
+    }
+  }
+
+  @Override
+  public DatagramQueuedMessageDispatch take() throws InterruptedException {
+    while (true) {
+      DatagramQueuedMessageDispatch next = super.take();
+      if (System.currentTimeMillis() - next.getReceptionTime() <= maxWaitMillis) {
+        return next;
+      }
+      droppedStale.increment();
+      reportShedding();
+    }
+  }
+
+  Stats stats() {
+    return new Stats(received.sum(), droppedFull.sum(), droppedStale.sum(), highWater, capacity);
+  }
+
+  private void reportShedding() {
+    long now = System.nanoTime();
+    long last = lastReport.get();
+    if (now - last >= REPORT_INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
+      Stats s = stats();
+      LOG.warnf(
+          "SIP over UDP is overloaded, shedding: %d datagrams dropped with the queue full (%d),"
+              + " %d dropped after waiting over %d ms, of %d received",
+          s.droppedFull(), s.capacity(), s.droppedStale(), maxWaitMillis, s.received());
+    }
+  }
+}
