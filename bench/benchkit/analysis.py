@@ -1,0 +1,108 @@
+"""Verdicts and figures computed from steps: clean or not, spread over repeats, the knee of a rate
+ladder, the Bulwark/Kamailio ratio, overload and recovery, latency per time window."""
+
+import statistics
+
+from .sippstats import percentile
+
+# A step is clean when every call completed and the completed rate is within this share of the
+# target (below it, the server or the load generator could not keep up).
+RATE_TOLERANCE = 0.95
+
+
+def step_record(run, label, rate, calls, repeat):
+    """The figures of one step (a sippstats.Run) as a plain dict, as kept in steps.jsonl."""
+    count, p50, p99, worst = run.latency(3)
+    record = {
+        "label": label, "rate": rate, "repeat": repeat, "calls": calls,
+        "ok": run.counter("SuccessfulCall"), "failed": run.counter("FailedCall"),
+        "shed": run.counter("FailedCallRejected"), "unanswered": run.unanswered(),
+        "retrans": run.counter("Retransmissions"), "achieved": round(run.rate, 1),
+        "p50": p50, "p99": p99, "max": worst,
+        "p99_first": run.latency(1)[2], "p99_second": run.latency(2)[2],
+    }
+    record["clean"] = is_clean(record)
+    return record
+
+
+def is_clean(step):
+    return (step["failed"] == 0 and step["ok"] >= step["calls"]
+            and step["achieved"] >= RATE_TOLERANCE * step["rate"])
+
+
+def spread(values):
+    """(min, median, max) of the values that exist; None when there are none."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return min(present), statistics.median(present), max(present)
+
+
+def by_rate(steps):
+    """Ladder steps (warm-up excluded) grouped by rate, in the order the rates were run."""
+    groups = {}
+    for step in steps:
+        if step["label"] != "warm-up":
+            groups.setdefault(step["rate"], []).append(step)
+    return groups
+
+
+def knee(steps, repeats):
+    """Highest clean rate of a ladder and whether the ladder found a failing rate above it.
+
+    A rate is clean when all `repeats` of it ran and were clean. The ladder climbs until the first
+    rate that is not; a rate that passes after a failed one is not believed (the server failed
+    below it). Returns (rate or 0, saturated)."""
+    best = 0
+    for rate, group in by_rate(steps).items():
+        if len(group) < repeats or not all(s["clean"] for s in group):
+            return best, True
+        best = rate
+    return best, False
+
+
+def ratio(bulwark, kamailio):
+    """Bulwark's knee over Kamailio's, each given as (rate, saturated).
+
+    Returns (value or None, bound): bound is "" when both ladders found their limit, "upper" when
+    Kamailio never failed (its limit is higher, the true ratio lower), "lower" when Bulwark never
+    failed, "unknown" when neither did."""
+    (b, b_sat), (k, k_sat) = bulwark, kamailio
+    if k <= 0:
+        return None, ""
+    bound = {(True, True): "", (True, False): "upper", (False, True): "lower"}.get((b_sat, k_sat), "unknown")
+    return b / k, bound
+
+
+def overload(clean_rate, seconds, step):
+    """Figures of an overload step run at twice the clean rate for `seconds`: completed
+    registrations per second as % of the clean rate, shed (503) and unanswered calls."""
+    completed = step["ok"] / seconds if seconds > 0 else 0.0
+    return {
+        "completed_per_s": completed,
+        "percent_of_clean": 100.0 * completed / clean_rate if clean_rate > 0 else 0.0,
+        "shed": step["shed"], "unanswered": step["unanswered"],
+        "other_failed": step["failed"] - step["shed"] - step["unanswered"],
+    }
+
+
+def recovery(probes):
+    """Seconds from the end of the overload to the start of the first clean probe step, from
+    [(seconds after the load dropped, clean), ...]; None when none was clean."""
+    for started, clean in probes:
+        if clean:
+            return max(0.0, started)
+    return None
+
+
+def windows(samples, window_seconds, rtd=3):
+    """Latency per time window of a long step: [(window index, count, p50, p99, max), ...] from
+    sippstats samples, windows counted from the first sample."""
+    marks = [(at, ms) for at, ms, n in samples if n == rtd]
+    if not marks:
+        return []
+    start = min(at for at, _ in marks)
+    buckets = {}
+    for at, ms in marks:
+        buckets.setdefault(int((at - start) / 1000.0 // window_seconds), []).append(ms)
+    return [(i, len(v), percentile(v, 50), percentile(v, 99), max(v)) for i, v in sorted(buckets.items())]

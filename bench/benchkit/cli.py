@@ -1,0 +1,188 @@
+"""Commands bench/run calls: `python3 -m benchkit <command> ...` (run from bench/).
+
+Exit status: 0 done (for `step`: the step was clean), 1 the step was not clean, 2 a sipp file was
+missing or malformed (the run must stop: that is a broken measurement, not a result).
+"""
+
+import argparse
+import json
+import sys
+import time
+
+from . import analysis, credentials, report
+from .sippstats import Run, SippError, read_rtt, read_stat
+
+
+def cmd_data(a):
+    with open(a.dir + "/users.csv", "w") as f:
+        f.write("\n".join(credentials.users_lines(a.count, 3600)) + "\n")
+    # The flood's legitimate phones: the first users, bindings of 120 s (they re-register every 10 s).
+    with open(a.dir + "/legit.csv", "w") as f:
+        f.write("\n".join(list(credentials.users_lines(a.legit, 120))) + "\n")
+    with open(a.dir + "/attack.csv", "w") as f:
+        f.write("\n".join(credentials.attack_lines(a.count, a.legit, a.addresses, a.net, a.port)) + "\n")
+
+
+def cmd_kamailio_tables(a):
+    credentials.write_kamailio_tables(a.dir, a.count)
+
+
+def cmd_cpu(a):
+    print(report.cpu_text(a.before, a.after, a.seconds, a.tck, a.sipp))
+
+
+def cmd_step(a):
+    record = analysis.step_record(Run(a.dirs), a.label, a.rate, a.calls, a.repeat)
+    record["cpu"] = a.cpu
+    with open(a.steps, "a") as f:
+        f.write(json.dumps(record) + "\n")
+    return 0 if record["clean"] else 1
+
+
+def load_steps(path):
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def cmd_ladder(a):
+    print(report.ladder_table(load_steps(a.steps), a.repeats))
+
+
+def cmd_knee(a):
+    print(analysis.knee(load_steps(a.steps), a.repeats)[0])
+
+
+def summary_line(path, label, figure, met):
+    with open(path, "a") as f:
+        f.write("%s\t%s\t%s\n" % (label, figure, met))
+
+
+def cmd_register_summary(a):
+    """Ratio line and the REGISTER rows of the summary table."""
+    bulwark = analysis.knee(load_steps(a.bulwark), a.repeats)
+    kamailio = analysis.knee(load_steps(a.kamailio), a.repeats)
+    value, bound = analysis.ratio(bulwark, kamailio)
+    b, k = bulwark[0], kamailio[0]
+    summary_line(a.summary, "REGISTER with digest, highest rate with 0 failures", "%d/s" % b,
+                 "yes" if b >= 2000 else "no")
+    at_goal = by_rate_p99(load_steps(a.bulwark), 2000)
+    if at_goal is not None and b >= 2000:
+        summary_line(a.summary, "REGISTER p99 at 2,000/s (whole registration)", "%s ms" % at_goal,
+                     "yes" if at_goal < 20 else "no")
+    else:
+        summary_line(a.summary, "REGISTER p99 at 2,000/s (whole registration)", "not reached (%d/s)" % b, "no")
+    if value is None:
+        print("No ratio: Kamailio had no clean rate.")
+        return
+    notes = {"": "", "upper": " — an upper bound: Kamailio never failed, its limit is higher",
+             "lower": " — a lower bound: Bulwark never failed, its limit is higher",
+             "unknown": " — neither failed: the ladder is too short to tell"}
+    print("Ratio Bulwark/Kamailio (highest clean rates, %d/s vs %d/s): **%.2f**%s." % (b, k, value, notes[bound]))
+    met = "no" if value < 0.5 else ("yes" if bound in ("", "lower") else "not sure")
+    summary_line(a.summary, "Ratio Bulwark/Kamailio", "%.2f (%d/s vs %d/s%s)" % (
+        value, b, k, ", " + bound + " bound" if bound else ""), met)
+
+
+def by_rate_p99(steps, rate):
+    group = analysis.by_rate(steps).get(rate)
+    s = analysis.spread([x["p99"] for x in group]) if group else None
+    return None if s is None else s[2]
+
+
+def cmd_overload(a):
+    step = load_steps(a.steps)[-1]
+    o = analysis.overload(a.clean_rate, a.seconds, step)
+    probes = []
+    with open(a.probes) as f:
+        for line in f:
+            started, clean = line.split()
+            probes.append((float(started), clean == "clean"))
+    back = analysis.recovery(probes)
+    print("| clean rate /s | offered /s | completed /s | % of clean | answered 503 | not answered | other failures | clean again after |")
+    print("|---|---|---|---|---|---|---|---|")
+    print("| %d | %d | %.0f | %.1f %% | %d | %d | %d | %s |" % (
+        a.clean_rate, step["rate"], o["completed_per_s"], o["percent_of_clean"], o["shed"], o["unanswered"],
+        o["other_failed"], "%.1f s" % back if back is not None else "not within %d probes" % len(probes)))
+    summary_line(a.summary, "Overload at 2× the clean rate: completed", "%.0f %% of %d/s" % (
+        o["percent_of_clean"], a.clean_rate), "yes" if o["percent_of_clean"] >= 80 else "no")
+    summary_line(a.summary, "Overload: clean again after the load drops", "%.1f s" % back if back is not None
+                 else "not within %d probes" % len(probes), "yes" if back is not None and back <= 10 else "no")
+
+
+def cmd_sustained(a):
+    run = Run([a.dir])
+    rows = analysis.windows(run.samples, a.window)
+    print("| minute | registrations | p50 ms | p99 ms | max ms |" if a.window == 60 else
+          "| window of %d s | registrations | p50 ms | p99 ms | max ms |" % a.window)
+    print("|---|---|---|---|---|")
+    for i, count, p50, p99, worst in rows:
+        print("| %d | %d | %s | %s | %s |" % (i + 1, count, p50, p99, worst))
+    p99s = [r[3] for r in rows]
+    print("\n%d of %d registrations completed, %d failed (%d answered 503, %d not answered); p99 per window %s ms." % (
+        run.counter("SuccessfulCall"), a.calls, run.counter("FailedCall"), run.counter("FailedCallRejected"),
+        run.unanswered(), report.fmt_spread(p99s)))
+    if p99s:
+        summary_line(a.summary, "Sustained %d/s for %d s: p99 first → last window" % (a.rate, a.seconds),
+                     "%s → %s ms, %d failed" % (p99s[0], p99s[-1], run.counter("FailedCall")), "—")
+
+
+def cmd_counter(a):
+    print(read_stat(a.dir + "/stat.csv")[a.name])
+
+
+def cmd_latency(a):
+    values = [ms for _, ms, n in read_rtt(a.dir) if n == a.rtd]
+    from .sippstats import percentile
+    print(len(values), *(report.fmt(v) for v in (percentile(values, 50), percentile(values, 99),
+                                                   max(values) if values else None)))
+
+
+def cmd_summary_table(a):
+    with open(a.results) as f:
+        text = f.read()
+    with open(a.results, "w") as f:
+        f.write(report.update_summary(text, report.read_summary(a.summary), time.strftime("%Y-%m-%d", time.gmtime())))
+
+
+def cmd_commands(a):
+    with open(a.file) as f:
+        print("\n".join(report.first_commands(f, a.run_dir, a.root)))
+
+
+def parser():
+    p = argparse.ArgumentParser(prog="benchkit")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def command(name, func, *args):
+        c = sub.add_parser(name)
+        for arg in args:
+            flags, kwargs = (arg, {}) if isinstance(arg, str) else arg
+            c.add_argument(flags, **kwargs)
+        c.set_defaults(func=func)
+
+    num, flt = {"type": int}, {"type": float}
+    command("data", cmd_data, "dir", ("count", num), ("legit", num), ("addresses", num), "net", ("port", num))
+    command("kamailio-tables", cmd_kamailio_tables, "dir", ("count", num))
+    command("cpu", cmd_cpu, "before", "after", ("seconds", flt), ("tck", num), ("sipp", flt))
+    command("step", cmd_step, "steps", "label", ("rate", num), ("calls", num), ("repeat", num), "cpu",
+            ("dirs", {"nargs": "+"}))
+    command("ladder", cmd_ladder, "steps", ("repeats", num))
+    command("knee", cmd_knee, "steps", ("repeats", num))
+    command("register-summary", cmd_register_summary, "bulwark", "kamailio", ("repeats", num), "summary")
+    command("overload", cmd_overload, "steps", "probes", ("clean_rate", num), ("seconds", num), "summary")
+    command("sustained", cmd_sustained, "dir", ("rate", num), ("seconds", num), ("calls", num),
+            ("window", num), "summary")
+    command("counter", cmd_counter, "dir", "name")
+    command("latency", cmd_latency, "dir", ("rtd", num))
+    command("summary-table", cmd_summary_table, "results", "summary")
+    command("commands", cmd_commands, "file", "run_dir", "root")
+    return p
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except SippError as e:
+        print("benchkit: %s" % e, file=sys.stderr)
+        return 2
