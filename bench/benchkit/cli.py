@@ -10,7 +10,7 @@ import sys
 import time
 
 from . import analysis, credentials, report
-from .sippstats import Run, SippError, read_rtt, read_stat
+from .sippstats import Run, SippError, percentile, read_rtt, read_stat
 
 
 def cmd_data(a):
@@ -67,7 +67,7 @@ def cmd_register_summary(a):
                  "yes" if b >= 2000 else "no")
     at_goal = by_rate_p99(load_steps(a.bulwark), 2000)
     if at_goal is not None and b >= 2000:
-        summary_line(a.summary, "REGISTER p99 at 2,000/s (whole registration)", "%s ms" % at_goal,
+        summary_line(a.summary, "REGISTER p99 at 2,000/s (whole registration)", "%s ms" % report.fmt(at_goal),
                      "yes" if at_goal < 20 else "no")
     else:
         summary_line(a.summary, "REGISTER p99 at 2,000/s (whole registration)", "not reached (%d/s)" % b, "no")
@@ -116,14 +116,14 @@ def cmd_sustained(a):
           "| window of %d s | registrations | p50 ms | p99 ms | max ms |" % a.window)
     print("|---|---|---|---|---|")
     for i, count, p50, p99, worst in rows:
-        print("| %d | %d | %s | %s | %s |" % (i + 1, count, p50, p99, worst))
+        print("| %d | %d | %s | %s | %s |" % (i + 1, count, report.fmt(p50), report.fmt(p99), report.fmt(worst)))
     p99s = [r[3] for r in rows]
     print("\n%d of %d registrations completed, %d failed (%d answered 503, %d not answered); p99 per window %s ms." % (
         run.counter("SuccessfulCall"), a.calls, run.counter("FailedCall"), run.counter("FailedCallRejected"),
         run.unanswered(), report.fmt_spread(p99s)))
     if p99s:
         summary_line(a.summary, "Sustained %d/s for %d s: p99 first → last window" % (a.rate, a.seconds),
-                     "%s → %s ms, %d failed" % (p99s[0], p99s[-1], run.counter("FailedCall")), "—")
+                     "%s → %s ms, %d failed" % (report.fmt(p99s[0]), report.fmt(p99s[-1]), run.counter("FailedCall")), "—")
 
 
 def cmd_counter(a):
@@ -132,7 +132,6 @@ def cmd_counter(a):
 
 def cmd_latency(a):
     values = [ms for _, ms, n in read_rtt(a.dir) if n == a.rtd]
-    from .sippstats import percentile
     print(len(values), *(report.fmt(v) for v in (percentile(values, 50), percentile(values, 99),
                                                    max(values) if values else None)))
 

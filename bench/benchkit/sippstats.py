@@ -41,7 +41,8 @@ def read_stat(path):
 
 def read_rtt(directory):
     """All response-time samples of the -trace_rtt files in a directory: [(at_ms, ms, rtd), ...].
-    at_ms counts from that sipp's start. sipp creates the file with its first batch of samples, so
+    at_ms counts from that sipp's start; sipp writes both with a fractional part at times
+    ("3312;532.001;1"). sipp creates the file with its first batch of samples, so
     a directory without one means no batch was complete; the caller decides whether that can be."""
     paths = sorted(glob.glob(os.path.join(directory, "*_rtt.csv")))
     samples = []
@@ -55,7 +56,7 @@ def read_rtt(directory):
                     continue
                 fields = line.strip().split(";")
                 try:
-                    samples.append((float(fields[0]), int(fields[1]), int(fields[2])))
+                    samples.append((float(fields[0]), float(fields[1]), int(fields[2])))
                 except (ValueError, IndexError) as e:
                     raise SippError("%s:%d: malformed line %r" % (path, number, line.strip())) from e
     return samples

@@ -83,6 +83,10 @@ class BrokenFilesTest(unittest.TestCase):
         with self.assertRaises(SippError):
             read_rtt(self.dir)
 
+    def test_fractional_times_as_sipp_writes_them_under_load(self):
+        self.write("register_1_rtt.csv", "Date_ms;response_time_ms;rtd_no\n3312;532.001;1\n")
+        self.assertEqual(read_rtt(self.dir), [(3312.0, 532.001, 1)])
+
     def test_successful_calls_without_response_times_is_an_error(self):
         shutil.copy(fixture("clean/stat.csv"), self.dir)
         with self.assertRaises(SippError):
