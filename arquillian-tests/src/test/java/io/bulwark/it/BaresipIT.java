@@ -72,6 +72,7 @@ class BaresipIT {
     assertTrue(bindings.get(0).get(0).startsWith("baresip"), bindings.toString());
     assertEquals("UDP", bindings.get(0).get(1));
     assertTrue(output.contains("200 OK () [1 binding]"), output);
-    assertEquals(List.of(), Database.query(BINDING), "baresip unregisters when it quits");
+    assertEquals(
+        List.of(), Database.awaitRows(List.of(), BINDING), "baresip unregisters when it quits");
   }
 }

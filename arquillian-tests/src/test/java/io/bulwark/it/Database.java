@@ -43,6 +43,28 @@ public final class Database {
     }
   }
 
+  /**
+   * Polls until the query returns {@code expected} rows or 10 s pass: bindings reach the database
+   * by write-behind, a second or so after the phone got its answer.
+   */
+  public static List<List<String>> awaitRows(
+      List<List<String>> expected, String sql, Object... parameters) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    List<List<String>> rows = query(sql, parameters);
+    while (!rows.equals(expected) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      rows = query(sql, parameters);
+    }
+    return rows;
+  }
+
+  /** {@link #awaitRows} for a count. */
+  public static long awaitExactCount(long expected, String sql, Object... parameters)
+      throws InterruptedException {
+    return Long.parseLong(
+        awaitRows(List.of(List.of(Long.toString(expected))), sql, parameters).get(0).get(0));
+  }
+
   /** Polls until the count reaches {@code expected}; events are written asynchronously. */
   public static long awaitCount(long expected, String sql, Object... parameters)
       throws InterruptedException {

@@ -26,6 +26,17 @@ public final class Sipp {
    */
   public static Run register(
       String number, String username, String password, int expires, String transport) {
+    return register(number, username, password, expires, transport, "127.0.0.1");
+  }
+
+  /** {@link #register} from another loopback address, to play a distinct phone or attacker. */
+  public static Run register(
+      String number,
+      String username,
+      String password,
+      int expires,
+      String transport,
+      String sourceAddress) {
     String fields =
         "SEQUENTIAL\n"
             + number
@@ -36,10 +47,14 @@ public final class Sipp {
             + "];"
             + expires
             + "\n";
-    return run("register.xml", fields, transport);
+    return run("register.xml", fields, transport, sourceAddress);
   }
 
   public static Run run(String scenario, String injection, String transport) {
+    return run(scenario, injection, transport, "127.0.0.1");
+  }
+
+  public static Run run(String scenario, String injection, String transport, String sourceAddress) {
     try {
       Path dir = Files.createTempDirectory(Path.of("target"), "sipp-").toAbsolutePath();
       Path csv = Files.writeString(dir.resolve("fields.csv"), injection);
@@ -60,7 +75,7 @@ public final class Sipp {
                       "-m",
                       "1",
                       "-i",
-                      "127.0.0.1",
+                      sourceAddress,
                       "-p",
                       "0",
                       "-nostdin",

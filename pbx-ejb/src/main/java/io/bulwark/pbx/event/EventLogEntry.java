@@ -19,6 +19,9 @@ import java.time.Instant;
 @NamedQuery(
     name = "EventLogEntry.latest",
     query = "select e from EventLogEntry e order by e.occurredAt desc, e.id desc")
+@NamedQuery(
+    name = "EventLogEntry.deleteOlderThan",
+    query = "delete from EventLogEntry e where e.occurredAt < :cutoff")
 public class EventLogEntry {
 
   @Id

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -25,6 +26,22 @@ public class EventRecorder {
   public void record(@ObservesAsync SecurityEvent event) {
     SECURITY_LOG.info(event.logLine());
     em.persist(new EventLogEntry(event));
+  }
+
+  /** Records events the {@link SecurityEventGate} aggregated, in one transaction. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordAll(List<SecurityEvent> events) {
+    for (SecurityEvent event : events) {
+      SECURITY_LOG.info(event.logLine());
+      em.persist(new EventLogEntry(event));
+    }
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int deleteOlderThan(Instant cutoff) {
+    return em.createNamedQuery("EventLogEntry.deleteOlderThan")
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
   }
 
   public List<EventLogEntry> latest(int max) {

@@ -55,7 +55,7 @@ public class ExtensionService {
     }
     Extension extension = new Extension(draft, cipher.encrypt(draft.secret()));
     em.persist(extension);
-    changes.fire(new ExtensionChanged(extension.getId(), null));
+    changes.fire(new ExtensionChanged(extension.getId(), extension.getNumber(), null, false));
     audit(EventType.EXTENSION_CREATED, extension, actor, "create");
     return extension;
   }
@@ -75,7 +75,7 @@ public class ExtensionService {
     String oldName = extension.getRegistrationName();
     boolean newSecret = draft.secret() != null && !draft.secret().isEmpty();
     extension.apply(draft, newSecret ? cipher.encrypt(draft.secret()) : null);
-    changes.fire(new ExtensionChanged(extension.getId(), oldName));
+    changes.fire(new ExtensionChanged(extension.getId(), extension.getNumber(), oldName, false));
     audit(EventType.EXTENSION_UPDATED, extension, actor, newSecret ? "update+secret" : "update");
     return extension;
   }
@@ -83,7 +83,9 @@ public class ExtensionService {
   public void delete(long id, String actor) {
     Extension extension = get(id);
     em.remove(extension);
-    changes.fire(new ExtensionChanged(extension.getId(), extension.getRegistrationName()));
+    changes.fire(
+        new ExtensionChanged(
+            extension.getId(), extension.getNumber(), extension.getRegistrationName(), true));
     audit(EventType.EXTENSION_DELETED, extension, actor, "delete");
   }
 

@@ -3,12 +3,10 @@ package io.bulwark.pbx.sip.registrar;
 import io.bulwark.pbx.extension.SipCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.util.Map;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Checks digest responses (RFC 2617, MD5 with qop=auth) and refuses replays.
@@ -20,7 +18,9 @@ public final class DigestVerifier {
 
   /** The verdict on one Authorization header. */
   public enum Verdict {
-    /** Correct response, fresh nonce, nonce count never seen before. */
+    /**
+     * Correct response, fresh nonce, nonce count never seen before (or this very request again).
+     */
     AUTHENTICATED,
     /** Correct response on an expired nonce: challenge again with {@code stale=true}. */
     STALE,
@@ -31,23 +31,28 @@ public final class DigestVerifier {
   /** The verdict, with the credentials it was reached with when authenticated. */
   public record Result(Verdict verdict, SipCredentials credentials, String reason) {}
 
-  private static final int MAX_TRACKED_NONCES = 200_000;
-  private static final Pattern NONCE_COUNT = Pattern.compile("[0-9a-fA-F]{8}");
+  /**
+   * The request an Authorization header came with.
+   *
+   * @param requestUri the Request-URI as received, which the digest {@code uri} must match
+   * @param fingerprint tells a retransmission of this request from a replay in another request
+   *     ({@link RequestFingerprint})
+   */
+  public record Request(String method, String requestUri, int fingerprint) {}
+
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(DigestVerifier::newMd5);
 
   private final NonceService nonces;
-  private final Clock clock;
+  private final NonceCounts counts;
   private final String realm;
   private final String decoyHa1;
-  private final Map<NonceUse, Long> highestNonceCount = new ConcurrentHashMap<>();
 
-  /** A nonce as used by one user: each user counts on a nonce of their own. */
-  private record NonceUse(String nonce, String username) {}
-
-  public DigestVerifier(NonceService nonces, Clock clock, String realm) {
+  public DigestVerifier(NonceService nonces, String realm) {
     this.nonces = nonces;
-    this.clock = clock;
+    this.counts = new NonceCounts(nonces.lifetime());
     this.realm = realm;
-    this.decoyHa1 = SipCredentials.md5Hex(nonces.issue());
+    this.decoyHa1 = md5Hex(nonces.issue());
   }
 
   public String realm() {
@@ -58,7 +63,7 @@ public final class DigestVerifier {
    * @param lookup finds the credentials for a digest username
    */
   public Result verify(
-      DigestResponse digest, String method, Function<String, Optional<SipCredentials>> lookup) {
+      DigestResponse digest, Request request, Function<String, Optional<SipCredentials>> lookup) {
     if (!"Digest".equalsIgnoreCase(digest.scheme())
         || digest.username() == null
         || digest.nonce() == null
@@ -68,7 +73,7 @@ public final class DigestVerifier {
     }
     Optional<SipCredentials> credentials = lookup.apply(digest.username());
     String ha1 = credentials.map(SipCredentials::ha1).orElse(decoyHa1);
-    boolean correct = responseMatches(digest, method, ha1);
+    boolean correct = responseMatches(digest, request.method(), ha1);
     if (credentials.isEmpty()) {
       return rejected("unknown user");
     }
@@ -78,13 +83,17 @@ public final class DigestVerifier {
     if (!realm.equals(digest.realm())) {
       return rejected("wrong realm");
     }
+    if (!digest.uri().equalsIgnoreCase(request.requestUri())) {
+      return rejected("digest uri is not the Request-URI");
+    }
     if (digest.algorithm() != null && !"MD5".equalsIgnoreCase(digest.algorithm())) {
-      return rejected("unsupported algorithm " + digest.algorithm());
+      return rejected("unsupported algorithm");
     }
     if (!"auth".equalsIgnoreCase(digest.qop()) || digest.nc() == null || digest.cnonce() == null) {
       return rejected("qop=auth is required");
     }
-    switch (nonces.check(digest.nonce())) {
+    NonceService.Check nonce = nonces.check(digest.nonce());
+    switch (nonce.validity()) {
       case FORGED:
         return rejected("nonce not issued by this server");
       case STALE:
@@ -92,52 +101,58 @@ public final class DigestVerifier {
       default:
         break;
     }
-    if (!firstUseOf(digest.username(), digest.nonce(), digest.nc())) {
+    long nc = nonceCount(digest.nc());
+    if (nc < 0
+        || counts.record(nonce.issuedAt(), nonce.id(), digest.username(), nc, request.fingerprint())
+            == NonceCounts.Use.REPLAY) {
       return rejected("replayed nonce count");
     }
     return new Result(Verdict.AUTHENTICATED, credentials.get(), null);
   }
 
-  private boolean responseMatches(DigestResponse d, String method, String ha1) {
-    String ha2 = SipCredentials.md5Hex(method + ":" + d.uri());
+  int trackedNonces() {
+    return counts.tracked();
+  }
+
+  private static boolean responseMatches(DigestResponse d, String method, String ha1) {
+    String ha2 = md5Hex(method + ":" + d.uri());
     String expected =
-        SipCredentials.md5Hex(
-            ha1 + ":" + d.nonce() + ":" + d.nc() + ":" + d.cnonce() + ":" + d.qop() + ":" + ha2);
+        md5Hex(ha1 + ":" + d.nonce() + ":" + d.nc() + ":" + d.cnonce() + ":" + d.qop() + ":" + ha2);
     return MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.US_ASCII),
-        d.response().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        d.response().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Records the nonce count; true only if it is higher than any this user sent on this nonce. */
-  private boolean firstUseOf(String username, String nonce, String ncHex) {
-    if (!NONCE_COUNT.matcher(ncHex).matches()) {
-      return false;
+  /** The nonce count if it is the 8 hex digits RFC 2617 prescribes, else -1. */
+  private static long nonceCount(String hex) {
+    if (hex.length() != 8) {
+      return -1;
     }
-    long nc = Long.parseLong(ncHex, 16);
-    if (highestNonceCount.size() > MAX_TRACKED_NONCES) {
-      forgetExpired();
+    long value = 0;
+    for (int i = 0; i < 8; i++) {
+      char c = hex.charAt(i);
+      int digit =
+          c >= '0' && c <= '9'
+              ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (digit < 0) {
+        return -1;
+      }
+      value = (value << 4) | digit;
     }
-    boolean[] fresh = {false};
-    highestNonceCount.compute(
-        new NonceUse(nonce, username),
-        (n, seen) -> {
-          if (seen == null || nc > seen) {
-            fresh[0] = true;
-            return nc;
-          }
-          return seen;
-        });
-    return fresh[0];
+    return value;
   }
 
-  /** Expired nonces are refused as stale anyway, so their counts need not be kept. */
-  void forgetExpired() {
-    long now = clock.millis();
-    highestNonceCount.keySet().removeIf(use -> nonces.expiresAtMillis(use.nonce()) < now);
+  private static String md5Hex(String value) {
+    return HexFormat.of().formatHex(MD5.get().digest(value.getBytes(StandardCharsets.UTF_8)));
   }
 
-  int trackedNonces() {
-    return highestNonceCount.size();
+  private static MessageDigest newMd5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is required by RFC 3261", e);
+    }
   }
 
   private static Result rejected(String reason) {

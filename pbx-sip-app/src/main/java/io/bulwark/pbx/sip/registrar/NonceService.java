@@ -12,9 +12,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Issues and checks digest nonces without keeping state: a nonce is {@code issuedAt || random ||
- * HMAC-SHA256(issuedAt || random)}, base64url. Only this process's key can make one, and its age is
- * read from the nonce itself.
+ * Issues and checks digest nonces without keeping state: a nonce is {@code issuedAt || id ||
+ * HMAC-SHA256(issuedAt || id)}, base64url, where {@code id} is 64 random bits. Only this process's
+ * key can make one, and its age is read from the nonce itself.
+ *
+ * <p>Called on every SIP thread at line rate, so each thread keeps its own {@link Mac} and random
+ * generator: no instance lookup and no lock shared by all requests.
  */
 public final class NonceService {
 
@@ -25,21 +28,44 @@ public final class NonceService {
     FORGED
   }
 
+  /**
+   * A checked nonce.
+   *
+   * @param issuedAt when it was issued (epoch milliseconds); 0 when forged
+   * @param id its random part, unique per challenge
+   */
+  public record Check(Validity validity, long issuedAt, long id) {
+    static final Check FORGED = new Check(Validity.FORGED, 0, 0);
+  }
+
   private static final int TIME_BYTES = 8;
-  private static final int RANDOM_BYTES = 8;
+  private static final int ID_BYTES = 8;
   private static final int MAC_BYTES = 16;
+  private static final int BODY = TIME_BYTES + ID_BYTES;
+  private static final int ENCODED_LENGTH = 43;
 
   private final Clock clock;
   private final Duration lifetime;
-  private final SecretKeySpec key;
-  private final SecureRandom random = new SecureRandom();
+  private final ThreadLocal<Mac> macs;
+  private final ThreadLocal<SecureRandom> randoms = ThreadLocal.withInitial(NonceService::drbg);
 
   public NonceService(Clock clock, Duration lifetime) {
     this.clock = clock;
     this.lifetime = lifetime;
     byte[] secret = new byte[32];
-    random.nextBytes(secret);
-    this.key = new SecretKeySpec(secret, "HmacSHA256");
+    drbg().nextBytes(secret);
+    SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+    this.macs =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+              } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available", e);
+              }
+            });
   }
 
   public Duration lifetime() {
@@ -47,48 +73,46 @@ public final class NonceService {
   }
 
   public String issue() {
-    ByteBuffer body = ByteBuffer.allocate(TIME_BYTES + RANDOM_BYTES + MAC_BYTES);
-    body.putLong(clock.millis());
-    byte[] rnd = new byte[RANDOM_BYTES];
-    random.nextBytes(rnd);
-    body.put(rnd);
-    body.put(mac(body.array(), TIME_BYTES + RANDOM_BYTES));
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(body.array());
+    byte[] raw = new byte[BODY + MAC_BYTES];
+    ByteBuffer.wrap(raw).putLong(clock.millis()).putLong(randoms.get().nextLong());
+    System.arraycopy(mac(raw), 0, raw, BODY, MAC_BYTES);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 
-  public Validity check(String nonce) {
+  public Check check(String nonce) {
+    if (nonce.length() != ENCODED_LENGTH) {
+      return Check.FORGED;
+    }
     byte[] raw;
     try {
       raw = Base64.getUrlDecoder().decode(nonce);
     } catch (IllegalArgumentException e) {
-      return Validity.FORGED;
+      return Check.FORGED;
     }
-    if (raw.length != TIME_BYTES + RANDOM_BYTES + MAC_BYTES) {
-      return Validity.FORGED;
-    }
-    byte[] expected = mac(raw, TIME_BYTES + RANDOM_BYTES);
-    byte[] presented = Arrays.copyOfRange(raw, TIME_BYTES + RANDOM_BYTES, raw.length);
+    byte[] expected = Arrays.copyOf(mac(raw), MAC_BYTES);
+    byte[] presented = Arrays.copyOfRange(raw, BODY, raw.length);
     if (!MessageDigest.isEqual(expected, presented)) {
-      return Validity.FORGED;
+      return Check.FORGED;
     }
-    long issuedAt = ByteBuffer.wrap(raw).getLong();
+    ByteBuffer body = ByteBuffer.wrap(raw);
+    long issuedAt = body.getLong();
+    long id = body.getLong();
     long age = clock.millis() - issuedAt;
-    return age < 0 || age > lifetime.toMillis() ? Validity.STALE : Validity.VALID;
+    Validity validity = age < 0 || age > lifetime.toMillis() ? Validity.STALE : Validity.VALID;
+    return new Check(validity, issuedAt, id);
   }
 
-  /** When a nonce stops being valid; only meaningful for nonces {@link #check} accepted. */
-  long expiresAtMillis(String nonce) {
-    return ByteBuffer.wrap(Base64.getUrlDecoder().decode(nonce)).getLong() + lifetime.toMillis();
+  private byte[] mac(byte[] raw) {
+    Mac mac = macs.get();
+    mac.update(raw, 0, BODY);
+    return mac.doFinal();
   }
 
-  private byte[] mac(byte[] data, int length) {
+  private static SecureRandom drbg() {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      mac.update(data, 0, length);
-      return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+      return SecureRandom.getInstance("DRBG");
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
+      return new SecureRandom();
     }
   }
 }

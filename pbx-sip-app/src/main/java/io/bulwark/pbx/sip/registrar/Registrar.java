@@ -3,10 +3,11 @@ package io.bulwark.pbx.sip.registrar;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
-import io.bulwark.pbx.extension.RegisterRequest;
-import io.bulwark.pbx.extension.RegisterRequest.ContactExpiry;
-import io.bulwark.pbx.extension.RegistrationOutcome;
 import io.bulwark.pbx.extension.SipCredentials;
+import io.bulwark.pbx.location.Locations;
+import io.bulwark.pbx.location.RegisterRequest;
+import io.bulwark.pbx.location.RegisterRequest.ContactExpiry;
+import io.bulwark.pbx.location.RegistrationOutcome;
 import io.bulwark.sip.SipRequest;
 import java.text.ParseException;
 import java.time.Clock;
@@ -16,10 +17,10 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
 import java.util.TimeZone;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javax.sip.InvalidArgumentException;
+import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
@@ -36,10 +37,10 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * Answers REGISTER: challenges, verifies the digest, applies the bindings, and reports failures as
- * security events. Challenge and verification work from memory on the stack thread; only the
- * binding update, which writes the database, continues on {@code bindingWriter} (503 with
- * Retry-After if it refuses the work).
+ * Answers REGISTER: challenges, verifies the digest, applies the bindings, and reports refusals as
+ * security events. Everything is answered from memory on the thread that received the request:
+ * credentials and bindings are in memory, the database learns of changes by write-behind, and
+ * refusals are only counted here (see {@link io.bulwark.pbx.event.EventThrottle}).
  */
 public final class Registrar {
 
@@ -48,25 +49,26 @@ public final class Registrar {
   private final DigestVerifier verifier;
   private final NonceService nonces;
   private final Function<String, Optional<SipCredentials>> credentials;
-  private final Function<RegisterRequest, RegistrationOutcome> bindings;
-  private final Executor bindingWriter;
-  private final Consumer<SecurityEvent> events;
+  private final Locations locations;
+  private final BiConsumer<SecurityEvent, String> refusals;
   private final Clock clock;
+  private final RequestFingerprint fingerprints = new RequestFingerprint();
 
+  /**
+   * @param refusals takes each refusal and its reason; must not block
+   */
   public Registrar(
       DigestVerifier verifier,
       NonceService nonces,
       Function<String, Optional<SipCredentials>> credentials,
-      Function<RegisterRequest, RegistrationOutcome> bindings,
-      Executor bindingWriter,
-      Consumer<SecurityEvent> events,
+      Locations locations,
+      BiConsumer<SecurityEvent, String> refusals,
       Clock clock) {
     this.verifier = verifier;
     this.nonces = nonces;
     this.credentials = credentials;
-    this.bindings = bindings;
-    this.bindingWriter = bindingWriter;
-    this.events = events;
+    this.locations = locations;
+    this.refusals = refusals;
     this.clock = clock;
   }
 
@@ -83,24 +85,28 @@ public final class Registrar {
       challenge(request, false);
       return;
     }
+    RegisterRequest register = registerRequest(request, aorUser);
     DigestVerifier.Result result =
-        verifier.verify(digestOf(authorization), message.getMethod(), credentials);
+        verifier.verify(
+            digestOf(authorization),
+            new DigestVerifier.Request(
+                message.getMethod(), message.getRequestURI().toString(), fingerprints.of(register)),
+            credentials);
     switch (result.verdict()) {
       case STALE -> challenge(request, true);
       case REJECTED -> refuse(request, authorization.getUsername(), result.reason());
       case AUTHENTICATED -> {
         if (!result.credentials().extensionNumber().equals(aorUser)) {
-          refuse(request, authorization.getUsername(), "registration name is not for " + aorUser);
+          refuse(request, authorization.getUsername(), "registration name is not for the AOR");
         } else {
-          RegisterRequest register = registerRequest(request, aorUser);
-          request.continueOn(bindingWriter, () -> apply(request, register));
+          apply(request, register);
         }
       }
     }
   }
 
   private void apply(SipRequest request, RegisterRequest register) {
-    RegistrationOutcome outcome = bindings.apply(register);
+    RegistrationOutcome outcome = locations.register(register);
     if (outcome instanceof RegistrationOutcome.Accepted accepted) {
       request.respond(Response.OK, response -> addBindings(request, response, accepted));
     } else if (outcome instanceof RegistrationOutcome.IntervalTooBrief brief) {
@@ -127,14 +133,20 @@ public final class Registrar {
     }
   }
 
+  /**
+   * One Contact per binding with its remaining seconds. Contacts this request carried are taken
+   * from it as parsed; only other devices' bindings of the same extension are parsed again.
+   */
   private void addBindings(
       SipRequest request, Response response, RegistrationOutcome.Accepted accepted) {
     HeaderFactory headers = request.headerFactory();
     try {
       for (var binding : accepted.bindings()) {
-        ContactHeader contact =
-            headers.createContactHeader(
-                ADDRESSES.createAddress(ADDRESSES.createURI(binding.contactUri())));
+        Address address = addressInRequest(request.message(), binding.contactUri());
+        if (address == null) {
+          address = ADDRESSES.createAddress(ADDRESSES.createURI(binding.contactUri()));
+        }
+        ContactHeader contact = headers.createContactHeader(address);
         contact.setExpires((int) binding.expiresSeconds());
         response.addHeader(contact);
       }
@@ -144,6 +156,17 @@ public final class Registrar {
     } catch (ParseException | InvalidArgumentException e) {
       throw new IllegalStateException("Stored contact is not a valid URI", e);
     }
+  }
+
+  private static Address addressInRequest(Request message, String contactUri) {
+    ListIterator<?> it = message.getHeaders(ContactHeader.NAME);
+    while (it.hasNext()) {
+      Address address = ((ContactHeader) it.next()).getAddress();
+      if (address != null && contactUri.equals(address.getURI().toString())) {
+        return address;
+      }
+    }
+    return null;
   }
 
   private void challenge(SipRequest request, boolean stale) {
@@ -169,20 +192,23 @@ public final class Registrar {
 
   /** Unknown user, wrong password, replay: one answer, so a scanner learns nothing. */
   private void refuse(SipRequest request, String username, String reason) {
-    events.accept(
+    refusals.accept(
         new SecurityEvent(
             clock.instant(),
             EventType.REGISTRATION_FAILED,
             request.sourceAddress(),
             username,
             "reject",
-            reason + " (" + request.transport() + ")"));
+            reason + " (" + request.transport() + ")"),
+        reason);
     request.respond(Response.FORBIDDEN);
   }
 
-  private RegisterRequest registerRequest(SipRequest request, String aorUser) {
+  private static RegisterRequest registerRequest(SipRequest request, String aorUser) {
     Request message = request.message();
-    List<ContactExpiry> contacts = new ArrayList<>();
+    CallIdHeader callId = (CallIdHeader) message.getHeader(CallIdHeader.NAME);
+    CSeqHeader cseq = (CSeqHeader) message.getHeader(CSeqHeader.NAME);
+    List<ContactExpiry> contacts = new ArrayList<>(1);
     boolean wildcard = false;
     ListIterator<?> it = message.getHeaders(ContactHeader.NAME);
     while (it.hasNext()) {
@@ -203,8 +229,8 @@ public final class Registrar {
         contacts,
         wildcard,
         expires == null ? null : expires.getExpires(),
-        ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId(),
-        ((CSeqHeader) message.getHeader(CSeqHeader.NAME)).getSeqNumber(),
+        callId.getCallId(),
+        cseq.getSeqNumber(),
         request.sourceAddress(),
         request.sourcePort(),
         request.transport(),

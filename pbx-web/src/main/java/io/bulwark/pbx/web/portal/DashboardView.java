@@ -2,32 +2,105 @@ package io.bulwark.pbx.web.portal;
 
 import io.bulwark.pbx.event.EventLogEntry;
 import io.bulwark.pbx.event.EventRecorder;
+import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionService;
-import io.bulwark.pbx.extension.RegistrationBinding;
-import io.bulwark.pbx.extension.RegistrationService;
+import io.bulwark.pbx.location.Binding;
+import io.bulwark.pbx.location.LocationService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The dashboard: how many extensions exist, which are registered now, the latest events. */
 @Named
 @RequestScoped
 public class DashboardView {
 
+  /** More rows than an admin reads on a dashboard; the counts stay exact. */
+  static final int MAX_ROWS = 200;
+
+  /** A registered phone as the dashboard shows it (getters, for Faces expressions). */
+  public static final class RegisteredPhone {
+    private final String number;
+    private final String displayName;
+    private final Binding binding;
+
+    RegisteredPhone(String number, String displayName, Binding binding) {
+      this.number = number;
+      this.displayName = displayName;
+      this.binding = binding;
+    }
+
+    public String getNumber() {
+      return number;
+    }
+
+    public String getDisplayName() {
+      return displayName;
+    }
+
+    public String getContactUri() {
+      return binding.contactUri();
+    }
+
+    public String getSourceAddress() {
+      return binding.sourceAddress();
+    }
+
+    public int getSourcePort() {
+      return binding.sourcePort();
+    }
+
+    public String getTransport() {
+      return binding.transport();
+    }
+
+    public String getUserAgent() {
+      return binding.userAgent();
+    }
+
+    public Instant getExpiresAt() {
+      return Instant.ofEpochMilli(binding.expiresAtMillis());
+    }
+  }
+
   @Inject private ExtensionService extensions;
-  @Inject private RegistrationService registrations;
+  @Inject private LocationService locations;
   @Inject private EventRecorder events;
 
   private int extensionCount;
-  private List<RegistrationBinding> bindings;
+  private long registeredCount;
+  private List<RegisteredPhone> bindings;
   private List<EventLogEntry> latestEvents;
 
   @PostConstruct
   void load() {
-    extensionCount = extensions.all().size();
-    bindings = registrations.activeBindings();
+    Map<String, String> names =
+        extensions.all().stream()
+            .collect(Collectors.toMap(Extension::getNumber, Extension::getDisplayName));
+    extensionCount = names.size();
+    List<RegisteredPhone> phones = new ArrayList<>();
+    long[] registered = {0};
+    locations
+        .locations()
+        .forEachActive(
+            (number, active) -> {
+              registered[0]++;
+              for (Binding b : active) {
+                phones.add(new RegisteredPhone(number, names.getOrDefault(number, ""), b));
+              }
+            });
+    registeredCount = registered[0];
+    phones.sort(
+        Comparator.comparingInt((RegisteredPhone p) -> p.getNumber().length())
+            .thenComparing(RegisteredPhone::getNumber));
+    bindings = phones.size() > MAX_ROWS ? List.copyOf(phones.subList(0, MAX_ROWS)) : phones;
     latestEvents = events.latest(20);
   }
 
@@ -36,10 +109,10 @@ public class DashboardView {
   }
 
   public long getRegisteredCount() {
-    return bindings.stream().map(b -> b.getExtension().getNumber()).distinct().count();
+    return registeredCount;
   }
 
-  public List<RegistrationBinding> getBindings() {
+  public List<RegisteredPhone> getBindings() {
     return bindings;
   }
 

@@ -1,4 +1,4 @@
-package io.bulwark.pbx.extension;
+package io.bulwark.pbx.event;
 
 import java.time.Clock;
 import java.time.Duration;

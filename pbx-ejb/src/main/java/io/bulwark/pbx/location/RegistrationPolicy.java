@@ -1,4 +1,4 @@
-package io.bulwark.pbx.extension;
+package io.bulwark.pbx.location;
 
 import java.time.Duration;
 

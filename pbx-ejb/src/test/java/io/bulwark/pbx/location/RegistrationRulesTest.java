@@ -1,25 +1,29 @@
-package io.bulwark.pbx.extension;
+package io.bulwark.pbx.location;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bulwark.pbx.extension.RegisterRequest.ContactExpiry;
-import io.bulwark.pbx.extension.RegistrationOutcome.Accepted;
-import io.bulwark.pbx.extension.RegistrationOutcome.CurrentBinding;
-import io.bulwark.pbx.extension.RegistrationOutcome.IntervalTooBrief;
-import io.bulwark.pbx.extension.RegistrationOutcome.Rejected;
-import java.time.Duration;
+import io.bulwark.pbx.location.RegisterRequest.ContactExpiry;
+import io.bulwark.pbx.location.RegistrationOutcome.Accepted;
+import io.bulwark.pbx.location.RegistrationOutcome.CurrentBinding;
+import io.bulwark.pbx.location.RegistrationOutcome.IntervalTooBrief;
+import io.bulwark.pbx.location.RegistrationOutcome.Rejected;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The rules are a pure function of (bindings, request, time), so the test keeps the bindings and
+ * the time itself, like {@link Locations} does, and feeds each result back into the next call.
+ */
 class RegistrationRulesTest {
 
-  private static final Instant START = Instant.parse("2025-01-01T10:00:00Z");
+  private static final long START = Instant.parse("2025-01-01T10:00:00Z").toEpochMilli();
   private static final String DESK = "sip:201@192.0.2.10:5060";
   private static final String MOBILE = "sip:201@198.51.100.7:5062;transport=tcp";
   private static final String CALL_ID = "a84b4c76e66710@pc33.example.com";
@@ -27,21 +31,17 @@ class RegistrationRulesTest {
   /** Default 1800 differs from max 3600, so the tests can tell them apart. */
   private static final RegistrationPolicy POLICY = new RegistrationPolicy(60, 3600, 1800);
 
-  private MutableClock clock;
+  private long now;
   private RegistrationRules rules;
-  private Extension extension;
 
-  /** What the database would hold: the caller applies added and removed. */
-  private List<RegistrationBinding> store;
+  /** What the location store would hold after each request. */
+  private List<Binding> store;
 
   @BeforeEach
   void setUp() {
-    clock = new MutableClock(START);
-    rules = new RegistrationRules(POLICY, clock);
-    extension =
-        new Extension(
-            new ExtensionDraft("201", "Alice", "alice", "Secret123", null), "v1:encrypted");
-    store = new ArrayList<>();
+    now = START;
+    rules = new RegistrationRules(POLICY);
+    store = List.of();
   }
 
   // --- helpers ---
@@ -84,25 +84,37 @@ class RegistrationRulesTest {
         "TestPhone/1.0");
   }
 
-  /** Applies a request and, like the service does, persists what the result says. */
+  /** Applies a request and keeps what the result says the address holds now. */
   private RegistrationRules.Result register(RegisterRequest request) {
-    RegistrationRules.Result result = rules.apply(extension, List.copyOf(store), request);
-    store.removeAll(result.removed());
-    store.addAll(result.added());
+    List<Binding> before = store;
+    RegistrationRules.Result result = rules.apply(before, request, now);
+    if (!result.changed()) {
+      // Locations keeps the old AorBindings instance then; the rules must hand back the same list.
+      assertSame(before, result.bindings(), "an unchanged result must return the given bindings");
+    }
+    store = result.bindings();
     return result;
+  }
+
+  private void advanceSeconds(long seconds) {
+    now += seconds * 1000;
   }
 
   private static List<CurrentBinding> accepted(RegistrationRules.Result result) {
     return assertInstanceOf(Accepted.class, result.outcome()).bindings();
   }
 
-  private static void assertRefusedWithoutChanges(RegistrationRules.Result result) {
-    assertEquals(List.of(), result.added());
-    assertEquals(List.of(), result.removed());
+  private static void assertUnchanged(RegistrationRules.Result result) {
+    assertFalse(result.changed(), "changed");
+    assertFalse(result.beyondExpiry(), "beyondExpiry");
   }
 
-  private static List<String> uris(List<RegistrationBinding> bindings) {
-    return bindings.stream().map(RegistrationBinding::getContactUri).toList();
+  private static List<String> uris(List<Binding> bindings) {
+    return bindings.stream().map(Binding::contactUri).toList();
+  }
+
+  private Binding stored(String uri) {
+    return store.stream().filter(b -> b.contactUri().equals(uri)).findFirst().orElseThrow();
   }
 
   // --- adding ---
@@ -112,17 +124,21 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(request(CALL_ID, 1, 600, contact(DESK)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 600)), accepted(result));
-    assertEquals(List.of(DESK), uris(result.added()));
-    assertEquals(List.of(), result.removed());
-
-    RegistrationBinding binding = result.added().get(0);
-    assertSame(extension, binding.getExtension());
-    assertEquals(START.plusSeconds(600), binding.getExpiresAt());
-    assertEquals(START, binding.getRegisteredAt());
-    assertEquals("192.0.2.10", binding.getSourceAddress());
-    assertEquals(5060, binding.getSourcePort());
-    assertEquals("UDP", binding.getTransport());
-    assertEquals("TestPhone/1.0", binding.getUserAgent());
+    assertTrue(result.changed());
+    assertTrue(result.beyondExpiry(), "a new binding must reach the database");
+    assertEquals(
+        List.of(
+            new Binding(
+                DESK,
+                START + 600_000,
+                CALL_ID,
+                1,
+                "192.0.2.10",
+                5060,
+                "UDP",
+                "TestPhone/1.0",
+                START)),
+        store);
   }
 
   @Test
@@ -130,7 +146,7 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(request(CALL_ID, 1, 7200, contact(DESK)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 3600)), accepted(result));
-    assertEquals(START.plusSeconds(3600), result.added().get(0).getExpiresAt());
+    assertEquals(START + 3_600_000, stored(DESK).expiresAtMillis());
   }
 
   @Test
@@ -154,7 +170,7 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(request(CALL_ID, 1, null, contact(DESK)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 1800)), accepted(result));
-    assertEquals(START.plusSeconds(1800), result.added().get(0).getExpiresAt());
+    assertEquals(START + 1_800_000, stored(DESK).expiresAtMillis());
   }
 
   @Test
@@ -181,9 +197,10 @@ class RegistrationRulesTest {
             "UDP",
             "U".repeat(300));
 
-    RegistrationRules.Result result = register(request);
+    register(request);
 
-    assertEquals("U".repeat(255), result.added().get(0).getUserAgent());
+    assertEquals("U".repeat(Binding.MAX_USER_AGENT), stored(DESK).userAgent());
+    assertEquals(255, Binding.MAX_USER_AGENT);
   }
 
   // --- refreshing ---
@@ -191,65 +208,146 @@ class RegistrationRulesTest {
   @Test
   void refreshWithHigherCseqSameCallIdKeepsOneBindingAndExtendsExpiry() {
     register(request(CALL_ID, 1, 600, contact(DESK)));
-    RegistrationBinding original = store.get(0);
-    clock.advanceSeconds(300);
+    advanceSeconds(300);
 
     RegistrationRules.Result result = register(request(CALL_ID, 2, 600, contact(DESK)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 600)), accepted(result));
-    assertEquals(List.of(), result.added());
-    assertEquals(List.of(), result.removed());
+    assertTrue(result.changed());
+    assertFalse(result.beyondExpiry(), "only the lifetime moved: no immediate write needed");
     assertEquals(1, store.size());
-    assertSame(original, store.get(0));
-    assertEquals(START.plusSeconds(900), original.getExpiresAt());
-    assertEquals(START.plusSeconds(300), original.getRegisteredAt());
+    assertEquals(START + 900_000, stored(DESK).expiresAtMillis());
+    assertEquals(START + 300_000, stored(DESK).registeredAtMillis());
+    assertEquals(2, stored(DESK).cseq());
   }
 
   @Test
-  void sameCallIdWithEqualCseqIsRejectedAndNothingChanges() {
+  void refreshFromAnotherSourcePortIsAMove() {
+    register(request(CALL_ID, 1, 600, contact(DESK)));
+    RegisterRequest moved =
+        new RegisterRequest(
+            "201",
+            List.of(contact(DESK)),
+            false,
+            600,
+            CALL_ID,
+            2,
+            "192.0.2.10",
+            40000,
+            "UDP",
+            "TestPhone/1.0");
+
+    RegistrationRules.Result result = register(moved);
+
+    assertTrue(result.changed());
+    assertTrue(result.beyondExpiry(), "where to send calls changed: write at once");
+    assertEquals(40000, stored(DESK).sourcePort());
+  }
+
+  /**
+   * REGISTER is answered without a server transaction, so a UDP retransmission of the request that
+   * made a binding reaches the rules: it gets the same 200 (with the time left now), and nothing is
+   * touched, even if its content claims another lifetime.
+   */
+  @Test
+  void retransmissionOfTheRequestThatMadeTheBindingIsAnsweredWithTheBindingsUnchanged() {
     register(request(CALL_ID, 5, 600, contact(DESK)));
-    RegistrationBinding binding = store.get(0);
-    clock.advanceSeconds(100);
+    List<Binding> before = store;
+    advanceSeconds(100);
 
     RegistrationRules.Result result = register(request(CALL_ID, 5, 3600, contact(DESK)));
 
+    assertEquals(List.of(new CurrentBinding(DESK, 500)), accepted(result));
+    assertUnchanged(result);
+    assertSame(before, store);
+    assertEquals(START + 600_000, stored(DESK).expiresAtMillis());
+    assertEquals(START, stored(DESK).registeredAtMillis());
+  }
+
+  /**
+   * Equal Call-ID and CSeq is only a retransmission for the bindings that request made. Here DESK
+   * was made by CSeq 5 and MOBILE by CSeq 6: a request with CSeq 5 naming both is out of order for
+   * MOBILE (RFC 3261 10.3 step 7) and is refused as a whole.
+   */
+  @Test
+  void equalCseqIsStillRefusedWhenAnotherBindingWasMadeByALaterCseq() {
+    register(request(CALL_ID, 5, 600, contact(DESK)));
+    register(request(CALL_ID, 6, 600, contact(MOBILE)));
+    List<Binding> before = store;
+
+    RegistrationRules.Result result =
+        register(request(CALL_ID, 5, 600, contact(DESK), contact(MOBILE)));
+
     assertInstanceOf(Rejected.class, result.outcome());
-    assertRefusedWithoutChanges(result);
-    assertEquals(START.plusSeconds(600), binding.getExpiresAt());
-    assertEquals(START, binding.getRegisteredAt());
+    assertUnchanged(result);
+    assertSame(before, store);
+  }
+
+  /** A binding refreshed by CSeq 6: the request with CSeq 5 that made it is now out of order. */
+  @Test
+  void lateRetransmissionAfterARefreshIsRefused() {
+    register(request(CALL_ID, 5, 600, contact(DESK)));
+    register(request(CALL_ID, 6, 600, contact(DESK)));
+
+    RegistrationRules.Result result = register(request(CALL_ID, 5, 600, contact(DESK)));
+
+    assertInstanceOf(Rejected.class, result.outcome());
+    assertUnchanged(result);
+    assertEquals(6, stored(DESK).cseq());
+  }
+
+  /** An expired binding is gone: the same request again makes it afresh instead of echoing it. */
+  @Test
+  void retransmissionAfterTheBindingExpiredRegistersAgain() {
+    register(request(CALL_ID, 5, 60, contact(DESK)));
+    advanceSeconds(61);
+
+    RegistrationRules.Result result = register(request(CALL_ID, 5, 60, contact(DESK)));
+
+    assertEquals(List.of(new CurrentBinding(DESK, 60)), accepted(result));
+    assertTrue(result.changed());
+    assertEquals(START + 121_000, stored(DESK).expiresAtMillis());
   }
 
   @Test
   void sameCallIdWithLowerCseqIsRejectedAndNothingChanges() {
     register(request(CALL_ID, 5, 600, contact(DESK)));
-    RegistrationBinding binding = store.get(0);
+    List<Binding> before = store;
 
     RegistrationRules.Result result =
         register(request(CALL_ID, 4, 3600, contact(MOBILE), contact(DESK)));
 
     Rejected rejected = assertInstanceOf(Rejected.class, result.outcome());
-    assertTrue(rejected.reason().contains(DESK), rejected.reason());
-    assertRefusedWithoutChanges(result);
+    // The reason becomes a SIP reason phrase; a client-chosen URI must not end up in it.
+    assertFalse(rejected.reason().contains(DESK), rejected.reason());
+    assertUnchanged(result);
+    assertSame(before, store);
     assertEquals(List.of(DESK), uris(store));
-    assertEquals(START.plusSeconds(600), binding.getExpiresAt());
+    assertEquals(START + 600_000, stored(DESK).expiresAtMillis());
   }
 
   @Test
   void differentCallIdMayUpdateEvenWithLowerCseq() {
     register(request(CALL_ID, 10, 600, contact(DESK)));
-    clock.advanceSeconds(60);
+    advanceSeconds(60);
 
     RegistrationRules.Result result = register(request("other-call-id", 1, 1200, contact(DESK)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 1200)), accepted(result));
-    assertEquals(List.of(), result.added());
+    assertTrue(result.beyondExpiry(), "the Call-ID is stored, so it must be written");
     assertEquals(1, store.size());
-    assertEquals(START.plusSeconds(60 + 1200), store.get(0).getExpiresAt());
+    assertEquals(START + (60 + 1200) * 1000L, stored(DESK).expiresAtMillis());
 
     // The binding now follows the new Call-ID: the old one's CSeq no longer matters ...
     assertInstanceOf(Accepted.class, register(request(CALL_ID, 2, 600, contact(DESK))).outcome());
-    // ... and a replay of the last request is refused.
-    assertInstanceOf(Rejected.class, register(request(CALL_ID, 2, 600, contact(DESK))).outcome());
+    // ... the same request again is a retransmission, answered without a change ...
+    RegistrationRules.Result again = register(request(CALL_ID, 2, 600, contact(DESK)));
+    assertInstanceOf(Accepted.class, again.outcome());
+    assertUnchanged(again);
+    // ... and an older one is refused.
+    RegistrationRules.Result older = register(request(CALL_ID, 1, 600, contact(DESK)));
+    assertInstanceOf(Rejected.class, older.outcome());
+    assertUnchanged(older);
   }
 
   // --- removing ---
@@ -257,13 +355,12 @@ class RegistrationRulesTest {
   @Test
   void expiresZeroRemovesOnlyThatBinding() {
     register(request(CALL_ID, 1, 600, contact(DESK), contact(MOBILE)));
-    RegistrationBinding desk = store.get(0);
 
     RegistrationRules.Result result = register(request(CALL_ID, 2, null, contact(DESK, 0)));
 
     assertEquals(List.of(new CurrentBinding(MOBILE, 600)), accepted(result));
-    assertEquals(List.of(), result.added());
-    assertEquals(List.of(desk), result.removed());
+    assertTrue(result.changed());
+    assertTrue(result.beyondExpiry());
     assertEquals(List.of(MOBILE), uris(store));
   }
 
@@ -274,32 +371,42 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(request(CALL_ID, 2, 0, contact(MOBILE)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 600)), accepted(result));
-    assertEquals(List.of(MOBILE), uris(result.removed()));
+    assertTrue(result.beyondExpiry());
+    assertEquals(List.of(DESK), uris(store));
   }
 
   @Test
   void expiresZeroForUnknownContactChangesNothing() {
     register(request(CALL_ID, 1, 600, contact(DESK)));
+    List<Binding> before = store;
 
     RegistrationRules.Result result = register(request(CALL_ID, 2, null, contact(MOBILE, 0)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 600)), accepted(result));
-    assertEquals(List.of(), result.added());
-    assertEquals(List.of(), result.removed());
+    // Result.changed is documented as "bindings differ from the ones given": they do not.
+    assertUnchanged(result);
+    assertEquals(before, store);
   }
 
   @Test
   void wildcardWithExpiresZeroRemovesAllBindings() {
     register(request(CALL_ID, 1, 600, contact(DESK)));
     register(request("phone-2", 1, 600, contact(MOBILE)));
-    List<RegistrationBinding> before = List.copyOf(store);
 
     RegistrationRules.Result result = register(wildcard(CALL_ID, 2, 0));
 
     assertEquals(List.of(), accepted(result));
-    assertEquals(List.of(), result.added());
-    assertEquals(before, result.removed());
+    assertTrue(result.changed());
+    assertTrue(result.beyondExpiry());
     assertEquals(List.of(), store);
+  }
+
+  @Test
+  void wildcardWithoutBindingsChangesNothing() {
+    RegistrationRules.Result result = register(wildcard(CALL_ID, 1, 0));
+
+    assertEquals(List.of(), accepted(result));
+    assertUnchanged(result);
   }
 
   @Test
@@ -309,7 +416,7 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(wildcard(CALL_ID, 2, null));
 
     assertInstanceOf(Rejected.class, result.outcome());
-    assertRefusedWithoutChanges(result);
+    assertUnchanged(result);
     assertEquals(List.of(DESK), uris(store));
   }
 
@@ -320,7 +427,7 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(wildcard(CALL_ID, 2, 3600));
 
     assertInstanceOf(Rejected.class, result.outcome());
-    assertRefusedWithoutChanges(result);
+    assertUnchanged(result);
     assertEquals(List.of(DESK), uris(store));
   }
 
@@ -331,10 +438,11 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(wildcard(CALL_ID, 2, 0, contact(MOBILE)));
 
     assertInstanceOf(Rejected.class, result.outcome());
-    assertRefusedWithoutChanges(result);
+    assertUnchanged(result);
     assertEquals(List.of(DESK), uris(store));
   }
 
+  /** A wildcard is never a retransmission of a binding-making request: equal CSeq is refused. */
   @Test
   void wildcardOutOfOrderIsRejected() {
     register(request(CALL_ID, 7, 600, contact(DESK)));
@@ -342,24 +450,24 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(wildcard(CALL_ID, 7, 0));
 
     assertInstanceOf(Rejected.class, result.outcome());
-    assertRefusedWithoutChanges(result);
+    assertUnchanged(result);
     assertEquals(List.of(DESK), uris(store));
   }
 
-  // --- interval too brief, negative ---
+  // --- interval too brief, negative, oversized ---
 
   @Test
   void expiresBelowMinimumIsIntervalTooBriefAndNothingChanges() {
     register(request(CALL_ID, 1, 600, contact(DESK)));
-    RegistrationBinding desk = store.get(0);
+    List<Binding> before = store;
 
     RegistrationRules.Result result =
         register(request(CALL_ID, 2, 600, contact(MOBILE), contact(DESK, 59)));
 
     assertEquals(new IntervalTooBrief(60), result.outcome());
-    assertRefusedWithoutChanges(result);
-    assertEquals(List.of(DESK), uris(store));
-    assertEquals(START.plusSeconds(600), desk.getExpiresAt());
+    assertUnchanged(result);
+    assertSame(before, store);
+    assertEquals(START + 600_000, stored(DESK).expiresAtMillis());
   }
 
   @Test
@@ -367,7 +475,7 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(request(CALL_ID, 1, 1, contact(DESK)));
 
     assertEquals(new IntervalTooBrief(60), result.outcome());
-    assertRefusedWithoutChanges(result);
+    assertUnchanged(result);
     assertEquals(List.of(), store);
   }
 
@@ -376,70 +484,87 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(request(CALL_ID, 1, null, contact(DESK, -1)));
 
     assertInstanceOf(Rejected.class, result.outcome());
-    assertRefusedWithoutChanges(result);
+    assertUnchanged(result);
+    assertEquals(List.of(), store);
+  }
+
+  @Test
+  void oversizedContactOrCallIdIsRejectedAndChangesNothing() {
+    String longUri = "sip:201@192.0.2.10;x=" + "a".repeat(Binding.MAX_CONTACT_URI);
+    RegistrationRules.Result tooLongContact = register(request(CALL_ID, 1, 300, contact(longUri)));
+    RegistrationRules.Result tooLongCallId =
+        register(
+            request("c".repeat(Binding.MAX_CALL_ID + 1), 1, 300, contact("sip:201@192.0.2.10")));
+
+    assertInstanceOf(Rejected.class, tooLongContact.outcome());
+    assertInstanceOf(Rejected.class, tooLongCallId.outcome());
+    assertUnchanged(tooLongContact);
+    assertUnchanged(tooLongCallId);
+    assertTrue(store.isEmpty());
   }
 
   // --- expiry and queries ---
 
   @Test
-  void expiredBindingsAreDroppedAndReturnedAsRemoved() {
+  void expiredBindingsAreDropped() {
     register(request(CALL_ID, 1, null, contact(DESK, 60), contact(MOBILE, 600)));
-    RegistrationBinding desk = store.get(0);
-    clock.advanceSeconds(60); // DESK expires exactly now
+    advanceSeconds(60); // DESK expires exactly now
 
     RegistrationRules.Result result = register(request(CALL_ID, 2, null));
 
     assertEquals(List.of(new CurrentBinding(MOBILE, 540)), accepted(result));
-    assertEquals(List.of(desk), result.removed());
-    assertEquals(List.of(), result.added());
+    assertTrue(result.changed());
+    assertTrue(result.beyondExpiry(), "a binding went away: the database must learn it");
     assertEquals(List.of(MOBILE), uris(store));
   }
 
   @Test
   void bindingIsStillReportedOneMillisecondBeforeExpiry() {
     register(request(CALL_ID, 1, null, contact(DESK, 60)));
-    clock.advance(Duration.ofSeconds(60).minusMillis(1));
+    now += 60_000 - 1;
 
     RegistrationRules.Result result = register(request(CALL_ID, 2, null));
 
     assertEquals(List.of(new CurrentBinding(DESK, 1)), accepted(result));
-    assertEquals(List.of(), result.removed());
+    assertUnchanged(result);
+    assertEquals(List.of(DESK), uris(store));
   }
 
   @Test
   void reRegisteringAnExpiredContactCreatesAFreshBinding() {
     register(request(CALL_ID, 1, 60, contact(DESK)));
-    RegistrationBinding stale = store.get(0);
-    clock.advanceSeconds(120);
+    advanceSeconds(120);
 
     RegistrationRules.Result result = register(request(CALL_ID, 2, 600, contact(DESK)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 600)), accepted(result));
-    assertEquals(List.of(stale), result.removed());
-    assertEquals(1, result.added().size());
-    assertEquals(START.plusSeconds(720), result.added().get(0).getExpiresAt());
+    assertTrue(result.beyondExpiry(), "the expired binding was dropped and a new one added");
     assertEquals(List.of(DESK), uris(store));
+    assertEquals(START + 720_000, stored(DESK).expiresAtMillis());
+    assertEquals(START + 120_000, stored(DESK).registeredAtMillis());
   }
 
   @Test
   void queryListsCurrentBindingsWithDecreasingSecondsLeft() {
     register(request(CALL_ID, 1, null, contact(DESK, 600), contact(MOBILE, 3600)));
+    List<Binding> before = store;
 
-    clock.advanceSeconds(100);
+    advanceSeconds(100);
     RegistrationRules.Result first = register(request(CALL_ID, 2, null));
     assertEquals(
         List.of(new CurrentBinding(DESK, 500), new CurrentBinding(MOBILE, 3500)), accepted(first));
-    assertEquals(List.of(), first.added());
-    assertEquals(List.of(), first.removed());
+    assertUnchanged(first);
 
-    clock.advance(Duration.ofMillis(250_500)); // 350.5 s in: seconds left round up
+    now += 250_500; // 350.5 s in: seconds left round up
     RegistrationRules.Result second = register(request(CALL_ID, 3, null));
     assertEquals(
         List.of(new CurrentBinding(DESK, 250), new CurrentBinding(MOBILE, 3250)), accepted(second));
+    assertUnchanged(second);
 
     // A query never changes the bindings.
-    assertEquals(START.plusSeconds(600), store.get(0).getExpiresAt());
-    assertEquals(START.plusSeconds(3600), store.get(1).getExpiresAt());
+    assertSame(before, store);
+    assertEquals(START + 600_000, stored(DESK).expiresAtMillis());
+    assertEquals(START + 3_600_000, stored(MOBILE).expiresAtMillis());
   }
 
   @Test
@@ -447,7 +572,7 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(request(CALL_ID, 1, null));
 
     assertEquals(List.of(), accepted(result));
-    assertRefusedWithoutChanges(result);
+    assertUnchanged(result);
   }
 
   // --- policy ---
@@ -459,27 +584,18 @@ class RegistrationRulesTest {
 
   @Test
   void standardPolicyGrantsAnHourByDefault() {
-    rules = new RegistrationRules(RegistrationPolicy.STANDARD, clock);
+    rules = new RegistrationRules(RegistrationPolicy.STANDARD);
 
     RegistrationRules.Result result = register(request(CALL_ID, 1, null, contact(DESK)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 3600)), accepted(result));
+    assertSame(RegistrationPolicy.STANDARD, rules.policy());
   }
 
   @Test
-  void oversizedContactOrCallIdIsRejectedAndChangesNothing() {
-    String longUri = "sip:201@192.0.2.10;x=" + "a".repeat(RegistrationRules.MAX_CONTACT_URI);
-    RegistrationRules.Result tooLongContact = register(request(CALL_ID, 1, 300, contact(longUri)));
-    RegistrationRules.Result tooLongCallId =
-        register(
-            request(
-                "c".repeat(RegistrationRules.MAX_CALL_ID + 1),
-                1,
-                300,
-                contact("sip:201@192.0.2.10")));
-
-    assertTrue(tooLongContact.outcome() instanceof RegistrationOutcome.Rejected);
-    assertTrue(tooLongCallId.outcome() instanceof RegistrationOutcome.Rejected);
-    assertTrue(store.isEmpty());
+  void inconsistentPolicyIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new RegistrationPolicy(0, 3600, 3600));
+    assertThrows(IllegalArgumentException.class, () -> new RegistrationPolicy(60, 59, 60));
+    assertThrows(IllegalArgumentException.class, () -> new RegistrationPolicy(60, 3600, 59));
   }
 }
