@@ -12,14 +12,12 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
-import javax.sip.header.AllowHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 import org.jboss.logging.Logger;
 
-/** Routes each new request to its method's handler; answers 405 for methods nobody handles. */
+/** Routes each new request to its method's handler once {@link RequestScreen} lets it through. */
 final class Dispatcher implements SipListener {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class);
@@ -30,13 +28,13 @@ final class Dispatcher implements SipListener {
   private final Map<String, Route> routes;
   private final MessageFactory messages;
   private final HeaderFactory headers;
-  private final String allowed;
+  private final RequestScreen screen;
 
   Dispatcher(Map<String, Route> routes, MessageFactory messages, HeaderFactory headers) {
     this.routes = routes;
     this.messages = messages;
     this.headers = headers;
-    this.allowed = String.join(", ", routes.keySet());
+    this.screen = new RequestScreen(routes.keySet(), headers);
   }
 
   @Override
@@ -70,15 +68,6 @@ final class Dispatcher implements SipListener {
     }
     SipRequest sipRequest = new SipRequest(request, transaction, provider, messages, headers);
     sipRequest.guarded(() -> route.handler().handle(sipRequest));
-  }
-
-  private void addAllow(Response response) {
-    try {
-      AllowHeader allow = headers.createAllowHeader(allowed);
-      response.addHeader(allow);
-    } catch (java.text.ParseException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 public final class JBossStackLogger implements StackLogger {
 
   private static final Logger LOG = Logger.getLogger("gov.nist.javax.sip");
+  private static final String CLOSED_BEFORE_FIRST_MESSAGE =
+      "A problem occured while trying to send a single CLRF";
 
   @Override
   public void logStackTrace() {
@@ -73,6 +75,10 @@ public final class JBossStackLogger implements StackLogger {
   public void logError(String message, Exception e) {
     if (e instanceof InterruptedException) {
       LOG.debug(message, e); // SipContainer.close() interrupts the event scanner on purpose.
+    } else if (message.startsWith(CLOSED_BEFORE_FIRST_MESSAGE)) {
+      // The RI's TCP channel says this whenever a connection that never carried a message closes
+      // (it feeds its parser a CRLFCRLF); a flood of refused connections must not flood the log.
+      LOG.debug(message, e);
     } else {
       LOG.error(message, e);
     }
@@ -83,9 +89,10 @@ public final class JBossStackLogger implements StackLogger {
     LOG.warn(message);
   }
 
+  /** The RI logs per-message details at INFO (once per packet): a flood must not flood the log. */
   @Override
   public void logInfo(String message) {
-    LOG.info(message);
+    LOG.debug(message);
   }
 
   @Override
@@ -113,7 +120,7 @@ public final class JBossStackLogger implements StackLogger {
       return Logger.Level.DEBUG;
     }
     if (level >= TRACE_INFO) {
-      return Logger.Level.INFO;
+      return Logger.Level.DEBUG; // see logInfo
     }
     if (level >= TRACE_WARN) {
       return Logger.Level.WARN;

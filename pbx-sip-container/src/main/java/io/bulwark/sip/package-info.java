@@ -10,5 +10,18 @@
  * one bounded queue that drops datagrams when full and requests that waited too long, so overload
  * is shed instead of queued. {@link io.bulwark.sip.SipContainer#close()} stops the stack, frees the
  * ports and ends its threads.
+ *
+ * <p>What comes off the wire is screened before any handler sees it. {@link
+ * io.bulwark.sip.ScreeningParserFactory} replaces the RI's answers to parse errors: a malformed
+ * request is answered 400 Bad Request (fixed reason phrase, no body) through the normal response
+ * path when its Via, From, To, Call-ID and CSeq can still address an answer, and is dropped
+ * otherwise; unparseable responses and malformed ACKs are dropped. {@link
+ * io.bulwark.sip.RequestScreen} then applies RFC 3261 section 8.2: 505, 405 with Allow, 501, 416,
+ * 420 with Unsupported. Refusals are stateless and logged at DEBUG only. Limits ({@link
+ * io.bulwark.sip.WireLimits}, {@link io.bulwark.sip.tcp.TcpLimits}): a message of at most 65,536
+ * bytes and 128 header fields (past that a datagram is dropped and a TCP connection closed); per
+ * source address at most 32 TCP connections (further ones are reset at accept); a TCP connection
+ * that completes no message and sends no CRLF keep-alive for 3,900 s is closed, as is one that
+ * takes more than 10 s to deliver one message.
  */
 package io.bulwark.sip;
