@@ -132,6 +132,10 @@ public final class SipContainer implements AutoCloseable {
     p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+    // The RI asks for 64 KiB, less than Linux's default: bursts then overflow the kernel's buffer
+    // before the socket thread runs. 1 MiB is a few tens of milliseconds at full rate, well under
+    // T1 (the kernel caps it at net.core.rmem_max).
+    p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
     p.setProperty(
         "gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(WireLimits.MAX_MESSAGE_BYTES));
     p.setProperty(

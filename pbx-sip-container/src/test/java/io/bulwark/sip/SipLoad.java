@@ -122,6 +122,10 @@ final class SipLoad implements AutoCloseable {
     return sent;
   }
 
+  void resetMaxLatency() {
+    maxLatencyNanos.set(0);
+  }
+
   long maxLatencyMillis() {
     return TimeUnit.NANOSECONDS.toMillis(maxLatencyNanos.get());
   }
