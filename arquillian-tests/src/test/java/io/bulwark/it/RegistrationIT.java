@@ -148,6 +148,53 @@ class RegistrationIT {
   }
 
   @Test
+  void credentialsOfAnUnknownSchemeAreChallengedNotRefused() {
+    // RFC 4475 section 3.3.14 (regaut01): a registrar that authenticates answers 401.
+    String answer =
+        RawSip.exchange(
+            "127.0.0.44",
+            """
+            REGISTER sip:127.0.0.1 SIP/2.0
+            To: <sip:3009@127.0.0.1>
+            From: <sip:3009@127.0.0.1>;tag=9bf84
+            Call-ID: regaut01-bulwark
+            CSeq: 1 REGISTER
+            Via: SIP/2.0/UDP 127.0.0.44:$PORT;branch=z9hG4bK-regaut01
+            Max-Forwards: 70
+            Contact: <sip:3009@127.0.0.44:$PORT>
+            Authorization: NoOneKnowsThisScheme opaque-data=here
+            Content-Length: 0
+
+            """);
+
+    assertTrue(answer != null && answer.startsWith("SIP/2.0 401 "), String.valueOf(answer));
+    assertTrue(answer.contains("WWW-Authenticate: Digest"), answer);
+  }
+
+  @Test
+  void aMalformedRequestGetsAFixedWellFormedAnswer() {
+    String answer =
+        RawSip.exchange(
+            "127.0.0.45",
+            """
+            OPTIONS sip:127.0.0.1 SIP/2.0
+            To: <sip:127.0.0.1>
+            From: <sip:probe@127.0.0.45>;tag=1
+            Call-ID: malformed-bulwark
+            CSeq: 1 OPTIONS
+            Via: SIP/2.0/UDP 127.0.0.45:$PORT;branch=z9hG4bK-malformed
+            Max-Forwards: 70
+            Content-Length: -999
+
+            """);
+
+    assertTrue(answer != null, "a malformed OPTIONS with a usable Via is answered");
+    String statusLine = answer.substring(0, answer.indexOf("\r\n"));
+    assertEquals("SIP/2.0 400 Bad Request", statusLine);
+    assertFalse(answer.contains("[C@") || answer.contains("Exception"), answer);
+  }
+
+  @Test
   void optionsIsAnswered() {
     assertEquals(200, Sipp.run("options.xml", "SEQUENTIAL\nx\n", "udp").finalStatus());
   }

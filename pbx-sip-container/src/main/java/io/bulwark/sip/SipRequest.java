@@ -116,6 +116,10 @@ public final class SipRequest {
   public void respond(int status, Consumer<Response> customize) {
     try {
       Response response = messages.createResponse(status, request);
+      String phrase = ReasonPhrases.of(status);
+      if (phrase != null) {
+        response.setReasonPhrase(phrase);
+      }
       ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
       if (status >= 200 && to != null && to.getTag() == null) {
         to.setTag(ToTag.of(request));

@@ -79,8 +79,7 @@ public final class Registrar {
       request.respond(Response.BAD_REQUEST);
       return;
     }
-    AuthorizationHeader authorization =
-        (AuthorizationHeader) message.getHeader(AuthorizationHeader.NAME);
+    AuthorizationHeader authorization = credentialsForThisRealm(message);
     if (authorization == null) {
       challenge(request, false);
       return;
@@ -103,6 +102,23 @@ public final class Registrar {
         }
       }
     }
+  }
+
+  /**
+   * The Digest credentials for Bulwark's realm, or {@code null}: credentials of another scheme or
+   * for another realm are not a wrong password but no answer to our challenge yet, so they get one
+   * (RFC 3261 section 22.4, RFC 4475 regaut01).
+   */
+  private AuthorizationHeader credentialsForThisRealm(Request message) {
+    ListIterator<?> it = message.getHeaders(AuthorizationHeader.NAME);
+    while (it.hasNext()) {
+      AuthorizationHeader candidate = (AuthorizationHeader) it.next();
+      if ("Digest".equalsIgnoreCase(candidate.getScheme())
+          && verifier.realm().equals(candidate.getRealm())) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private void apply(SipRequest request, RegisterRequest register) {
