@@ -137,6 +137,14 @@ db_query() {
     -e "$1" 2>/dev/null || echo "?"
 }
 live_bindings() { db_query "SELECT COUNT(*) FROM registration_binding WHERE expires_at > NOW(3)"; }
+# Active bindings in the location service's memory, which answers the phones (GET
+# /api/v1/registrations); the database may lag it by the write-behind interval.
+memory_bindings() {
+  local header; header=$(api_header 2>/dev/null) || { echo "?"; return 0; }
+  curl -sk --max-time 60 -H "$header" \
+    "https://127.0.0.1:$BULWARK_HTTPS_PORT/api/v1/registrations?limit=0" |
+    jq -r '.total // "?"' 2>/dev/null || echo "?"
+}
 jcmd_bin() {
   command -v jcmd 2>/dev/null || echo "$(dirname "$(readlink -f "$(command -v java)")")/jcmd"
 }

@@ -21,6 +21,12 @@ public final class ExtensionsApi {
     return Http.send(authorized(url()).GET());
   }
 
+  /** {@code GET /api/v1/registrations?query}: the location service's bindings. */
+  public HttpResponse<String> registrations(String query) {
+    return Http.send(
+        authorized(TestEnvironment.publicUrl() + "/api/v1/registrations?" + query).GET());
+  }
+
   public HttpResponse<String> get(long id) {
     return Http.send(authorized(url() + "/" + id).GET());
   }

@@ -37,6 +37,12 @@ class RegistrationIT {
     api.createValid("3001", "reg3001", "Phon3Secret");
 
     assertEquals(200, Sipp.register("3001", "reg3001", "Phon3Secret", 300, "udp").finalStatus());
+    var page = Http.object(api.registrations("extension=3001"));
+    assertEquals(1, page.getInt("total"), page.toString());
+    var binding = page.getJsonArray("bindings").getJsonObject(0);
+    assertEquals("UDP", binding.getString("transport"));
+    assertEquals("127.0.0.1", binding.getString("sourceAddress"));
+    assertEquals(400, api.registrations("limit=5000").statusCode(), "a limit over 1000 is refused");
     assertEquals(
         List.of(List.of("UDP", "sipp-bulwark-test", "127.0.0.1")),
         Database.awaitRows(
@@ -46,6 +52,7 @@ class RegistrationIT {
         "the binding reaches the database by write-behind");
 
     assertEquals(200, Sipp.register("3001", "reg3001", "Phon3Secret", 0, "udp").finalStatus());
+    assertEquals(0, Http.object(api.registrations("extension=3001")).getInt("total"));
     assertEquals(0, Database.awaitExactCount(0, BINDINGS, "3001"));
   }
 
