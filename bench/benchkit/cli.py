@@ -52,6 +52,10 @@ def cmd_knee(a):
     print(analysis.knee(load_steps(a.steps), a.repeats)[0])
 
 
+# Issue "SIP front door": half of what Kamailio reaches on the same two cores.
+REGISTER_GOAL = 5000
+
+
 def summary_line(path, label, figure, met):
     with open(path, "a") as f:
         f.write("%s\t%s\t%s\n" % (label, figure, met))
@@ -64,13 +68,15 @@ def cmd_register_summary(a):
     value, bound = analysis.ratio(bulwark, kamailio)
     b, k = bulwark[0], kamailio[0]
     summary_line(a.summary, "REGISTER with digest, highest rate with 0 failures", "%d/s" % b,
-                 "yes" if b >= 2000 else "no")
-    at_goal = by_rate_p99(load_steps(a.bulwark), 2000)
-    if at_goal is not None and b >= 2000:
-        summary_line(a.summary, "REGISTER p99 at 2,000/s (whole registration)", "%s ms" % report.fmt(at_goal),
-                     "yes" if at_goal < 20 else "no")
-    else:
-        summary_line(a.summary, "REGISTER p99 at 2,000/s (whole registration)", "not reached (%d/s)" % b, "no")
+                 "yes" if b >= REGISTER_GOAL else "no")
+    steps = load_steps(a.bulwark)
+    at_goal = by_rate_p99(steps, REGISTER_GOAL) if b >= REGISTER_GOAL else None
+    summary_line(a.summary, "REGISTER p99 at 5,000/s (whole registration)",
+                 "%s ms" % report.fmt(at_goal) if at_goal is not None else "not reached (%d/s)" % b,
+                 "yes" if at_goal is not None and at_goal < 20 else "no")
+    at_best = by_rate_p99(steps, b)
+    summary_line(a.summary, "REGISTER p99 at the highest clean rate", "%s ms at %d/s" % (
+        report.fmt(at_best), b) if at_best is not None else "no clean rate", "—")
     if value is None:
         print("No ratio: Kamailio had no clean rate.")
         return

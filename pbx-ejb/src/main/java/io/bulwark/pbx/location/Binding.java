@@ -67,15 +67,15 @@ public record Binding(
   }
 
   /**
-   * Whether {@code next} differs from this binding in more than its lifetime and registration time:
-   * such a change must reach the database at the next flush.
+   * Whether {@code next} reaches the phone differently: another contact or another source address,
+   * port or transport (where requests to a phone behind NAT must go). Such a change must reach the
+   * database at the next flush; a new Call-ID, CSeq or User-Agent is a refresh detail, written with
+   * the next lifetime write.
    */
-  boolean differsBeyondExpiry(Binding next) {
+  boolean routesDifferentlyFrom(Binding next) {
     return !(contactUri.equals(next.contactUri)
-        && callId.equals(next.callId)
         && sourceAddress.equals(next.sourceAddress)
         && sourcePort == next.sourcePort
-        && transport.equals(next.transport)
-        && java.util.Objects.equals(userAgent, next.userAgent));
+        && transport.equals(next.transport));
   }
 }

@@ -9,13 +9,17 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /**
  * The bindings' copy in MariaDB, written in batches by the write-behind and read back at start.
- * Plain JDBC: a flush writes hundreds of rows in one round trip per statement, which an entity per
+ * Plain JDBC: a flush writes hundreds of rows with a few multi-row statements, which an entity per
  * row would not. Times are stored as UTC, as the JPA entities do.
  */
 final class BindingRepository {
@@ -25,13 +29,18 @@ final class BindingRepository {
           + " b.source_port, b.transport, b.user_agent, b.registered_at"
           + " FROM registration_binding b JOIN extension e ON e.id = b.extension_id"
           + " WHERE b.expires_at > ? ORDER BY e.number, b.id";
-  private static final String DELETE_OF_EXTENSION =
-      "DELETE b FROM registration_binding b JOIN extension e ON e.id = b.extension_id"
-          + " WHERE e.number = ?";
-  private static final String INSERT =
-      "INSERT INTO registration_binding (extension_id, contact_uri, expires_at, call_id, cseq,"
-          + " source_address, source_port, transport, user_agent, registered_at)"
-          + " SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM extension WHERE number = ?";
+  private static final String COLUMNS =
+      "extension_id, contact_uri, expires_at, call_id, cseq, source_address, source_port,"
+          + " transport, user_agent, registered_at";
+  private static final String ON_DUPLICATE =
+      " ON DUPLICATE KEY UPDATE expires_at = VALUES(expires_at), call_id = VALUES(call_id),"
+          + " cseq = VALUES(cseq), source_address = VALUES(source_address),"
+          + " source_port = VALUES(source_port), transport = VALUES(transport),"
+          + " user_agent = VALUES(user_agent), registered_at = VALUES(registered_at)";
+
+  /** Rows per INSERT: 10 placeholders each, well under the server's 65,535. */
+  private static final int ROWS_PER_STATEMENT = 1000;
+
   private static final String DELETE_EXPIRED =
       "DELETE FROM registration_binding WHERE expires_at <= ?";
 
@@ -79,32 +88,49 @@ final class BindingRepository {
     return rows;
   }
 
-  /** Replaces the stored bindings of each pending address with its snapshot, in one transaction. */
+  /**
+   * Brings the stored bindings of each pending address to its snapshot, in one transaction: rows
+   * are updated in place, and replaced only for addresses that lost a contact. A few statements per
+   * batch, not one per row: the server parses each statement it gets.
+   */
   void write(List<Locations.Pending> pending) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
-      try (PreparedStatement delete = c.prepareStatement(DELETE_OF_EXTENSION);
-          PreparedStatement insert = c.prepareStatement(INSERT)) {
+      try {
+        Map<String, Long> ids = extensionIds(c, pending);
+        List<Long> replaced = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (Locations.Pending p : pending) {
-          delete.setString(1, p.aor());
-          delete.addBatch();
+          Long id = ids.get(p.aor());
+          if (id == null) {
+            continue; // deleted meanwhile; its rows went with it
+          }
+          if (p.lostContacts()) {
+            replaced.add(id);
+          }
           for (Binding b : p.snapshot().bindings()) {
-            insert.setString(1, b.contactUri());
-            insert.setTimestamp(2, utc(b.expiresAtMillis()));
-            insert.setString(3, b.callId());
-            insert.setLong(4, b.cseq());
-            insert.setString(5, b.sourceAddress());
-            insert.setInt(6, b.sourcePort());
-            insert.setString(7, b.transport());
-            insert.setString(8, b.userAgent());
-            insert.setTimestamp(9, utc(b.registeredAtMillis()));
-            insert.setString(10, p.aor());
-            insert.addBatch();
+            rows.add(row(id, b));
           }
         }
-        delete.executeBatch();
-        insert.executeBatch();
+        if (!replaced.isEmpty()) {
+          execute(
+              c,
+              "DELETE FROM registration_binding WHERE extension_id IN " + marks(1, replaced.size()),
+              replaced.toArray());
+        }
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+          List<Object[]> chunk =
+              rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+          execute(
+              c,
+              "INSERT INTO registration_binding ("
+                  + COLUMNS
+                  + ") VALUES "
+                  + marks(chunk.size(), 10)
+                  + ON_DUPLICATE,
+              chunk.stream().flatMap(Arrays::stream).toArray());
+        }
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -113,6 +139,53 @@ final class BindingRepository {
         c.setAutoCommit(autoCommit);
       }
     }
+  }
+
+  private static Map<String, Long> extensionIds(Connection c, List<Locations.Pending> pending)
+      throws SQLException {
+    Map<String, Long> ids = new HashMap<>();
+    String sql = "SELECT number, id FROM extension WHERE number IN " + marks(1, pending.size());
+    try (PreparedStatement q = c.prepareStatement(sql)) {
+      for (int i = 0; i < pending.size(); i++) {
+        q.setString(i + 1, pending.get(i).aor());
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          ids.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static Object[] row(long extensionId, Binding b) {
+    return new Object[] {
+      extensionId,
+      b.contactUri(),
+      utc(b.expiresAtMillis()),
+      b.callId(),
+      b.cseq(),
+      b.sourceAddress(),
+      b.sourcePort(),
+      b.transport(),
+      b.userAgent(),
+      utc(b.registeredAtMillis())
+    };
+  }
+
+  private static void execute(Connection c, String sql, Object[] values) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      statement.executeUpdate();
+    }
+  }
+
+  /** {@code (?, ?), (?, ?)}: {@code rows} groups of {@code width} placeholders. */
+  private static String marks(int rows, int width) {
+    String one = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+    return String.join(", ", Collections.nCopies(rows, one));
   }
 
   int deleteExpired(long nowMillis) throws SQLException {

@@ -16,14 +16,20 @@ import java.util.function.BiConsumer;
  */
 public final class Locations {
 
-  /** An address of record whose bindings are to be written, as they were when taken. */
-  public record Pending(String aor, AorBindings snapshot) {}
+  /**
+   * An address of record whose bindings are to be written, as they were when taken.
+   *
+   * @param lostContacts whether a contact was removed since the last write, so that the stored rows
+   *     must be replaced rather than updated
+   */
+  public record Pending(String aor, AorBindings snapshot, boolean lostContacts) {}
 
   private final LocationStore store;
   private final RegistrationRules rules;
   private final Clock clock;
   private final ExpirySchedule expiry = new ExpirySchedule();
   private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+  private final Set<String> lostContacts = ConcurrentHashMap.newKeySet();
 
   public Locations(LocationStore store, RegistrationRules rules, Clock clock) {
     this.store = store;
@@ -42,6 +48,7 @@ public final class Locations {
     RegistrationRules.Result[] result = new RegistrationRules.Result[1];
     long[] earliestBefore = new long[1];
     boolean[] write = new boolean[1];
+    boolean[] lost = new boolean[1];
     AorBindings after =
         store.update(
             aor,
@@ -49,8 +56,12 @@ public final class Locations {
               result[0] = rules.apply(current.bindings(), request, now);
               earliestBefore[0] = current.earliestExpiry();
               write[0] = WriteBehindPolicy.mustWrite(current, result[0], now);
+              lost[0] = result[0].routingChanged() && lostAny(current, result[0].bindings(), now);
               return result[0].changed() ? current.withBindings(result[0].bindings()) : current;
             });
+    if (lost[0]) {
+      lostContacts.add(aor);
+    }
     if (write[0]) {
       dirty.add(aor);
     }
@@ -59,6 +70,16 @@ public final class Locations {
       expiry.schedule(aor, earliestAfter);
     }
     return result[0].outcome();
+  }
+
+  /** Whether an active contact of {@code before} is missing from {@code after}. */
+  private static boolean lostAny(AorBindings before, List<Binding> after, long now) {
+    for (Binding b : before.active(now)) {
+      if (after.stream().noneMatch(a -> a.contactUri().equals(b.contactUri()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The active bindings of an extension: where a call to it goes. */
@@ -103,6 +124,7 @@ public final class Locations {
   /** Forgets an extension's bindings at once (the extension was deleted). */
   public void forget(String aor) {
     store.update(aor, current -> AorBindings.NONE);
+    lostContacts.add(aor);
     dirty.add(aor);
   }
 
@@ -122,7 +144,7 @@ public final class Locations {
     while (taken.size() < max && it.hasNext()) {
       String aor = it.next();
       it.remove();
-      taken.add(new Pending(aor, store.get(aor)));
+      taken.add(new Pending(aor, store.get(aor), lostContacts.remove(aor)));
     }
     return taken;
   }
@@ -138,7 +160,12 @@ public final class Locations {
 
   /** Gives back what could not be written, for the next flush. */
   public void retry(List<Pending> pending) {
-    pending.forEach(p -> dirty.add(p.aor()));
+    for (Pending p : pending) {
+      if (p.lostContacts()) {
+        lostContacts.add(p.aor());
+      }
+      dirty.add(p.aor());
+    }
   }
 
   public int dirtyCount() {

@@ -28,11 +28,14 @@ public final class RegistrationRules {
    * The outcome and the bindings the address holds afterwards.
    *
    * @param changed whether {@code bindings} differ from the ones the rules were given
-   * @param beyondExpiry whether they differ in more than lifetimes (a binding added, removed or
-   *     moved), which the database must learn at once
+   * @param routingChanged whether a binding was added or removed or now reaches its phone another
+   *     way ({@link Binding#routesDifferentlyFrom}), which the database must learn at once
    */
   public record Result(
-      RegistrationOutcome outcome, List<Binding> bindings, boolean changed, boolean beyondExpiry) {
+      RegistrationOutcome outcome,
+      List<Binding> bindings,
+      boolean changed,
+      boolean routingChanged) {
 
     static Result unchanged(RegistrationOutcome outcome, List<Binding> bindings) {
       return new Result(outcome, bindings, false, false);
@@ -79,7 +82,7 @@ public final class RegistrationRules {
         next.add(b);
       }
     }
-    boolean beyondExpiry = next.size() != existing.size();
+    boolean routingChanged = next.size() != existing.size();
     boolean refreshed = false;
     for (var contact : request.contacts()) {
       int requested = policy.requested(contact, request.requestExpires());
@@ -87,22 +90,22 @@ public final class RegistrationRules {
       if (requested == 0) {
         if (at >= 0) {
           next.remove(at);
-          beyondExpiry = true;
+          routingChanged = true;
         }
         continue;
       }
       Binding fresh = Binding.of(request, contact.uri(), policy.granted(requested).toMillis(), now);
       if (at < 0) {
         next.add(fresh);
-        beyondExpiry = true;
+        routingChanged = true;
       } else {
-        beyondExpiry |= next.get(at).differsBeyondExpiry(fresh);
+        routingChanged |= next.get(at).routesDifferentlyFrom(fresh);
         refreshed = true;
         next.set(at, fresh);
       }
     }
-    boolean changed = beyondExpiry || refreshed;
-    return new Result(accepted(next, now), changed ? next : existing, changed, beyondExpiry);
+    boolean changed = routingChanged || refreshed;
+    return new Result(accepted(next, now), changed ? next : existing, changed, routingChanged);
   }
 
   private Result removeAll(List<Binding> existing, RegisterRequest request, long now) {

@@ -15,7 +15,7 @@ final class WriteBehindPolicy {
     if (!result.changed()) {
       return false;
     }
-    if (result.beyondExpiry() || before.persistedExpiry() == 0) {
+    if (result.routingChanged() || before.persistedExpiry() == 0) {
       return true;
     }
     long earliest = Long.MAX_VALUE;

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.location;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -183,6 +184,33 @@ class LocationsTest {
     assertEquals(AOR, taken.get(0).aor());
     assertEquals(5100, taken.get(0).snapshot().bindings().get(0).sourcePort(), "the latest");
     assertEquals(0, locations.dirtyCount());
+  }
+
+  @Test
+  void onlyALostContactMakesTheWriteReplaceTheRows() {
+    register(request(1, 3600, DESK, MOBILE));
+    assertFalse(flush().get(0).lostContacts(), "added contacts are upserted");
+
+    register(request(AOR, "call-1", 2, 5062, 3600, DESK)); // moved: written, nothing lost
+    assertFalse(flush().get(0).lostContacts());
+
+    register(request(3, 0, MOBILE)); // removed: its row must go
+    List<Locations.Pending> taken = locations.takeDirty(10);
+    assertTrue(taken.get(0).lostContacts());
+
+    locations.retry(taken);
+    assertTrue(locations.takeDirty(10).get(0).lostContacts(), "kept when the write is retried");
+  }
+
+  @Test
+  void aNewCallIdToTheSameContactIsARefreshNotAWrite() {
+    register(request(AOR, "call-1", 1, 5060, 3600, DESK));
+    flush();
+    clock.advanceSeconds(60);
+
+    register(request(AOR, "call-2", 1, 5060, 3600, DESK)); // a phone that restarted
+
+    assertEquals(0, locations.dirtyCount(), "written with the next lifetime write");
   }
 
   @Test

@@ -106,7 +106,7 @@ class RegistrationRulesTest {
 
   private static void assertUnchanged(RegistrationRules.Result result) {
     assertFalse(result.changed(), "changed");
-    assertFalse(result.beyondExpiry(), "beyondExpiry");
+    assertFalse(result.routingChanged(), "routingChanged");
   }
 
   private static List<String> uris(List<Binding> bindings) {
@@ -125,7 +125,7 @@ class RegistrationRulesTest {
 
     assertEquals(List.of(new CurrentBinding(DESK, 600)), accepted(result));
     assertTrue(result.changed());
-    assertTrue(result.beyondExpiry(), "a new binding must reach the database");
+    assertTrue(result.routingChanged(), "a new binding must reach the database");
     assertEquals(
         List.of(
             new Binding(
@@ -214,7 +214,7 @@ class RegistrationRulesTest {
 
     assertEquals(List.of(new CurrentBinding(DESK, 600)), accepted(result));
     assertTrue(result.changed());
-    assertFalse(result.beyondExpiry(), "only the lifetime moved: no immediate write needed");
+    assertFalse(result.routingChanged(), "only the lifetime moved: no immediate write needed");
     assertEquals(1, store.size());
     assertEquals(START + 900_000, stored(DESK).expiresAtMillis());
     assertEquals(START + 300_000, stored(DESK).registeredAtMillis());
@@ -240,7 +240,7 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(moved);
 
     assertTrue(result.changed());
-    assertTrue(result.beyondExpiry(), "where to send calls changed: write at once");
+    assertTrue(result.routingChanged(), "where to send calls changed: write at once");
     assertEquals(40000, stored(DESK).sourcePort());
   }
 
@@ -334,7 +334,9 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(request("other-call-id", 1, 1200, contact(DESK)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 1200)), accepted(result));
-    assertTrue(result.beyondExpiry(), "the Call-ID is stored, so it must be written");
+    assertTrue(result.changed());
+    assertFalse(
+        result.routingChanged(), "a new Call-ID to the same contact is a refresh, written lazily");
     assertEquals(1, store.size());
     assertEquals(START + (60 + 1200) * 1000L, stored(DESK).expiresAtMillis());
 
@@ -360,7 +362,7 @@ class RegistrationRulesTest {
 
     assertEquals(List.of(new CurrentBinding(MOBILE, 600)), accepted(result));
     assertTrue(result.changed());
-    assertTrue(result.beyondExpiry());
+    assertTrue(result.routingChanged());
     assertEquals(List.of(MOBILE), uris(store));
   }
 
@@ -371,7 +373,7 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(request(CALL_ID, 2, 0, contact(MOBILE)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 600)), accepted(result));
-    assertTrue(result.beyondExpiry());
+    assertTrue(result.routingChanged());
     assertEquals(List.of(DESK), uris(store));
   }
 
@@ -397,7 +399,7 @@ class RegistrationRulesTest {
 
     assertEquals(List.of(), accepted(result));
     assertTrue(result.changed());
-    assertTrue(result.beyondExpiry());
+    assertTrue(result.routingChanged());
     assertEquals(List.of(), store);
   }
 
@@ -514,7 +516,7 @@ class RegistrationRulesTest {
 
     assertEquals(List.of(new CurrentBinding(MOBILE, 540)), accepted(result));
     assertTrue(result.changed());
-    assertTrue(result.beyondExpiry(), "a binding went away: the database must learn it");
+    assertTrue(result.routingChanged(), "a binding went away: the database must learn it");
     assertEquals(List.of(MOBILE), uris(store));
   }
 
@@ -538,7 +540,7 @@ class RegistrationRulesTest {
     RegistrationRules.Result result = register(request(CALL_ID, 2, 600, contact(DESK)));
 
     assertEquals(List.of(new CurrentBinding(DESK, 600)), accepted(result));
-    assertTrue(result.beyondExpiry(), "the expired binding was dropped and a new one added");
+    assertTrue(result.routingChanged(), "the expired binding was dropped and a new one added");
     assertEquals(List.of(DESK), uris(store));
     assertEquals(START + 720_000, stored(DESK).expiresAtMillis());
     assertEquals(START + 120_000, stored(DESK).registeredAtMillis());

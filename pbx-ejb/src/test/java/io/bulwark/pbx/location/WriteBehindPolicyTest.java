@@ -33,7 +33,7 @@ class WriteBehindPolicyTest {
   }
 
   @Test
-  void changeBeyondExpiryIsAlwaysWritten() {
+  void changeRoutingChangedIsAlwaysWritten() {
     Binding b = binding("sip:a", NOW + 3_600_000);
     AorBindings before = persisted(NOW + 3_600_000, b);
     assertTrue(
