@@ -28,10 +28,10 @@ drive_overload() {
   local i
   for ((i = 1; i <= RECOVERY_PROBES; i++)); do
     local started; started=$(elapsed "$dropped" "$(now)")
-    sipp_start "$dir/probe-$i" "$remote" "$xml" -inf "$TARGET/data/users.csv" -i "$PROBE_IP" -r "$clean" \
-      -m "$((clean * PROBE_SECONDS))" -timeout "$((PROBE_SECONDS + 15))s" -recv_timeout 5000 -timer_resol 1
-    sipp_wait $((PROBE_SECONDS + 30)) "${SIPP_PIDS[-1]}"
-    if py step "$dir/probes.jsonl" probe "$clean" "$((clean * PROBE_SECONDS))" "$i" "-" "$dir/probe-$i"; then
+    # As many sipp processes as the rate needs, like a ladder step: one sipp cannot offer it alone.
+    sipp_load "$dir/probe-$i" "$remote" "$xml" "$clean" "$PROBE_SECONDS" "${PROBE_IP%.*}"
+    sipp_wait $((PROBE_SECONDS + 30)) "${LOAD_PIDS[@]}"
+    if py step "$dir/probes.jsonl" probe "$clean" "$((clean * PROBE_SECONDS))" "$i" "-" "${LOAD_DIRS[@]}"; then
       echo "$started clean" >> "$probes"; break
     fi
     echo "$started failed" >> "$probes"
@@ -39,7 +39,7 @@ drive_overload() {
   sipp_wait 60 "${load_pids[@]}"
   cpu_end
   py step "$steps" overload "$rate" "$((rate * OVERLOAD_SECONDS))" 1 "$CPU_TEXT" "${load_dirs[@]}" || true
-  md "Offered $rate/s for $OVERLOAD_SECONDS s from $PHONE_NET.x; then steps of $PROBE_SECONDS s at $clean/s from $PROBE_IP until one is clean (at most $RECOVERY_PROBES). *clean again after*: from the moment the overload stopped starting calls to the start of the first clean step. CPU during the overload and the probes: $CPU_TEXT."
+  md "Offered $rate/s for $OVERLOAD_SECONDS s from $PHONE_NET.x; then steps of $PROBE_SECONDS s at $clean/s from ${PROBE_IP%.*}.x until one is clean (at most $RECOVERY_PROBES). *clean again after*: from the moment the overload stopped starting calls to the start of the first clean step. CPU during the overload and the probes: $CPU_TEXT."
   md ""
   md_py overload "$steps" "$probes" "$clean" "$OVERLOAD_SECONDS" "$SUMMARY"
   md ""

@@ -85,9 +85,20 @@ drive_scale() {
   until_registered "$RUN_DIR/$name/after-restart" "$remote"
   wait "$starter" || die "Bulwark did not restart"
   r1=$(now)
-  md "| stop | \`bulwark start\` until it returns | \`bulwark start\` until a phone registers again | bindings in memory after the restart | live bindings in the database |"
-  md "|---|---|---|---|---|"
-  md "| $(elapsed "$s0" "$s1") s | $(elapsed "$s1" "$r1") s | $ANSWERED | $(memory_bindings) | $(live_bindings) |"
+  # The whole heap after a full GC, divided by the bindings it holds: an upper bound per binding
+  # that no garbage of earlier steps (nonce counts of the ladder) can blur.
+  local restored heap2 bound="?"
+  restored=$(memory_bindings); heap2=$(heap_used_kib)
+  if [[ "$restored" =~ ^[0-9]+$ ]] && [ "$restored" -gt 0 ] && [ -n "$heap2" ]; then
+    bound=$(awk -v h="$heap2" -v n="$restored" 'BEGIN { printf "%.0f", h * 1024 / n }')
+  fi
+  md "| stop | \`bulwark start\` until it returns | \`bulwark start\` until a phone registers again | bindings in memory after the restart | live bindings in the database | whole heap after a full GC ÷ bindings |"
+  md "|---|---|---|---|---|---|"
+  md "| $(elapsed "$s0" "$s1") s | $(elapsed "$s1" "$r1") s | $ANSWERED | $restored | $(live_bindings) | $((${heap2:-0} / 1024)) MiB ÷ $restored = $bound bytes |"
+  if [ "$bound" != "?" ]; then
+    summary "Heap per binding, upper bound (whole heap ÷ bindings after the restart)" "$bound bytes ($restored bindings)" \
+      "$(awk -v b="$bound" 'BEGIN { print (b <= 10240 ? "yes" : "no") }')"
+  fi
   md ""
   summary "Restart with $want bindings: SIP answering after \`bulwark start\`" "$ANSWERED (start returned after $(elapsed "$s1" "$r1") s)" \
     "$(awk -v a="${ANSWERED%% *}" 'BEGIN { print (a ~ /^[0-9.]+$/ && a < 15 ? "yes" : "no") }')"

@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * processor keeps the RI's stack threads (its {@link UDPMessageChannel}s, which take from {@code
  * messageQueue}) and replaces the two ends: one receive buffer for the socket, each datagram copied
  * at its own length, and a {@link UdpIngressQueue} that drops above {@link #QUEUE_CAPACITY} and
- * after {@link #MAX_QUEUE_WAIT_MILLIS}.
+ * after {@link #MAX_QUEUE_WAIT_MILLIS}. Once the queue has stayed three quarters full for a while,
+ * new work is refused with a 503 before it is queued.
  */
 final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
 
@@ -34,6 +35,12 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
    * at most this many datagrams of their actual size (typically under 1 KiB each, at worst 64 KiB).
    */
   static final int QUEUE_CAPACITY = 2048;
+
+  /**
+   * From this many waiting datagrams on, requests that bring new work are answered 503 at the
+   * socket ({@link OverloadRefusal}), so that the rest of the queue serves registrations under way.
+   */
+  static final int REFUSE_NEW_WORK_AT = QUEUE_CAPACITY * 3 / 4;
 
   /** RFC 3261's T1: by then the client has sent the request again. */
   static final long MAX_QUEUE_WAIT_MILLIS = 500;
@@ -80,6 +87,9 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
       try {
         received.setLength(buffer.length);
         sock.receive(received);
+        if (ingress.behind(REFUSE_NEW_WORK_AT, System.nanoTime()) && refuse(received)) {
+          continue;
+        }
         byte[] message = Arrays.copyOf(buffer, received.getLength());
         ingress.admit(
             new DatagramPacket(message, message.length, received.getAddress(), received.getPort()));
@@ -90,6 +100,19 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
         LOG.debugf(e, "UDP receive failed on port %d", getPort());
       }
     }
+  }
+
+  /** Answers a request that brings new work with a 503 at once; false when it is not one. */
+  private boolean refuse(DatagramPacket request) throws IOException {
+    byte[] refusal = OverloadRefusal.of(request.getData(), request.getLength());
+    if (refusal == null) {
+      return false;
+    }
+    // To the packet's source, as rport (RFC 3581) would: the cheapest route that reaches a phone
+    // behind NAT.
+    sock.send(new DatagramPacket(refusal, refusal.length, request.getAddress(), request.getPort()));
+    ingress.refused();
+    return true;
   }
 
   /** Gives access to the RI's constructor for its pooled stack threads. */

@@ -24,17 +24,29 @@ final class UdpIngressQueue extends LinkedBlockingQueue<DatagramQueuedMessageDis
 
   private static final Logger LOG = Logger.getLogger(UdpIngressQueue.class);
   private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+  static final long SUSTAINED_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-  /** What the queue did so far; {@code highWater} is the most datagrams it ever held. */
-  record Stats(long received, long droppedFull, long droppedStale, int highWater, int capacity) {}
+  /**
+   * What the queue did so far; {@code highWater} is the most datagrams it ever held, {@code
+   * refused} the requests answered 503 before they were queued.
+   */
+  record Stats(
+      long received,
+      long droppedFull,
+      long droppedStale,
+      long refused,
+      int highWater,
+      int capacity) {}
 
   private final int capacity;
   private final long maxWaitMillis;
   private final LongAdder received = new LongAdder();
   private final LongAdder droppedFull = new LongAdder();
   private final LongAdder droppedStale = new LongAdder();
+  private final LongAdder refused = new LongAdder();
   private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REPORT_INTERVAL_NANOS);
   private volatile int highWater;
+  private long behindSince;
 
   UdpIngressQueue(int capacity, long maxWaitMillis) {
     super(capacity);
@@ -68,8 +80,33 @@ final class UdpIngressQueue extends LinkedBlockingQueue<DatagramQueuedMessageDis
     }
   }
 
+  /**
+   * Whether the stack threads have been behind for a while: the queue held at least {@code
+   * threshold} datagrams for {@link #SUSTAINED_NANOS} without a break. A pause of the stack threads
+   * (a garbage collection, a burst) fills the queue for a few tens of milliseconds and is ridden
+   * out; only a backlog that lasts is overload. Called by the socket's thread only.
+   */
+  boolean behind(int threshold, long nowNanos) {
+    if (size() < threshold) {
+      behindSince = 0;
+      return false;
+    }
+    if (behindSince == 0) {
+      behindSince = nowNanos;
+    }
+    return nowNanos - behindSince >= SUSTAINED_NANOS;
+  }
+
+  /** Called by the socket's thread for a datagram answered 503 instead of queued. */
+  void refused() {
+    received.increment();
+    refused.increment();
+    reportShedding();
+  }
+
   Stats stats() {
-    return new Stats(received.sum(), droppedFull.sum(), droppedStale.sum(), highWater, capacity);
+    return new Stats(
+        received.sum(), droppedFull.sum(), droppedStale.sum(), refused.sum(), highWater, capacity);
   }
 
   private void reportShedding() {
@@ -78,9 +115,14 @@ final class UdpIngressQueue extends LinkedBlockingQueue<DatagramQueuedMessageDis
     if (now - last >= REPORT_INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
       Stats s = stats();
       LOG.warnf(
-          "SIP over UDP is overloaded, shedding: %d datagrams dropped with the queue full (%d),"
-              + " %d dropped after waiting over %d ms, of %d received",
-          s.droppedFull(), s.capacity(), s.droppedStale(), maxWaitMillis, s.received());
+          "SIP over UDP is overloaded, shedding: %d requests answered 503, %d datagrams dropped"
+              + " with the queue full (%d), %d dropped after waiting over %d ms, of %d received",
+          s.refused(),
+          s.droppedFull(),
+          s.capacity(),
+          s.droppedStale(),
+          maxWaitMillis,
+          s.received());
     }
   }
 }

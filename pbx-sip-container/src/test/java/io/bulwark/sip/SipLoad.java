@@ -28,6 +28,7 @@ final class SipLoad implements AutoCloseable {
   private final AtomicLongArray sentAtNanos;
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong otherAnswers = new AtomicLong();
+  private final AtomicLong refusals = new AtomicLong();
   private final AtomicLong maxLatencyNanos = new AtomicLong();
   private final Thread receiver;
   private volatile boolean running = true;
@@ -105,7 +106,8 @@ final class SipLoad implements AutoCloseable {
   /** Waits until every sent request is answered or {@code timeoutMillis} passes. */
   void awaitAnswers(long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    while (answered.get() + otherAnswers.get() < sent && System.nanoTime() < deadline) {
+    while (answered.get() + otherAnswers.get() + refusals.get() < sent
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
   }
@@ -114,8 +116,14 @@ final class SipLoad implements AutoCloseable {
     return answered.get();
   }
 
+  /** Answers other than 200 and other than a 503 with Retry-After. */
   long otherAnswers() {
     return otherAnswers.get();
+  }
+
+  /** 503 answers with Retry-After. */
+  long refusals() {
+    return refusals.get();
   }
 
   int sent() {
@@ -145,6 +153,10 @@ final class SipLoad implements AutoCloseable {
       long now = System.nanoTime();
       String answer = new String(buffer, 0, packet.getLength(), StandardCharsets.US_ASCII);
       int branch = answer.indexOf("branch=z9hG4bK");
+      if (answer.startsWith("SIP/2.0 503 ") && answer.contains("\r\nRetry-After: ")) {
+        refusals.incrementAndGet();
+        continue;
+      }
       if (!answer.startsWith("SIP/2.0 200 ") || branch < 0) {
         otherAnswers.incrementAndGet();
         continue;

@@ -34,8 +34,9 @@ import org.jboss.logging.Logger;
  * crash ({@code kill -9}) loses at most the last {@value #FLUSH_INTERVAL_SECONDS} second of
  * changes, as long as fewer than {@value #MAX_WRITES_PER_SECOND} addresses a second change (a
  * larger burst takes proportionally longer); phones whose change was lost re-register when their
- * binding runs out, as after any registrar restart. The writer is the timer thread, never a SIP
- * thread, and what waits for it is bounded: one entry per extension, however many REGISTERs arrive.
+ * binding runs out, as after any registrar restart. The writer is a thread of this bean, never a
+ * SIP thread, and what waits for it is bounded: one entry per extension, however many REGISTERs
+ * arrive.
  */
 @Singleton
 @Startup

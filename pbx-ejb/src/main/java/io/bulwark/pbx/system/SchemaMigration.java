@@ -6,6 +6,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
@@ -24,8 +26,12 @@ public class SchemaMigration {
   @Resource(lookup = "java:jboss/datasources/BulwarkDS")
   private DataSource dataSource;
 
+  /** The launcher starts MariaDB and WildFly side by side, and an appliance boots both at once. */
+  private static final Duration DATABASE_WAIT = Duration.ofSeconds(120);
+
   @PostConstruct
   void migrate() {
+    awaitDatabase();
     var result =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
@@ -35,5 +41,27 @@ public class SchemaMigration {
     LOG.infof(
         "Schema at version %s (%d migrations applied now)",
         result.targetSchemaVersion, result.migrationsExecuted);
+  }
+
+  private void awaitDatabase() {
+    long deadline = System.nanoTime() + DATABASE_WAIT.toNanos();
+    while (true) {
+      try {
+        dataSource.getConnection().close();
+        return;
+      } catch (SQLException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "The database did not answer within " + DATABASE_WAIT.toSeconds() + " s", e);
+        }
+        LOG.debugf("Waiting for the database: %s", e.getMessage());
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for the database", e);
+      }
+    }
   }
 }

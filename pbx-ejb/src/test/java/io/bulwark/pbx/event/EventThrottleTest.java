@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bulwark.pbx.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

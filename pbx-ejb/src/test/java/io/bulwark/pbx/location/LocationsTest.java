@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bulwark.pbx.location.RegisterRequest.ContactExpiry;
 import io.bulwark.pbx.location.RegistrationOutcome.Accepted;
 import io.bulwark.pbx.location.RegistrationOutcome.CurrentBinding;
+import io.bulwark.pbx.testing.MutableClock;
 import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Duration;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues and checks digest nonces without keeping state: a nonce is {@code issuedAt || id ||
@@ -46,26 +45,13 @@ public final class NonceService {
 
   private final Clock clock;
   private final Duration lifetime;
-  private final ThreadLocal<Mac> macs;
+  private final SecretHmac hmac;
   private final ThreadLocal<SecureRandom> randoms = ThreadLocal.withInitial(NonceService::drbg);
 
   public NonceService(Clock clock, Duration lifetime) {
     this.clock = clock;
     this.lifetime = lifetime;
-    byte[] secret = new byte[32];
-    drbg().nextBytes(secret);
-    SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
-    this.macs =
-        ThreadLocal.withInitial(
-            () -> {
-              try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac;
-              } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is not available", e);
-              }
-            });
+    this.hmac = new SecretHmac();
   }
 
   public Duration lifetime() {
@@ -103,7 +89,7 @@ public final class NonceService {
   }
 
   private byte[] mac(byte[] raw) {
-    Mac mac = macs.get();
+    Mac mac = hmac.mac();
     mac.update(raw, 0, BODY);
     return mac.doFinal();
   }

@@ -3,10 +3,6 @@ package io.bulwark.pbx.sip.registrar;
 import io.bulwark.pbx.location.RegisterRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tells a retransmission of an authenticated REGISTER from a replay. Bulwark answers REGISTER
@@ -20,23 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class RequestFingerprint {
 
-  private final ThreadLocal<Mac> macs;
+  private final SecretHmac hmac;
 
   public RequestFingerprint() {
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
-    this.macs =
-        ThreadLocal.withInitial(
-            () -> {
-              try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac;
-              } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is not available", e);
-              }
-            });
+    this.hmac = new SecretHmac();
   }
 
   public int of(RegisterRequest request) {
@@ -63,7 +46,7 @@ public final class RequestFingerprint {
         .append(request.transport())
         .append('\n')
         .append(request.userAgent());
-    byte[] mac = macs.get().doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] mac = hmac.mac().doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8));
     return ByteBuffer.wrap(mac).getInt();
   }
 }

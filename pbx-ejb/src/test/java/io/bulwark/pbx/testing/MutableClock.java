@@ -1,4 +1,4 @@
-package io.bulwark.pbx.event;
+package io.bulwark.pbx.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
-final class MutableClock extends Clock {
+/** A clock that stands still until a test moves it; for the policies that take a {@link Clock}. */
+public final class MutableClock extends Clock {
 
   private Instant now;
   private final ZoneId zone;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this(start, ZoneOffset.UTC);
   }
 
@@ -21,11 +21,11 @@ final class MutableClock extends Clock {
     this.zone = zone;
   }
 
-  void advance(Duration step) {
+  public void advance(Duration step) {
     now = now.plus(step);
   }
 
-  void advanceSeconds(long seconds) {
+  public void advanceSeconds(long seconds) {
     advance(Duration.ofSeconds(seconds));
   }
 
