@@ -47,6 +47,7 @@ final class UdpIngressQueue extends LinkedBlockingQueue<DatagramQueuedMessageDis
   private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REPORT_INTERVAL_NANOS);
   private volatile int highWater;
   private long behindSince;
+  private boolean behind;
 
   UdpIngressQueue(int capacity, long maxWaitMillis) {
     super(capacity);
@@ -81,20 +82,29 @@ final class UdpIngressQueue extends LinkedBlockingQueue<DatagramQueuedMessageDis
   }
 
   /**
-   * Whether the stack threads have been behind for a while: the queue held at least {@code
-   * threshold} datagrams for {@link #SUSTAINED_NANOS} without a break. A pause of the stack threads
-   * (a garbage collection, a burst) fills the queue for a few tens of milliseconds and is ridden
-   * out; only a backlog that lasts is overload. Called by the socket's thread only.
+   * Whether the stack threads are behind: true once the queue has held at least {@code threshold}
+   * datagrams for {@link #SUSTAINED_NANOS} without a break, and from then on until it is down to a
+   * quarter of that. A pause of the stack threads (a garbage collection, a burst) fills the queue
+   * for a few tens of milliseconds and is ridden out; a backlog that lasts is overload, and it is
+   * over only when the backlog is gone, not at the first dip, which would let the next burst in to
+   * be dropped. Called by the socket's thread only.
    */
   boolean behind(int threshold, long nowNanos) {
-    if (size() < threshold) {
+    int size = size();
+    if (behind) {
+      behind = size >= threshold / 4;
+      behindSince = 0;
+      return behind;
+    }
+    if (size < threshold) {
       behindSince = 0;
       return false;
     }
     if (behindSince == 0) {
       behindSince = nowNanos;
     }
-    return nowNanos - behindSince >= SUSTAINED_NANOS;
+    behind = nowNanos - behindSince >= SUSTAINED_NANOS;
+    return behind;
   }
 
   /** Called by the socket's thread for a datagram answered 503 instead of queued. */
