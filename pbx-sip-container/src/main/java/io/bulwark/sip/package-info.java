@@ -7,8 +7,9 @@
  * (INVITE). Handlers run on the stack's threads and must not block; work that must wait is handed
  * to an executor with {@link io.bulwark.sip.SipRequest#continueOn}, which answers 503 with
  * Retry-After when that executor refuses it. Between the UDP socket and the stack's threads sits
- * one bounded queue that drops datagrams when full and requests that waited too long, so overload
- * is shed instead of queued. {@link io.bulwark.sip.SipContainer#close()} stops the stack, frees the
+ * one bounded queue that drops datagrams when full and requests that waited too long; when its
+ * backlog lasts, new work is answered 503 at the socket ({@link io.bulwark.sip.OverloadRefusal}),
+ * so overload is shed instead of queued. {@link io.bulwark.sip.SipContainer#close()} stops the stack, frees the
  * ports and ends its threads.
  *
  * <p>What comes off the wire is screened before any handler sees it. {@link
