@@ -9,8 +9,8 @@
  * Retry-After when that executor refuses it. Between the UDP socket and the stack's threads sits
  * one bounded queue that drops datagrams when full and requests that waited too long; when its
  * backlog lasts, new work is answered 503 at the socket ({@link io.bulwark.sip.OverloadRefusal}),
- * so overload is shed instead of queued. {@link io.bulwark.sip.SipContainer#close()} stops the stack, frees the
- * ports and ends its threads.
+ * so overload is shed instead of queued. {@link io.bulwark.sip.SipContainer#close()} stops the
+ * stack, frees the ports and ends its threads.
  *
  * <p>What comes off the wire is screened before any handler sees it. {@link
  * io.bulwark.sip.ScreeningParserFactory} replaces the RI's answers to parse errors: a malformed
