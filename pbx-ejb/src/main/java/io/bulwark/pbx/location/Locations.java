@@ -2,6 +2,7 @@ package io.bulwark.pbx.location;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,12 @@ public final class Locations {
    *     must be replaced rather than updated
    */
   public record Pending(String aor, AorBindings snapshot, boolean lostContacts) {}
+
+  /**
+   * Extension numbers in numeric order (shorter first, then digit by digit), as views list them.
+   */
+  public static final Comparator<String> BY_NUMBER =
+      Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
   private final LocationStore store;
   private final RegistrationRules rules;

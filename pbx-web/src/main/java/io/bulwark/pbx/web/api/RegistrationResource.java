@@ -2,6 +2,7 @@ package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.location.Binding;
 import io.bulwark.pbx.location.LocationService;
+import io.bulwark.pbx.location.Locations;
 import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -89,9 +90,7 @@ public class RegistrationResource {
                 extensions[0]++;
                 active.forEach(b -> all.add(View.of(number, b)));
               });
-      all.sort(
-          Comparator.comparingInt((View v) -> v.extension().length())
-              .thenComparing(View::extension));
+      all.sort(Comparator.comparing(View::extension, Locations.BY_NUMBER));
     }
     List<View> page =
         from >= all.size() ? List.of() : all.subList(from, Math.min(all.size(), from + size));

@@ -6,6 +6,7 @@ import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.location.Binding;
 import io.bulwark.pbx.location.LocationService;
+import io.bulwark.pbx.location.Locations;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -97,9 +98,7 @@ public class DashboardView {
               }
             });
     registeredCount = registered[0];
-    phones.sort(
-        Comparator.comparingInt((RegisteredPhone p) -> p.getNumber().length())
-            .thenComparing(RegisteredPhone::getNumber));
+    phones.sort(Comparator.comparing(RegisteredPhone::getNumber, Locations.BY_NUMBER));
     bindings = phones.size() > MAX_ROWS ? List.copyOf(phones.subList(0, MAX_ROWS)) : phones;
     latestEvents = events.latest(20);
   }
