@@ -7,7 +7,6 @@ import gov.nist.javax.sip.stack.UDPMessageProcessor;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
-import java.util.Arrays;
 import java.util.LinkedList;
 import org.jboss.logging.Logger;
 
@@ -21,29 +20,23 @@ import org.jboss.logging.Logger;
  * passes the clients' retransmission timer and every retransmission adds to the load. This
  * processor keeps the RI's stack threads (its {@link UDPMessageChannel}s, which take from {@code
  * messageQueue}) and replaces the two ends: one receive buffer for the socket, each datagram copied
- * at its own length, and a {@link UdpIngressQueue} that drops above {@link #QUEUE_CAPACITY} and
- * after {@link #MAX_QUEUE_WAIT_MILLIS}. Once the queue has stayed three quarters full for a while,
- * new work is refused with a 503 before it is queued.
+ * at its own length, and a {@link UdpIngressQueue} whose two bounded lanes serve work under way
+ * before new work, and refuse new work with a 503 once it would wait too long.
  */
 final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
 
   private static final Logger LOG = Logger.getLogger(BoundedUdpMessageProcessor.class);
 
   /**
-   * At the stack's stateless capacity on two cores (several thousand requests per second) this is a
-   * few hundred milliseconds of work, about the longest a request may wait; the heap it can hold is
+   * Work under way waits at most until the client retransmits (RFC 3261's T1, 500 ms), in a lane a
+   * few hundred milliseconds of the stack's stateless capacity on two cores long. New work waits at
+   * most 200 ms, long enough to ride out a garbage collection at the clean rate, and short enough
+   * that a registration let in completes before its client retransmits. Refusals wait in a lane of
+   * their own, a fraction of a second of arrivals at twice the capacity. The heap the lanes hold is
    * at most this many datagrams of their actual size (typically under 1 KiB each, at worst 64 KiB).
    */
-  static final int QUEUE_CAPACITY = 2048;
-
-  /**
-   * From this many waiting datagrams on, requests that bring new work are answered 503 at the
-   * socket ({@link OverloadRefusal}), so that the rest of the queue serves registrations under way.
-   */
-  static final int REFUSE_NEW_WORK_AT = QUEUE_CAPACITY * 3 / 4;
-
-  /** RFC 3261's T1: by then the client has sent the request again. */
-  static final long MAX_QUEUE_WAIT_MILLIS = 500;
+  static final UdpIngressQueue.Limits LIMITS =
+      new UdpIngressQueue.Limits(2048, 500, 2048, 200, 4096);
 
   private final UdpIngressQueue ingress;
   private final int receiveBufferSize;
@@ -59,7 +52,7 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
         maxMessageSize > 0 && maxMessageSize < SipStackImpl.MAX_DATAGRAM_SIZE
             ? maxMessageSize
             : SipStackImpl.MAX_DATAGRAM_SIZE;
-    this.ingress = new UdpIngressQueue(QUEUE_CAPACITY, MAX_QUEUE_WAIT_MILLIS);
+    this.ingress = new UdpIngressQueue(LIMITS, this::refuse);
     this.messageQueue = ingress;
   }
 
@@ -87,12 +80,7 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
       try {
         received.setLength(buffer.length);
         sock.receive(received);
-        if (ingress.behind(REFUSE_NEW_WORK_AT, System.nanoTime()) && refuse(received)) {
-          continue;
-        }
-        byte[] message = Arrays.copyOf(buffer, received.getLength());
-        ingress.admit(
-            new DatagramPacket(message, message.length, received.getAddress(), received.getPort()));
+        ingress.admit(received, OverloadRefusal.bringsNewWork(buffer, received.getLength()));
       } catch (IOException e) {
         if (!isRunning) {
           return; // stop() closed the socket.
@@ -102,17 +90,25 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
     }
   }
 
-  /** Answers a request that brings new work with a 503 at once; false when it is not one. */
-  private boolean refuse(DatagramPacket request) throws IOException {
+  /**
+   * Answers a request that brings new work with a 503 at once; false when it is not one. Called by
+   * the stack threads: a datagram socket sends from any thread.
+   */
+  private boolean refuse(DatagramPacket request) {
     byte[] refusal = OverloadRefusal.of(request.getData(), request.getLength());
     if (refusal == null) {
       return false;
     }
-    // To the packet's source, as rport (RFC 3581) would: the cheapest route that reaches a phone
-    // behind NAT.
-    sock.send(new DatagramPacket(refusal, refusal.length, request.getAddress(), request.getPort()));
-    ingress.refused();
-    return true;
+    try {
+      // To the packet's source, as rport (RFC 3581) would: the cheapest route that reaches a phone
+      // behind NAT.
+      sock.send(
+          new DatagramPacket(refusal, refusal.length, request.getAddress(), request.getPort()));
+      return true;
+    } catch (IOException e) {
+      LOG.debugf(e, "UDP 503 to %s failed", request.getSocketAddress());
+      return false;
+    }
   }
 
   /** Gives access to the RI's constructor for its pooled stack threads. */

@@ -2,6 +2,7 @@ package io.bulwark.sip;
 
 import gov.nist.core.StackLogger;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -13,6 +14,8 @@ public final class JBossStackLogger implements StackLogger {
   private static final Logger LOG = Logger.getLogger("gov.nist.javax.sip");
   private static final String CLOSED_BEFORE_FIRST_MESSAGE =
       "A problem occured while trying to send a single CLRF";
+
+  private volatile Levels levels = Levels.now();
 
   @Override
   public void logStackTrace() {
@@ -63,12 +66,17 @@ public final class JBossStackLogger implements StackLogger {
 
   @Override
   public boolean isLoggingEnabled() {
-    return LOG.isEnabled(Logger.Level.WARN);
+    return isLoggingEnabled(TRACE_WARN);
   }
 
   @Override
   public boolean isLoggingEnabled(int level) {
-    return LOG.isEnabled(toLevel(level));
+    Levels current = levels;
+    if (System.nanoTime() - current.until() > 0) {
+      current = Levels.now();
+      levels = current;
+    }
+    return current.enabled(level);
   }
 
   @Override
@@ -112,19 +120,30 @@ public final class JBossStackLogger implements StackLogger {
     return LOG.getName();
   }
 
-  private static Logger.Level toLevel(int level) {
-    if (level >= TRACE_TRACE) {
-      return Logger.Level.TRACE;
+  /**
+   * The levels enabled, looked up at most once a second: the RI asks before nearly every step of
+   * every message, and a change made through the management CLI may take that second to apply.
+   */
+  private record Levels(boolean trace, boolean debug, boolean warn, boolean error, long until) {
+    private static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    static Levels now() {
+      return new Levels(
+          LOG.isTraceEnabled(),
+          LOG.isDebugEnabled(),
+          LOG.isEnabled(Logger.Level.WARN),
+          LOG.isEnabled(Logger.Level.ERROR),
+          System.nanoTime() + TTL_NANOS);
     }
-    if (level >= TRACE_DEBUG) {
-      return Logger.Level.DEBUG;
+
+    boolean enabled(int level) {
+      if (level >= TRACE_TRACE) {
+        return trace;
+      }
+      if (level >= TRACE_INFO) {
+        return debug; // see logInfo
+      }
+      return level >= TRACE_WARN ? warn : error;
     }
-    if (level >= TRACE_INFO) {
-      return Logger.Level.DEBUG; // see logInfo
-    }
-    if (level >= TRACE_WARN) {
-      return Logger.Level.WARN;
-    }
-    return Logger.Level.ERROR;
   }
 }

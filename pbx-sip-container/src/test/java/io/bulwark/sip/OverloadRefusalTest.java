@@ -1,6 +1,7 @@
 package io.bulwark.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,15 +47,43 @@ class OverloadRefusalTest {
   }
 
   @Test
-  void compactHeadersAndAnExistingToTagAreKept() {
+  void compactHeadersAreAnsweredInKind() {
     String compact =
         "OPTIONS sip:pbx SIP/2.0\nv: SIP/2.0/UDP h;branch=z9hG4bK-2\nf: <sip:a@h>;tag=1\n"
-            + "t: <sip:pbx>;tag=9\ni: x\nCSeq: 1 OPTIONS\n\n";
+            + "t: <sip:pbx>\ni: x\nCSeq: 1 OPTIONS\n\n";
 
     String refusal = refusalOf(compact);
 
-    assertTrue(refusal.contains("\r\nt: <sip:pbx>;tag=9\r\n"), refusal);
+    assertTrue(refusal.contains("\r\nt: <sip:pbx>;tag="), refusal);
     assertTrue(refusal.contains("\r\nv: SIP/2.0/UDP h;branch=z9hG4bK-2\r\n"), refusal);
+  }
+
+  @Test
+  void newWorkIsARequestOutsideADialogWithoutCredentials() {
+    assertTrue(bringsNewWork(REGISTER));
+    assertTrue(bringsNewWork(REGISTER.replace("REGISTER sip:", "INVITE sip:")));
+    assertTrue(bringsNewWork("OPTIONS sip:pbx SIP/2.0\nt: <sip:pbx>\n\n"), "LF line ends");
+    assertTrue(bringsNewWork("garbage"), "the parser's business, at the lower priority");
+    assertTrue(
+        bringsNewWork(REGISTER.replace("Contact:", "X-Authorization: x\r\nContact:")),
+        "a header that only ends like one");
+    assertTrue(bringsNewWork(REGISTER + "Authorization: Digest x\r\n"), "credentials in the body");
+
+    assertFalse(
+        bringsNewWork(REGISTER.replace("Contact:", "authorization : Digest x\r\nContact:")));
+    assertFalse(
+        bringsNewWork(REGISTER.replace("Contact:", "Proxy-Authorization: Digest x\r\nContact:")));
+    assertFalse(
+        bringsNewWork(REGISTER.replace("pbx.example.com>\r\n", "pbx.example.com>;TAG=7\r\n")));
+    assertFalse(bringsNewWork("BYE sip:a SIP/2.0\r\nt: <sip:b>;tag=2\r\n\r\n"), "in a dialog");
+    assertFalse(bringsNewWork(REGISTER.replace("REGISTER sip:", "ACK sip:")));
+    assertFalse(bringsNewWork(REGISTER.replace("REGISTER sip:", "CANCEL sip:")));
+    assertFalse(bringsNewWork("SIP/2.0 401 Unauthorized\r\nTo: <sip:a>\r\n\r\n"), "a response");
+  }
+
+  private static boolean bringsNewWork(String datagram) {
+    byte[] bytes = datagram.getBytes(StandardCharsets.ISO_8859_1);
+    return OverloadRefusal.bringsNewWork(bytes, bytes.length);
   }
 
   @Test
@@ -62,6 +91,9 @@ class OverloadRefusalTest {
     assertNull(
         refusalOf(REGISTER.replace("Contact:", "Authorization: Digest username=\"a\"\r\nContact:")),
         "credentials: a registration under way");
+    assertNull(
+        refusalOf(REGISTER.replace("pbx.example.com>\r\n", "pbx.example.com>;tag=7\r\n")),
+        "in a dialog");
     assertNull(refusalOf(REGISTER.replace("REGISTER sip:", "ACK sip:")), "ACK");
     assertNull(refusalOf(REGISTER.replace("REGISTER sip:", "CANCEL sip:")), "CANCEL");
     assertNull(refusalOf("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h\r\n\r\n"), "a response");
