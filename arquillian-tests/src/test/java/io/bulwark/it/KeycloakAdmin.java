@@ -32,6 +32,64 @@ public final class KeycloakAdmin {
         secret);
   }
 
+  /** A realm user with a password, no pending action and one PBX role; kept if it exists. */
+  public static synchronized void ensureUser(String username, String password, String role) {
+    String admin = adminToken();
+    String base = TestEnvironment.keycloakUrl() + "/admin/realms/bulwark";
+    HttpResponse<String> existing =
+        Http.send(
+            Http.request(base + "/users?exact=true&username=" + username)
+                .header("Authorization", "Bearer " + admin));
+    check(existing, 200, "user lookup");
+    if (!Http.array(existing).isEmpty()) {
+      return;
+    }
+    JsonObject user =
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("enabled", true)
+            .add("email", username + "@example.com")
+            .add("emailVerified", true)
+            .add("firstName", username)
+            .add("lastName", "Test")
+            .add(
+                "credentials",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("type", "password")
+                            .add("value", password)
+                            .add("temporary", false)))
+            .build();
+    check(
+        Http.send(
+            Http.request(base + "/users")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(Http.json(user))),
+        201,
+        "user creation");
+    String userId =
+        Http.array(
+                Http.send(
+                    Http.request(base + "/users?exact=true&username=" + username)
+                        .header("Authorization", "Bearer " + admin)))
+            .getJsonObject(0)
+            .getString("id");
+    JsonObject roleRepresentation =
+        Http.object(
+            Http.send(
+                Http.request(base + "/roles/" + role).header("Authorization", "Bearer " + admin)));
+    check(
+        Http.send(
+            Http.request(base + "/users/" + userId + "/role-mappings/realm")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(Http.json(Json.createArrayBuilder().add(roleRepresentation).build()))),
+        204,
+        "role mapping");
+  }
+
   private static synchronized void ensureServiceClient(
       String clientId, String secret, String role) {
     String admin = adminToken();

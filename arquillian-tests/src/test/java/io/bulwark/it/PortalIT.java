@@ -1,6 +1,7 @@
 package io.bulwark.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -66,7 +67,9 @@ class PortalIT {
             .usingAnyFreePort()
             .build();
     browser = new ChromeDriver(service, options);
+    // An AJAX update replaces elements while a condition reads them: read again.
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   @AfterEach
@@ -84,25 +87,28 @@ class PortalIT {
 
     wait.until(ExpectedConditions.titleContains("Dashboard"));
     assertTrue(browser.getPageSource().contains("Registered now"));
-    assertEquals("admin", browser.findElement(By.id("user")).getText());
+    assertEquals("admin", browser.findElement(By.id("userForm:user")).getAttribute("textContent"));
 
     browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
     wait.until(ExpectedConditions.titleContains("Extensions"));
-    fill("extensionForm:number", "5001");
+    fill("extensionForm:number", " 5001 ");
     fill("extensionForm:displayName", "Portal Phone");
     fill("extensionForm:registrationName", "portal5001");
     fill("extensionForm:secret", "weak");
     browser.findElement(By.id("extensionForm:save")).click();
-    WebElement secretMessage =
-        wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[id='extensionForm:secret'] ~ *, .ui-message-error")));
-    assertTrue(
-        secretMessage.getText().contains("Registration password must be 8 to 63 characters"),
-        secretMessage.getText());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("extensionForm:secretMessage"),
+            "Registration password must be 8 to 63 characters"));
+    assertEquals(
+        "true",
+        browser.findElement(By.id("extensionForm:secret")).getAttribute("aria-invalid"),
+        "an invalid field says so to assistive technology");
     assertEquals(0, Database.count("select count(*) from extension where number = '5001'"));
 
-    fill("extensionForm:secret", "P0rtalSecret");
+    browser.findElement(By.id("extensionForm:generate")).click();
+    wait.until(
+        d -> d.findElement(By.id("extensionForm:secret")).getAttribute("value").length() == 16);
     browser.findElement(By.id("extensionForm:save")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
@@ -110,16 +116,144 @@ class PortalIT {
     assertTrue(browser.findElement(By.id("extensions:table")).getText().contains("Portal Phone"));
     assertEquals(1, Database.count("select count(*) from extension where number = '5001'"));
 
-    browser.get(TestEnvironment.publicUrl() + "/logout");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-logout"))).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    aSaveOverAChangeMadeElsewhereIsRefusedByNumber();
+    theApiRefusesThePortalCookie();
+    aMissingPageIsStyledAndSaysNothingInternal();
+    aSaveAfterTheSessionEndedSaysSo();
+
+    browser.get(TestEnvironment.publicUrl() + "/");
+    wait.until(ExpectedConditions.titleContains("Dashboard"));
+    assertTrue(browser.getPageSource().contains("Extension created"), "event log on dashboard");
+
+    signOut();
     browser.get(TestEnvironment.publicUrl() + "/");
     signIn("admin", NEW_PASSWORD);
+    enterCode(totpSecret);
+    wait.until(ExpectedConditions.titleContains("Dashboard"));
+    signOut();
+
+    anEmployeeSeesNoSecurityDetails();
+  }
+
+  /** The extension is changed, then deleted, through the API while the form is open. */
+  private void aSaveOverAChangeMadeElsewhereIsRefusedByNumber() {
+    long id = Database.count("select id from extension where number = '5001'");
+    ExtensionsApi api = new ExtensionsApi(KeycloakAdmin.tokenWithRole("administrator"));
+    openForEdit("5001");
+    assertEquals(
+        200,
+        api.update(
+                id, ExtensionsApi.extension("5001", "Changed Elsewhere", "portal5001", null, null))
+            .statusCode());
+    fill("extensionForm:displayName", "Changed Here");
+    browser.findElement(By.id("extensionForm:save")).click();
+    assertPageMessage("Extension 5001 was changed by someone else");
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from extension where number = '5001'"
+                + " and display_name = 'Changed Elsewhere'"));
+
+    openForEdit("5001");
+    assertEquals(204, api.delete(id).statusCode());
+    browser.findElement(By.id("extensionForm:save")).click();
+    assertPageMessage("Extension 5001 was deleted by someone else");
+    assertEquals(0, Database.count("select count(*) from extension where number = '5001'"));
+  }
+
+  private void openForEdit(String number) {
+    browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
+    wait.until(ExpectedConditions.titleContains("Extensions"));
+    browser.findElement(By.cssSelector("button[title='Edit extension " + number + "']")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("editorTitle"), "Edit extension " + number));
+  }
+
+  private void assertPageMessage(String text) {
+    WebElement messages =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
+    wait.until(ExpectedConditions.textToBePresentInElement(messages, text));
+  }
+
+  private void theApiRefusesThePortalCookie() {
+    long before = Database.count("select count(*) from extension");
+    String cookies =
+        browser.manage().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(java.util.stream.Collectors.joining("; "));
+    var response =
+        Http.send(
+            Http.request(ExtensionsApi.url())
+                .header("Cookie", cookies)
+                .header("Content-Type", "application/json")
+                .POST(
+                    Http.json(
+                        ExtensionsApi.extension(
+                            "5002", "Cookie", "cookie5002", "Str0ngPassw0rd", null))));
+    assertEquals(401, response.statusCode(), response.body());
+    assertEquals(before, Database.count("select count(*) from extension"));
+  }
+
+  private void aMissingPageIsStyledAndSaysNothingInternal() {
+    browser.get(TestEnvironment.publicUrl() + "/trunks.xhtml");
+    wait.until(ExpectedConditions.titleContains("Not found"));
+    String page = browser.getPageSource();
+    assertTrue(page.contains("There is no page at this address"), page);
+    for (String internal :
+        List.of("ExternalContext", "Exception", "WildFly", "Undertow", ".java")) {
+      assertFalse(page.contains(internal), internal + " in " + page);
+    }
+  }
+
+  /**
+   * The portal's session cookie is gone, as after an idle timeout: Save says so instead of
+   * spinning, and Sign in leads on (through Keycloak, whose own session still signs the user in).
+   */
+  private void aSaveAfterTheSessionEndedSaysSo() {
+    browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
+    wait.until(ExpectedConditions.titleContains("Extensions"));
+    fill("extensionForm:number", "5003");
+    browser.manage().deleteCookieNamed("JSESSIONID");
+    browser.findElement(By.id("extensionForm:save")).click();
+    WebElement dialog =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessionEnded")));
+    assertTrue(dialog.getText().contains("Your session has ended"), dialog.getText());
+    dialog.findElement(By.tagName("button")).click();
+    wait.until(ExpectedConditions.titleContains("Extensions"));
+    assertEquals(0, Database.count("select count(*) from extension where number = '5003'"));
+  }
+
+  /** Signs out from the user menu: Back and reopening the portal show the login page. */
+  private void signOut() {
+    browser.findElement(By.id("userForm:userMenu_button")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("userForm:signOut"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    browser.navigate().back();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    browser.get(TestEnvironment.publicUrl() + "/");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    assertFalse(browser.getPageSource().contains("Registered now"), "signed in again silently");
+  }
+
+  private void anEmployeeSeesNoSecurityDetails() {
+    KeycloakAdmin.ensureUser("employee1", "Empl0yee-Portal-2026!", "employee");
+    signIn("employee1", "Empl0yee-Portal-2026!");
+    wait.until(ExpectedConditions.titleContains("Dashboard"));
+    String page = browser.getPageSource();
+    assertTrue(page.contains("Registered now"), page);
+    assertFalse(page.contains("Latest events"), "security events shown to an employee");
+    assertFalse(page.contains("Registered phones"), "phone addresses shown to an employee");
+    assertTrue(browser.findElements(By.id("mainMenu:menuExtensions")).isEmpty());
+    browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
+    wait.until(ExpectedConditions.titleContains("Access denied"));
+  }
+
+  private void enterCode(String totpSecret) throws InterruptedException {
     WebElement otp = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("otp")));
     otp.sendKeys(Totp.code(totpSecret, nextTimeStep()));
     browser.findElement(By.id("kc-login")).click();
-    wait.until(ExpectedConditions.titleContains("Dashboard"));
-    assertTrue(browser.getPageSource().contains("EXTENSION_CREATED"), "event log on dashboard");
   }
 
   private void signIn(String user, String password) {

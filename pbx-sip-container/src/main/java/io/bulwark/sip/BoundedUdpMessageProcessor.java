@@ -56,7 +56,7 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
     this.messageQueue = ingress;
   }
 
-  UdpIngressQueue.Stats stats() {
+  UdpIngressStats stats() {
     return ingress.stats();
   }
 

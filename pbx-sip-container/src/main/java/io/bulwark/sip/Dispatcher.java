@@ -29,9 +29,15 @@ final class Dispatcher implements SipListener {
   private final MessageFactory messages;
   private final HeaderFactory headers;
   private final RequestScreen screen;
+  private final SipTraffic traffic;
 
-  Dispatcher(Map<String, Route> routes, MessageFactory messages, HeaderFactory headers) {
+  Dispatcher(
+      Map<String, Route> routes,
+      MessageFactory messages,
+      HeaderFactory headers,
+      SipTraffic traffic) {
     this.routes = routes;
+    this.traffic = traffic;
     this.messages = messages;
     this.headers = headers;
     this.screen = new RequestScreen(routes.keySet(), headers);
@@ -40,6 +46,7 @@ final class Dispatcher implements SipListener {
   @Override
   public void processRequest(RequestEvent event) {
     Request request = event.getRequest();
+    traffic.request(request.getMethod());
     if (Request.ACK.equals(request.getMethod())) {
       // ACKs of our final non-2xx responses are absorbed by the transaction layer; after a
       // stateless answer there is nothing to stop.
@@ -50,7 +57,7 @@ final class Dispatcher implements SipListener {
     if (refusal != null) {
       // Stateless, so that a scanner's unknown methods (an INVITE before calls are handled) and
       // malformed requests leave no transaction retransmitting the refusal for 32 s.
-      new SipRequest(request, null, provider, messages, headers)
+      new SipRequest(request, null, provider, messages, headers, traffic)
           .respond(refusal.status(), refusal.headers());
       return;
     }
@@ -66,7 +73,8 @@ final class Dispatcher implements SipListener {
         return;
       }
     }
-    SipRequest sipRequest = new SipRequest(request, transaction, provider, messages, headers);
+    SipRequest sipRequest =
+        new SipRequest(request, transaction, provider, messages, headers, traffic);
     sipRequest.guarded(() -> route.handler().handle(sipRequest));
   }
 

@@ -35,6 +35,7 @@ public final class SipContainer implements AutoCloseable {
   private final List<SipProvider> providers = new ArrayList<>();
   private final List<ListeningPoint> listeningPoints = new ArrayList<>();
   private final Dispatcher dispatcher;
+  private final SipTraffic traffic = new SipTraffic();
   private final Thread eventScanner;
 
   private SipContainer(
@@ -46,7 +47,7 @@ public final class SipContainer implements AutoCloseable {
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
     this.stack = new SipStackImpl(stackProperties);
     this.eventScanner = newThreadNamed("EventScannerThread", before);
-    this.dispatcher = new Dispatcher(routes, messages, headers);
+    this.dispatcher = new Dispatcher(routes, messages, headers, traffic);
     try {
       for (String transport : config.transports()) {
         ListeningPoint lp = stack.createListeningPoint(config.host(), config.port(), transport);
@@ -78,8 +79,13 @@ public final class SipContainer implements AutoCloseable {
     return stack.getServerTransactionTableSize();
   }
 
-  /** What the UDP ingress queue did so far, or null without UDP. */
-  UdpIngressQueue.Stats udpIngress() {
+  /** Requests received and responses sent so far. */
+  public SipTraffic traffic() {
+    return traffic;
+  }
+
+  /** What the UDP ingress did so far, or null without UDP. */
+  public UdpIngressStats udpIngress() {
     for (ListeningPoint lp : listeningPoints) {
       if (((ListeningPointImpl) lp).getMessageProcessor()
           instanceof BoundedUdpMessageProcessor udp) {

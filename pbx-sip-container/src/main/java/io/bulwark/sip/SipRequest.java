@@ -35,6 +35,7 @@ public final class SipRequest {
   private final SipProvider provider;
   private final MessageFactory messages;
   private final HeaderFactory headers;
+  private final SipTraffic traffic;
 
   /** {@code transaction} is null for requests answered statelessly through {@code provider}. */
   SipRequest(
@@ -42,8 +43,10 @@ public final class SipRequest {
       ServerTransaction transaction,
       SipProvider provider,
       MessageFactory messages,
-      HeaderFactory headers) {
+      HeaderFactory headers,
+      SipTraffic traffic) {
     this.request = request;
+    this.traffic = traffic;
     this.transaction = transaction;
     this.provider = provider;
     this.messages = messages;
@@ -130,6 +133,7 @@ public final class SipRequest {
       } else {
         transaction.sendResponse(response);
       }
+      traffic.response(status);
     } catch (ParseException | SipException | InvalidArgumentException e) {
       LOG.debugf(e, "Could not answer %s from %s", request.getMethod(), sourceAddress());
     }

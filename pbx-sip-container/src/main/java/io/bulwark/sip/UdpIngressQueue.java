@@ -64,18 +64,6 @@ final class UdpIngressQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
       long newWorkMaxWaitMillis,
       int refusalCapacity) {}
 
-  /**
-   * What the queue did so far; {@code highWater} is the most datagrams it ever held in both lanes,
-   * {@code refused} the requests answered 503 instead of served.
-   */
-  record Stats(
-      long received,
-      long droppedFull,
-      long droppedStale,
-      long refused,
-      int highWater,
-      int capacity) {}
-
   private final Limits limits;
   private final Refusal refusal;
   private final LinkedBlockingQueue<DatagramQueuedMessageDispatch> underWay;
@@ -195,12 +183,13 @@ final class UdpIngressQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     reportShedding();
   }
 
-  Stats stats() {
-    return new Stats(
+  UdpIngressStats stats() {
+    return new UdpIngressStats(
         received.sum(),
         droppedFull.sum(),
         droppedStale.sum(),
         refused.sum(),
+        size(),
         highWater,
         limits.underWayCapacity() + limits.newWorkCapacity() + limits.refusalCapacity());
   }
@@ -279,7 +268,7 @@ final class UdpIngressQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     long now = System.nanoTime();
     long last = lastReport.get();
     if (now - last >= REPORT_INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
-      Stats s = stats();
+      UdpIngressStats s = stats();
       LOG.warnf(
           "SIP over UDP is overloaded, shedding: %d requests answered 503, %d datagrams dropped"
               + " with a lane full, %d dropped after waiting over %d ms, of %d received",

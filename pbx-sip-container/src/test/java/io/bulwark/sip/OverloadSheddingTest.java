@@ -32,7 +32,7 @@ class OverloadSheddingTest {
       long sendMillis = (System.nanoTime() - started) / 1_000_000;
       flood.awaitAnswers(1_500);
 
-      UdpIngressQueue.Stats stats = container.udpIngress();
+      UdpIngressStats stats = container.udpIngress();
       System.out.printf(
           "Flood: %d sent in %d ms, %d answered, max latency %d ms; %s%n",
           flood.sent(), sendMillis, flood.answered(), flood.maxLatencyMillis(), stats);

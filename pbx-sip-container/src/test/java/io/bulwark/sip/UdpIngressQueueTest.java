@@ -77,7 +77,7 @@ class UdpIngressQueueTest {
     assertEquals("authenticated-1", next(queue));
     assertEquals(List.of("register-2"), refused);
     assertEquals("register-1", next(queue));
-    UdpIngressQueue.Stats stats = queue.stats();
+    UdpIngressStats stats = queue.stats();
     assertEquals(5, stats.received());
     assertEquals(1, stats.refused());
     assertEquals(2, stats.droppedFull(), "register-3 and authenticated-2");

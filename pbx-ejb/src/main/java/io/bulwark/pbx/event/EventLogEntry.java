@@ -17,9 +17,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "event_log")
 @NamedQuery(
-    name = "EventLogEntry.latest",
-    query = "select e from EventLogEntry e order by e.occurredAt desc, e.id desc")
-@NamedQuery(
     name = "EventLogEntry.deleteOlderThan",
     query = "delete from EventLogEntry e where e.occurredAt < :cutoff")
 public class EventLogEntry {

@@ -43,10 +43,4 @@ public class EventRecorder {
         .setParameter("cutoff", cutoff)
         .executeUpdate();
   }
-
-  public List<EventLogEntry> latest(int max) {
-    return em.createNamedQuery("EventLogEntry.latest", EventLogEntry.class)
-        .setMaxResults(max)
-        .getResultList();
-  }
 }

@@ -3,11 +3,13 @@ package io.bulwark.pbx.event;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Keeps a flood of refused requests from becoming a flood of rows and log lines: events of the same
@@ -41,11 +43,22 @@ public final class EventThrottle {
   private final Clock clock;
   private final Duration window;
   private final int maxGroups;
+  private final Map<EventType, LongAdder> offered = new EnumMap<>(EventType.class);
 
   public EventThrottle(Clock clock, Duration window, int maxGroups) {
     this.clock = clock;
     this.window = window;
     this.maxGroups = maxGroups;
+    for (EventType type : EventType.values()) {
+      offered.put(type, new LongAdder()); // filled once: only read afterwards, so no lock
+    }
+  }
+
+  /** Every event offered so far, by type, before aggregation: what the metrics count. */
+  public Map<EventType, Long> offeredByType() {
+    Map<EventType, Long> counts = new EnumMap<>(EventType.class);
+    offered.forEach((type, count) -> counts.put(type, count.sum()));
+    return counts;
   }
 
   /**
@@ -55,6 +68,7 @@ public final class EventThrottle {
    *     scanner guessed is in the event, not here)
    */
   public void offer(SecurityEvent event, String reason) {
+    offered.get(event.type()).increment();
     Group group = new Group(event.type(), event.sourceIp(), reason);
     Tally tally = open.get(group);
     if (tally == null && open.size() >= maxGroups) {

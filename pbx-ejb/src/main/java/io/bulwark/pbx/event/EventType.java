@@ -17,10 +17,24 @@ public enum EventType {
     return severity;
   }
 
+  /** The name people read: "Registration failed" for {@code REGISTRATION_FAILED}. */
+  public String getLabel() {
+    return sentence(name());
+  }
+
+  static String sentence(String constant) {
+    String words = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
   /** How urgent an event is. */
   public enum Severity {
     INFO,
     WARNING,
-    ALERT
+    ALERT;
+
+    public String getLabel() {
+      return sentence(name());
+    }
   }
 }

@@ -118,4 +118,9 @@ public class Extension {
   public Instant getUpdatedAt() {
     return updatedAt;
   }
+
+  /** Grows with every change; a save names the version it was made from. */
+  public int getVersion() {
+    return version;
+  }
 }

@@ -14,6 +14,21 @@ import java.util.regex.Pattern;
 public record ExtensionDraft(
     String number, String displayName, String registrationName, String secret, String email) {
 
+  /**
+   * Leading and trailing spaces are dropped before anything is checked, as a user does not see
+   * them; the password is taken exactly as typed.
+   */
+  public ExtensionDraft {
+    number = strip(number);
+    displayName = strip(displayName);
+    registrationName = strip(registrationName);
+    email = strip(email);
+  }
+
+  private static String strip(String value) {
+    return value == null ? null : value.strip();
+  }
+
   private static final Pattern NUMBER = Pattern.compile("[0-9]{1,16}");
   private static final Pattern REGISTRATION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern EMAIL =

@@ -2,6 +2,7 @@ package io.bulwark.pbx.extension;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
@@ -60,8 +61,20 @@ public class ExtensionService {
     return extension;
   }
 
-  public Extension update(long id, ExtensionDraft draft, String actor) {
+  /**
+   * Changes an extension as the draft says. With {@code readVersion}, the version the change was
+   * made from, a change saved since by someone else refuses it ({@link ConcurrentChangeException});
+   * without it the last save wins.
+   */
+  public Extension update(long id, Integer readVersion, ExtensionDraft draft, String actor) {
     Extension extension = get(id);
+    if (readVersion != null && readVersion != extension.getVersion()) {
+      throw new ConcurrentChangeException(
+          "Extension "
+              + extension.getNumber()
+              + " was changed by someone else since you opened it. Open it again to see the"
+              + " changes; nothing was saved.");
+    }
     List<FieldViolation> violations = new ArrayList<>(draft.violations(false));
     if (draft.number() != null && !draft.number().equals(extension.getNumber())) {
       violations.add(new FieldViolation("number", "The extension number cannot be changed"));
@@ -75,6 +88,7 @@ public class ExtensionService {
     String oldName = extension.getRegistrationName();
     boolean newSecret = draft.secret() != null && !draft.secret().isEmpty();
     extension.apply(draft, newSecret ? cipher.encrypt(draft.secret()) : null);
+    em.flush(); // the version check of the database, before anyone hears of the change
     changes.fire(new ExtensionChanged(extension.getId(), extension.getNumber(), oldName, false));
     audit(EventType.EXTENSION_UPDATED, extension, actor, newSecret ? "update+secret" : "update");
     return extension;

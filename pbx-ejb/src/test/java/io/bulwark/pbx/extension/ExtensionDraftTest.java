@@ -60,7 +60,7 @@ class ExtensionDraftTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"12a", "+201", "20 1", " 201", "-1", "1.5", "12345678901234567"})
+  @ValueSource(strings = {"12a", "+201", "20 1", "-1", "1.5", "12345678901234567"})
   void numberMustBeOneToSixteenDigits(String number) {
     assertSingle(
         "number",
@@ -101,7 +101,7 @@ class ExtensionDraftTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Alice\nSmith", "Alice\tSmith", "Alice\u0000", "Bob\r"})
+  @ValueSource(strings = {"Alice\nSmith", "Alice\tSmith", "Alice\u0000", "Bo\rb"})
   void displayNameMustBePrintable(String displayName) {
     assertSingle(
         "displayName",
@@ -291,5 +291,20 @@ class ExtensionDraftTest {
 
   private static List<String> fieldsOf(List<FieldViolation> violations) {
     return violations.stream().map(FieldViolation::field).toList();
+  }
+
+  @org.junit.jupiter.api.Test
+  void spacesAroundWhatWasTypedAreDroppedBeforeChecking() {
+    ExtensionDraft draft =
+        new ExtensionDraft(" 201 ", "  Alice Smith ", " alice.201\t", SECRET, " " + EMAIL);
+
+    assertEquals(List.of(), check(draft));
+    assertEquals(new ExtensionDraft(NUMBER, NAME, REG, SECRET, EMAIL), draft);
+  }
+
+  @org.junit.jupiter.api.Test
+  void thePasswordIsTakenExactlyAsTyped() {
+    assertEquals(
+        " Secret123 ", new ExtensionDraft(NUMBER, NAME, REG, " Secret123 ", null).secret());
   }
 }

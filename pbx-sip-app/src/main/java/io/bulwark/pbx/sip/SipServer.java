@@ -6,6 +6,7 @@ import io.bulwark.pbx.location.LocationService;
 import io.bulwark.pbx.sip.registrar.DigestVerifier;
 import io.bulwark.pbx.sip.registrar.NonceService;
 import io.bulwark.pbx.sip.registrar.Registrar;
+import io.bulwark.pbx.system.SipStatus;
 import io.bulwark.sip.SipContainer;
 import io.bulwark.sip.SipRequest;
 import jakarta.annotation.PostConstruct;
@@ -43,6 +44,7 @@ public class SipServer {
   @Inject private LocationService locationService;
   @Inject private SecurityEventGate eventGate;
   @Inject private Clock clock;
+  @Inject private SipStatus status;
 
   private SipContainer container;
 
@@ -65,6 +67,10 @@ public class SipServer {
               .handleStateless(Request.REGISTER, registrar::handle)
               .handleStateless(Request.OPTIONS, SipServer::answerOptions)
               .start();
+      status.started(
+          settings.host(),
+          settings.transports().contains("udp") ? settings.port() : 0,
+          new ContainerTraffic(container));
     } catch (SipException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
@@ -72,6 +78,7 @@ public class SipServer {
 
   @PreDestroy
   void stop() {
+    status.stopped();
     if (container != null) {
       container.close();
       LOG.info("SIP stopped");

@@ -17,7 +17,8 @@ public final class ExtensionJson {
       String registrationName,
       String email,
       Instant createdAt,
-      Instant updatedAt) {
+      Instant updatedAt,
+      int version) {
 
     static View of(Extension e) {
       return new View(
@@ -27,13 +28,22 @@ public final class ExtensionJson {
           e.getRegistrationName(),
           e.getEmail(),
           e.getCreatedAt(),
-          e.getUpdatedAt());
+          e.getUpdatedAt(),
+          e.getVersion());
     }
   }
 
-  /** What the API accepts; on update a missing {@code secret} keeps the current one. */
+  /**
+   * What the API accepts. On update a missing {@code secret} keeps the current one, and a {@code
+   * version} (as read) refuses the update with 409 when someone changed the extension since.
+   */
   public record Input(
-      String number, String displayName, String registrationName, String secret, String email) {
+      String number,
+      String displayName,
+      String registrationName,
+      String secret,
+      String email,
+      Integer version) {
 
     ExtensionDraft draft() {
       return new ExtensionDraft(number, displayName, registrationName, secret, email);

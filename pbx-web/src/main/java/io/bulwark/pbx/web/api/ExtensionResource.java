@@ -52,7 +52,9 @@ public class ExtensionResource {
   @PUT
   @Path("/{id}")
   public ExtensionJson.View update(@PathParam("id") long id, ExtensionJson.Input input) {
-    return ExtensionJson.View.of(extensions.update(id, required(input).draft(), actor()));
+    ExtensionJson.Input accepted = required(input);
+    return ExtensionJson.View.of(
+        extensions.update(id, accepted.version(), accepted.draft(), actor()));
   }
 
   @DELETE

@@ -1,8 +1,12 @@
 package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.system.FieldViolation;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -25,5 +29,25 @@ public record Problem(
         new Problem(
             "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors);
     return Response.status(status).type(MEDIA_TYPE).entity(problem).build();
+  }
+
+  /** The same document written by a servlet or filter, outside the REST runtime. */
+  public static void write(HttpServletResponse response, int status, String detail)
+      throws IOException {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String json =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", known == null ? "Error" : known.getReasonPhrase())
+            .add("status", status)
+            .add("detail", detail)
+            .add("errors", Json.createArrayBuilder())
+            .build()
+            .toString();
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    response.setContentType(MEDIA_TYPE.toString());
+    response.setCharacterEncoding("UTF-8");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

@@ -1,7 +1,7 @@
 package io.bulwark.pbx.web.portal;
 
+import io.bulwark.pbx.event.EventLog;
 import io.bulwark.pbx.event.EventLogEntry;
-import io.bulwark.pbx.event.EventRecorder;
 import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.location.Binding;
@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The dashboard: how many extensions exist, which are registered now, the latest events. */
+/**
+ * The dashboard: how many extensions exist and are registered now for everyone; for administrators
+ * also which phones are registered from where, and the latest events, as both show addresses and
+ * user agents that only they may see.
+ */
 @Named
 @RequestScoped
 public class DashboardView {
@@ -73,7 +77,8 @@ public class DashboardView {
 
   @Inject private ExtensionService extensions;
   @Inject private LocationService locations;
-  @Inject private EventRecorder events;
+  @Inject private EventLog events;
+  @Inject private UserSession user;
 
   private int extensionCount;
   private long registeredCount;
@@ -86,6 +91,7 @@ public class DashboardView {
         extensions.all().stream()
             .collect(Collectors.toMap(Extension::getNumber, Extension::getDisplayName));
     extensionCount = names.size();
+    boolean administrator = user.isAdministrator();
     List<RegisteredPhone> phones = new ArrayList<>();
     long[] registered = {0};
     locations
@@ -93,11 +99,16 @@ public class DashboardView {
         .forEachActive(
             (number, active) -> {
               registered[0]++;
-              for (Binding b : active) {
+              for (Binding b : administrator ? active : List.<Binding>of()) {
                 phones.add(new RegisteredPhone(number, names.getOrDefault(number, ""), b));
               }
             });
     registeredCount = registered[0];
+    if (!administrator) {
+      bindings = List.of();
+      latestEvents = List.of();
+      return;
+    }
     phones.sort(Comparator.comparing(RegisteredPhone::getNumber, Locations.BY_NUMBER));
     bindings = phones.size() > MAX_ROWS ? List.copyOf(phones.subList(0, MAX_ROWS)) : phones;
     latestEvents = events.latest(20);

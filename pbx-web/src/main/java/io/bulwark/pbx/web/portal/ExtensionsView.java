@@ -3,17 +3,23 @@ package io.bulwark.pbx.web.portal;
 import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionDraft;
 import io.bulwark.pbx.extension.ExtensionService;
+import io.bulwark.pbx.extension.RegistrationPasswords;
+import io.bulwark.pbx.location.LocationService;
+import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The Extensions page: the list, and one form that creates or edits an extension. */
 @Named
@@ -23,9 +29,13 @@ public class ExtensionsView implements Serializable {
   private static final String FORM = "extensionForm:";
 
   @Inject private transient ExtensionService extensions;
+  @Inject private transient LocationService locations;
 
   private List<Extension> all;
+  private List<Extension> filtered;
+  private Set<String> registered = Set.of();
   private Long editingId;
+  private int editingVersion;
   private String number;
   private String displayName;
   private String registrationName;
@@ -35,6 +45,27 @@ public class ExtensionsView implements Serializable {
   @PostConstruct
   void load() {
     all = extensions.all();
+    filtered = null;
+    Set<String> now = new HashSet<>();
+    locations.locations().forEachActive((number, bindings) -> now.add(number));
+    registered = now;
+  }
+
+  public void refresh() {
+    load();
+  }
+
+  /** Fills the password field with a new strong password, shown so it can be copied. */
+  public void generateSecret() {
+    secret = RegistrationPasswords.generate();
+  }
+
+  public boolean registered(Extension extension) {
+    return registered.contains(extension.getNumber());
+  }
+
+  public String statusOf(Extension extension) {
+    return registered(extension) ? "Registered" : "Unregistered";
   }
 
   public void startNew() {
@@ -43,8 +74,16 @@ public class ExtensionsView implements Serializable {
   }
 
   public void edit(long id) {
-    Extension e = extensions.get(id);
+    Extension e;
+    try {
+      e = extensions.get(id);
+    } catch (NotFoundException gone) {
+      error("This extension was deleted by someone else.");
+      load();
+      return;
+    }
     editingId = e.getId();
+    editingVersion = e.getVersion();
     number = e.getNumber();
     displayName = e.getDisplayName();
     registrationName = e.getRegistrationName();
@@ -60,29 +99,41 @@ public class ExtensionsView implements Serializable {
         extensions.create(draft, actor);
         info("Extension " + number + " created");
       } else {
-        extensions.update(editingId, draft, actor);
+        extensions.update(editingId, editingVersion, draft, actor);
         info("Extension " + number + " saved");
       }
       startNew();
       load();
+    } catch (ConcurrentChangeException e) {
+      FacesContext.getCurrentInstance().validationFailed();
+      error(e.getMessage());
+    } catch (NotFoundException e) {
+      FacesContext.getCurrentInstance().validationFailed();
+      error("Extension " + number + " was deleted by someone else; nothing was saved.");
+      startNew();
+      load();
     } catch (InvalidInputException e) {
       FacesContext.getCurrentInstance().validationFailed();
+      FacesContext faces = FacesContext.getCurrentInstance();
       for (FieldViolation v : e.violations()) {
-        FacesContext.getCurrentInstance()
-            .addMessage(
-                FORM + v.field(),
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, v.message(), v.message()));
+        faces.addMessage(
+            FORM + v.field(),
+            new FacesMessage(FacesMessage.SEVERITY_ERROR, v.message(), v.message()));
+        // An invalid input is drawn with a red border and aria-invalid for screen readers.
+        if (faces.getViewRoot().findComponent(FORM + v.field()) instanceof UIInput input) {
+          input.setValid(false);
+        }
       }
     }
   }
 
-  public void delete(long id) {
+  /** Deletes the extension the list shows as {@code number}; messages name it by that number. */
+  public void delete(long id, String number) {
     try {
-      Extension e = extensions.get(id);
       extensions.delete(id, FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
-      info("Extension " + e.getNumber() + " deleted");
+      info("Extension " + number + " deleted");
     } catch (NotFoundException e) {
-      info(e.getMessage());
+      info("Extension " + number + " was already deleted by someone else.");
     }
     if (editingId != null && editingId == id) {
       startNew();
@@ -95,8 +146,21 @@ public class ExtensionsView implements Serializable {
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
   }
 
+  private static void error(String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
   public List<Extension> getAll() {
     return all;
+  }
+
+  public List<Extension> getFiltered() {
+    return filtered;
+  }
+
+  public void setFiltered(List<Extension> filtered) {
+    this.filtered = filtered;
   }
 
   public boolean isEditing() {

@@ -1,0 +1,77 @@
+package io.bulwark.pbx.event;
+
+import io.bulwark.pbx.system.FieldViolation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which events to list: a time range (either end open), and the types and severities to keep (empty
+ * keeps all). Pages are asked for separately, so the same query counts and lists.
+ */
+public record EventQuery(
+    Instant from, Instant to, Set<EventType> types, Set<EventType.Severity> severities) {
+
+  public static final EventQuery ALL = new EventQuery(null, null, Set.of(), Set.of());
+
+  public EventQuery {
+    types = types == null ? Set.of() : Set.copyOf(types);
+    severities = severities == null ? Set.of() : Set.copyOf(severities);
+  }
+
+  /** The events of the last {@code period} before {@code now}. */
+  public static EventQuery last(Duration period, Instant now) {
+    return new EventQuery(now.minus(period), null, Set.of(), Set.of());
+  }
+
+  public EventQuery withTypes(Set<EventType> chosen) {
+    return new EventQuery(from, to, chosen, severities);
+  }
+
+  public EventQuery withSeverities(Set<EventType.Severity> chosen) {
+    return new EventQuery(from, to, types, chosen);
+  }
+
+  public List<FieldViolation> violations() {
+    List<FieldViolation> found = new ArrayList<>();
+    if (from != null && to != null && from.isAfter(to)) {
+      found.add(new FieldViolation("from", "The start of the range is after its end"));
+    }
+    return found;
+  }
+
+  String where() {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    if (from != null) {
+      where.append(" and e.occurredAt >= :from");
+    }
+    if (to != null) {
+      where.append(" and e.occurredAt < :to");
+    }
+    if (!types.isEmpty()) {
+      where.append(" and e.type in :types");
+    }
+    if (!severities.isEmpty()) {
+      where.append(" and e.severity in :severities");
+    }
+    return where.toString();
+  }
+
+  <Q extends jakarta.persistence.Query> Q bind(Q query) {
+    if (from != null) {
+      query.setParameter("from", from);
+    }
+    if (to != null) {
+      query.setParameter("to", to);
+    }
+    if (!types.isEmpty()) {
+      query.setParameter("types", types);
+    }
+    if (!severities.isEmpty()) {
+      query.setParameter("severities", severities);
+    }
+    return query;
+  }
+}

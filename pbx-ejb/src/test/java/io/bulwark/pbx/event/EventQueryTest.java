@@ -1,0 +1,45 @@
+package io.bulwark.pbx.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EventQueryTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+
+  @Test
+  void onlyTheChosenFiltersBecomeConditions() {
+    assertEquals(" where 1 = 1", EventQuery.ALL.where());
+    assertEquals(
+        " where 1 = 1 and e.occurredAt >= :from and e.type in :types",
+        EventQuery.last(Duration.ofHours(1), NOW)
+            .withTypes(Set.of(EventType.REGISTRATION_FAILED))
+            .where());
+    assertEquals(
+        " where 1 = 1 and e.severity in :severities",
+        EventQuery.ALL.withSeverities(Set.of(EventType.Severity.ALERT)).where());
+  }
+
+  @Test
+  void theLastHourStartsAnHourBeforeNow() {
+    assertEquals(NOW.minusSeconds(3600), EventQuery.last(Duration.ofHours(1), NOW).from());
+  }
+
+  @Test
+  void aRangeThatEndsBeforeItStartsIsRefused() {
+    assertEquals(
+        "from", new EventQuery(NOW, NOW.minusSeconds(1), null, null).violations().get(0).field());
+    assertTrue(new EventQuery(NOW, NOW, null, null).violations().isEmpty());
+  }
+
+  @Test
+  void typesAndSeveritiesReadAsWords() {
+    assertEquals("Registration failed", EventType.REGISTRATION_FAILED.getLabel());
+    assertEquals("Warning", EventType.Severity.WARNING.getLabel());
+  }
+}

@@ -1,0 +1,143 @@
+package io.bulwark.pbx.web.portal;
+
+import io.bulwark.pbx.event.EventLog;
+import io.bulwark.pbx.event.EventLogEntry;
+import io.bulwark.pbx.event.EventQuery;
+import io.bulwark.pbx.event.EventType;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** The event log page: newest first, filtered by period, type and severity, a page at a time. */
+@Named
+@ViewScoped
+public class EventsView implements Serializable {
+
+  /** The periods a user picks from; times are shown in the browser's zone. */
+  public enum Period {
+    HOUR("Last hour", Duration.ofHours(1)),
+    DAY("Last 24 hours", Duration.ofDays(1)),
+    WEEK("Last 7 days", Duration.ofDays(7)),
+    MONTH("Last 30 days", Duration.ofDays(30)),
+    ALL("All", null);
+
+    private final String label;
+    private final Duration length;
+
+    Period(String label, Duration length) {
+      this.label = label;
+      this.length = length;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+
+    EventQuery query(Clock clock) {
+      return length == null ? EventQuery.ALL : EventQuery.last(length, clock.instant());
+    }
+  }
+
+  @Inject private transient EventLog log;
+  @Inject private transient Clock clock;
+
+  private Period period = Period.DAY;
+  private List<String> types = List.of();
+  private List<String> severities = List.of();
+  private EventQuery query;
+  private final LazyDataModel<EventLogEntry> events = new Page();
+
+  @PostConstruct
+  void init() {
+    apply();
+  }
+
+  /** Takes the filters as chosen now; the table reloads from its first page. */
+  public void apply() {
+    query =
+        period
+            .query(clock)
+            .withTypes(chosen(types, EventType.class))
+            .withSeverities(chosen(severities, EventType.Severity.class));
+  }
+
+  /** The constants named; a name that is none (a forged form) is ignored. */
+  private static <E extends Enum<E>> Set<E> chosen(List<String> names, Class<E> type) {
+    Set<E> chosen = EnumSet.noneOf(type);
+    for (E constant : type.getEnumConstants()) {
+      if (names.contains(constant.name())) {
+        chosen.add(constant);
+      }
+    }
+    return chosen;
+  }
+
+  private final class Page extends LazyDataModel<EventLogEntry> {
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) Math.min(Integer.MAX_VALUE, log.count(query));
+    }
+
+    @Override
+    public List<EventLogEntry> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      return log.find(query, first, Math.min(pageSize, EventLog.MAX_PAGE));
+    }
+
+    @Override
+    public String getRowKey(EventLogEntry entry) {
+      return String.valueOf(entry.getId());
+    }
+  }
+
+  public LazyDataModel<EventLogEntry> getEvents() {
+    return events;
+  }
+
+  public Period[] getPeriods() {
+    return Period.values();
+  }
+
+  public EventType[] getAllTypes() {
+    return EventType.values();
+  }
+
+  public EventType.Severity[] getAllSeverities() {
+    return EventType.Severity.values();
+  }
+
+  public Period getPeriod() {
+    return period;
+  }
+
+  public void setPeriod(Period period) {
+    this.period = period == null ? Period.DAY : period;
+  }
+
+  public List<String> getTypes() {
+    return types;
+  }
+
+  public void setTypes(List<String> types) {
+    this.types = types == null ? List.of() : List.copyOf(types);
+  }
+
+  public List<String> getSeverities() {
+    return severities;
+  }
+
+  public void setSeverities(List<String> severities) {
+    this.severities = severities == null ? List.of() : List.copyOf(severities);
+  }
+}
