@@ -95,6 +95,12 @@ def recovery(probes):
     return None
 
 
+def full_windows(rows, expected_per_window):
+    """The rows of `windows` that carry at least half the calls a window at the offered rate
+    carries: the trailing remainder of a run is left out."""
+    return [row for row in rows if row[1] >= expected_per_window / 2]
+
+
 def windows(samples, window_seconds, rtd=3):
     """Latency per time window of a long step: [(window index, count, p50, p99, max), ...] from
     sippstats samples, windows counted from the first sample."""

@@ -14,7 +14,7 @@ machine_section() {
   commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
   dirty=$(GIT_OPTIONAL_LOCKS=0 git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo " + uncommitted changes")
   echo "- Machine: $(nproc) cores ($cpu), $mem memory, $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r); load average at start $LOAD_AT_START (other work on the machine shares the cores)"
-  echo "- JDK: $jdk; WildFly $wf (heap -Xms256m -Xmx1g, from \`bulwark\`), Keycloak $kc, MariaDB ${maria%% *} (embedded)"
+  echo "- JDK: $jdk; WildFly $wf (JVM options: \`WILDFLY_JAVA_OPTS\` in \`bulwark\`), Keycloak $kc, MariaDB ${maria%% *} (embedded)"
   echo "- Kamailio: $kam, $KAMAILIO_WORKERS UDP workers (one per core), $KAMAILIO_SHM_MB MiB shared memory, credentials in memory (htable); load generator: $sipp_v (UDP), up to $SIPP_RATE_PER_INSTANCE calls/s per sipp process"
   echo "- Bulwark: commit $commit$dirty; $BULWARK_START_NOTE; SIP on $SIP_HOST:$BULWARK_SIP_PORT"
   echo "- Sizes: $EXTENSIONS extensions; rates $RATES /s, $STEP_SECONDS s runs × $REPEATS; overload $OVERLOAD_SECONDS s; sustained $SUSTAINED_RATE/s for $SUSTAINED_SECONDS s; flood rates $FLOOD_RATES /s, $FLOOD_STEP_SECONDS s steps; scale $SCALE_INSTANCES × $EXTENSIONS bindings at up to $SCALE_RATE/s; crash after $FLUSH_WAIT s"

@@ -95,6 +95,10 @@ class WindowsTest(unittest.TestCase):
         samples = [(1000.0, 4, 3), (30000.0, 8, 3), (61000.0, 12, 3), (61000.0, 99, 1)]
         self.assertEqual(analysis.windows(samples, 60), [(0, 2, 4, 8, 8), (1, 1, 12, 12, 12)])
 
+    def test_a_short_trailing_window_is_not_a_full_one(self):
+        rows = [(0, 120000, 0, 4, 16), (1, 119990, 0, 8, 32), (2, 12, 0, 0, 0)]
+        self.assertEqual(analysis.full_windows(rows, 120000), rows[:2])
+
     def test_real_step_fits_one_window(self):
         rows = analysis.windows(Run([os.path.join(FIXTURES, "clean")]).samples, 60)
         self.assertEqual([r[1] for r in rows], [300])

@@ -61,33 +61,9 @@ public final class KeycloakAdmin {
                             .add("value", password)
                             .add("temporary", false)))
             .build();
-    check(
-        Http.send(
-            Http.request(base + "/users")
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(Http.json(user))),
-        201,
-        "user creation");
     String userId =
-        Http.array(
-                Http.send(
-                    Http.request(base + "/users?exact=true&username=" + username)
-                        .header("Authorization", "Bearer " + admin)))
-            .getJsonObject(0)
-            .getString("id");
-    JsonObject roleRepresentation =
-        Http.object(
-            Http.send(
-                Http.request(base + "/roles/" + role).header("Authorization", "Bearer " + admin)));
-    check(
-        Http.send(
-            Http.request(base + "/users/" + userId + "/role-mappings/realm")
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(Http.json(Json.createArrayBuilder().add(roleRepresentation).build()))),
-        204,
-        "role mapping");
+        create(base + "/users", user, base + "/users?exact=true&username=" + username, admin);
+    grantRealmRole(base, admin, userId, role);
   }
 
   private static synchronized void ensureServiceClient(
@@ -123,27 +99,33 @@ public final class KeycloakAdmin {
                                     .add("included.client.audience", "bulwark-portal")
                                     .add("access.token.claim", "true"))))
             .build();
-    check(
-        Http.send(
-            Http.request(base + "/clients")
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(Http.json(client))),
-        201,
-        "client creation");
-    String id =
-        Http.array(
-                Http.send(
-                    Http.request(base + "/clients?clientId=" + clientId)
-                        .header("Authorization", "Bearer " + admin)))
-            .getJsonObject(0)
-            .getString("id");
+    String id = create(base + "/clients", client, base + "/clients?clientId=" + clientId, admin);
     String userId =
         Http.object(
                 Http.send(
                     Http.request(base + "/clients/" + id + "/service-account-user")
                         .header("Authorization", "Bearer " + admin)))
             .getString("id");
+    grantRealmRole(base, admin, userId, role);
+  }
+
+  /** POSTs {@code representation} to {@code collection}, then finds its id with {@code query}. */
+  private static String create(
+      String collection, JsonObject representation, String query, String admin) {
+    check(
+        Http.send(
+            Http.request(collection)
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(Http.json(representation))),
+        201,
+        "creation in " + collection);
+    return Http.array(Http.send(Http.request(query).header("Authorization", "Bearer " + admin)))
+        .getJsonObject(0)
+        .getString("id");
+  }
+
+  private static void grantRealmRole(String base, String admin, String userId, String role) {
     JsonObject roleRepresentation =
         Http.object(
             Http.send(

@@ -88,6 +88,7 @@ class PortalIT {
     wait.until(ExpectedConditions.titleContains("Dashboard"));
     assertTrue(browser.getPageSource().contains("Registered now"));
     assertEquals("admin", browser.findElement(By.id("userForm:user")).getAttribute("textContent"));
+    assertAccessible("dashboard (administrator)");
 
     browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
     wait.until(ExpectedConditions.titleContains("Extensions"));
@@ -104,6 +105,7 @@ class PortalIT {
         "true",
         browser.findElement(By.id("extensionForm:secret")).getAttribute("aria-invalid"),
         "an invalid field says so to assistive technology");
+    assertAccessible("extensions, with an invalid field");
     assertEquals(0, Database.count("select count(*) from extension where number = '5001'"));
 
     browser.findElement(By.id("extensionForm:generate")).click();
@@ -124,6 +126,11 @@ class PortalIT {
     browser.get(TestEnvironment.publicUrl() + "/");
     wait.until(ExpectedConditions.titleContains("Dashboard"));
     assertTrue(browser.getPageSource().contains("Extension created"), "event log on dashboard");
+    browser.get(TestEnvironment.publicUrl() + "/events.xhtml");
+    wait.until(ExpectedConditions.titleContains("Event log"));
+    assertTrue(browser.findElement(By.id("events:table")).getText().contains("Extension created"));
+    assertAccessible("event log");
+    theAccountPageWorks();
 
     signOut();
     browser.get(TestEnvironment.publicUrl() + "/");
@@ -225,6 +232,33 @@ class PortalIT {
     assertEquals(0, Database.count("select count(*) from extension where number = '5003'"));
   }
 
+  /** My account opens Keycloak's account console, where users change password and authenticator. */
+  private void theAccountPageWorks() {
+    browser.findElement(By.id("userForm:userMenu_button")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("userForm:account"))).click();
+    // The account console is a single-page application: while it renders, elements come and go.
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .ignoring(org.openqa.selenium.WebDriverException.class)
+          .until(
+              d ->
+                  d.getCurrentUrl().contains("/realms/bulwark/account")
+                      && d.findElement(By.tagName("body")).getText().contains("Personal info"));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "account page at "
+              + browser.getCurrentUrl()
+              + " shows: "
+              + browser.findElement(By.tagName("body")).getText(),
+          e);
+    }
+    assertFalse(
+        browser.findElement(By.tagName("body")).getText().contains("Something went wrong"),
+        browser.getPageSource());
+    browser.get(TestEnvironment.publicUrl() + "/");
+    wait.until(ExpectedConditions.titleContains("Dashboard"));
+  }
+
   /** Signs out from the user menu: Back and reopening the portal show the login page. */
   private void signOut() {
     browser.findElement(By.id("userForm:userMenu_button")).click();
@@ -245,9 +279,24 @@ class PortalIT {
     assertTrue(page.contains("Registered now"), page);
     assertFalse(page.contains("Latest events"), "security events shown to an employee");
     assertFalse(page.contains("Registered phones"), "phone addresses shown to an employee");
-    assertTrue(browser.findElements(By.id("mainMenu:menuExtensions")).isEmpty());
+    assertTrue(browser.findElements(By.id("menuExtensions")).isEmpty());
+    assertAccessible("dashboard (employee)");
+    assertNoBlockingViolations();
     browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
     wait.until(ExpectedConditions.titleContains("Access denied"));
+  }
+
+  /** Runs axe-core on the page shown now; {@link #assertNoBlockingViolations} judges them all. */
+  private void assertAccessible(String page) {
+    Axe.check(browser, page).forEach(v -> System.out.println("axe: " + v));
+  }
+
+  private static void assertNoBlockingViolations() {
+    System.out.println("axe-core violations by impact over all pages: " + Axe.byImpact());
+    assertEquals(
+        List.of(),
+        Axe.all().stream().filter(Axe.Violation::blocking).toList(),
+        "serious or critical accessibility violations");
   }
 
   private void enterCode(String totpSecret) throws InterruptedException {

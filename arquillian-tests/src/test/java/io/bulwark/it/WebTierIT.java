@@ -174,6 +174,28 @@ class WebTierIT {
     }
   }
 
+  @Test
+  void theApiDescriptionStatesRealStatusCodesAndTheBearerScheme() {
+    HttpResponse<String> response =
+        Http.send(Http.request(TestEnvironment.publicUrl() + "/openapi?format=JSON").GET());
+    assertEquals(200, response.statusCode());
+    JsonObject api = Http.object(response);
+    JsonObject extensions = api.getJsonObject("paths").getJsonObject("/api/v1/extensions");
+    assertTrue(extensions.getJsonObject("post").getJsonObject("responses").containsKey("201"));
+    assertFalse(extensions.getJsonObject("post").getJsonObject("responses").containsKey("200"));
+    JsonObject one = api.getJsonObject("paths").getJsonObject("/api/v1/extensions/{id}");
+    assertTrue(one.getJsonObject("delete").getJsonObject("responses").containsKey("204"));
+    assertTrue(one.getJsonObject("put").getJsonObject("responses").containsKey("409"));
+    for (String code : List.of("401", "403", "413", "415", "500")) {
+      assertTrue(
+          extensions.getJsonObject("post").getJsonObject("responses").containsKey(code), code);
+    }
+    JsonObject scheme =
+        api.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("keycloak");
+    assertEquals("http", scheme.getString("type"));
+    assertEquals("bearer", scheme.getString("scheme"));
+  }
+
   private static HttpRequest.BodyPublisher noBody() {
     return HttpRequest.BodyPublishers.noBody();
   }

@@ -1,7 +1,6 @@
 package io.bulwark.sip;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -14,22 +13,6 @@ import java.util.concurrent.atomic.LongAdder;
 public final class SipTraffic {
 
   static final String OTHER = "OTHER";
-  private static final Set<String> METHODS =
-      Set.of(
-          "INVITE",
-          "ACK",
-          "BYE",
-          "CANCEL",
-          "OPTIONS",
-          "REGISTER",
-          "PRACK",
-          "SUBSCRIBE",
-          "NOTIFY",
-          "PUBLISH",
-          "INFO",
-          "REFER",
-          "MESSAGE",
-          "UPDATE");
 
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final LongAdder[] responses = new LongAdder[600];
@@ -41,7 +24,7 @@ public final class SipTraffic {
   }
 
   void request(String method) {
-    String counted = METHODS.contains(method) ? method : OTHER;
+    String counted = RequestScreen.KNOWN_METHODS.contains(method) ? method : OTHER;
     requests.computeIfAbsent(counted, m -> new LongAdder()).increment();
   }
 

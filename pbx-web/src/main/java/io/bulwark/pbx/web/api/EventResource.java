@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/v1/events}: the event log, newest first, filtered and paged. */
 @Path("/events")
@@ -64,6 +66,11 @@ public class EventResource {
    * @param severities INFO, WARNING or ALERT (repeatable)
    */
   @GET
+  @APIResponse(responseCode = "200", description = "A page of events, newest first")
+  @APIResponse(
+      responseCode = "400",
+      description = "A query parameter is wrong; errors names it",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public Page list(
       @QueryParam("from") String from,
       @QueryParam("to") String to,

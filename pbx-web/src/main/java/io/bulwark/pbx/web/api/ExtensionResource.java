@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/v1/extensions}: create, list, read, change and delete SIP extensions. */
 @Path("/extensions")
@@ -31,17 +34,34 @@ public class ExtensionResource {
   @Context private SecurityContext security;
 
   @GET
+  @APIResponse(responseCode = "200", description = "All extensions, by number")
   public List<ExtensionJson.View> list() {
     return extensions.all().stream().map(ExtensionJson.View::of).toList();
   }
 
   @GET
   @Path("/{id}")
+  @APIResponse(responseCode = "200", description = "The extension")
+  @APIResponse(
+      responseCode = "404",
+      description = "No extension with this id",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public ExtensionJson.View get(@PathParam("id") long id) {
     return ExtensionJson.View.of(extensions.get(id));
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the new extension",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ExtensionJson.View.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A field is wrong; errors names it",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public Response create(ExtensionJson.Input input, @Context UriInfo uri) {
     var created = extensions.create(required(input).draft(), actor());
     return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
@@ -51,6 +71,19 @@ public class ExtensionResource {
 
   @PUT
   @Path("/{id}")
+  @APIResponse(responseCode = "200", description = "The extension as changed")
+  @APIResponse(
+      responseCode = "400",
+      description = "A field is wrong; errors names it",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "404",
+      description = "No extension with this id",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "409",
+      description = "Changed by someone else since the version sent",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public ExtensionJson.View update(@PathParam("id") long id, ExtensionJson.Input input) {
     ExtensionJson.Input accepted = required(input);
     return ExtensionJson.View.of(
@@ -59,6 +92,11 @@ public class ExtensionResource {
 
   @DELETE
   @Path("/{id}")
+  @APIResponse(responseCode = "204", description = "Deleted; its phones stop working at once")
+  @APIResponse(
+      responseCode = "404",
+      description = "No extension with this id",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public Response delete(@PathParam("id") long id) {
     extensions.delete(id, actor());
     return Response.noContent().build();

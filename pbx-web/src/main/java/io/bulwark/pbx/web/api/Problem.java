@@ -17,7 +17,8 @@ import java.util.List;
 public record Problem(
     String type, String title, int status, String detail, List<FieldViolation> errors) {
 
-  public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+  public static final String MEDIA_TYPE_NAME = "application/problem+json";
+  public static final MediaType MEDIA_TYPE = MediaType.valueOf(MEDIA_TYPE_NAME);
 
   public static Response response(Response.Status status, String detail) {
     return response(status, detail, List.of());

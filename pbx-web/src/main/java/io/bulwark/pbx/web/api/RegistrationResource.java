@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/v1/registrations}: where phones are registered right now, read from the location
@@ -64,6 +66,11 @@ public class RegistrationResource {
   @Inject private LocationService locations;
 
   @GET
+  @APIResponse(responseCode = "200", description = "A page of active bindings")
+  @APIResponse(
+      responseCode = "400",
+      description = "A query parameter is wrong; errors names it",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public Page list(
       @QueryParam("extension") String extension,
       @QueryParam("offset") Integer offset,

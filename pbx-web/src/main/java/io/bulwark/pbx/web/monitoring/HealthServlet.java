@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,8 +51,7 @@ public class HealthServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    if (!LoopbackOnly.admit(request, response)) {
       return;
     }
     Snapshot snapshot = last;

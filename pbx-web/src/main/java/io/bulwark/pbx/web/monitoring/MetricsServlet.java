@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +40,7 @@ public class MetricsServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    if (!LoopbackOnly.admit(request, response)) {
       return;
     }
     PrometheusText text = new PrometheusText();

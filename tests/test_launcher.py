@@ -1,0 +1,51 @@
+"""The launcher as an operator meets it: what `./bulwark start` says when it cannot start.
+
+Run by `./bulwark test` after the Maven build, so the EAR is current and `start` gets no further
+than its checks. Each test gives the launcher a home of its own and ports nothing else uses.
+"""
+import os
+import socket
+import subprocess
+import tempfile
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class TakenPortTest(unittest.TestCase):
+
+    def start(self, **env):
+        home = self.enterContext(tempfile.TemporaryDirectory(prefix="bulwark-launcher-"))
+        ports = {name: str(free_port()) for name in (
+            "BULWARK_HTTPS_PORT", "BULWARK_HTTP_PORT", "BULWARK_MANAGEMENT_PORT", "BULWARK_SIP_PORT",
+            "BULWARK_KEYCLOAK_PORT", "BULWARK_KEYCLOAK_MANAGEMENT_PORT", "BULWARK_DB_PORT")}
+        ports.update(env)
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("BULWARK_")}
+        environment.update(ports, BULWARK_HOME=home, NO_COLOR="1")
+        return subprocess.run([os.path.join(ROOT, "bulwark"), "start"], cwd=ROOT, env=environment,
+                              capture_output=True, text=True, timeout=300)
+
+    def test_a_taken_port_stops_the_start_with_one_line_saying_what_to_do(self):
+        with socket.socket() as listener:
+            listener.bind(("127.0.0.1", 0))
+            listener.listen()
+            port = listener.getsockname()[1]
+
+            result = self.start(BULWARK_HTTPS_PORT=str(port))
+
+        self.assertEqual(1, result.returncode, result.stdout + result.stderr)
+        lines = result.stderr.strip().splitlines()
+        self.assertEqual(1, len(lines), result.stderr)
+        self.assertIn(f"port {port}/tcp is taken", lines[0])
+        self.assertIn("choose another port", lines[0])
+        self.assertNotIn("\x1b[", result.stdout + result.stderr, "no colour without a terminal")
+
+
+if __name__ == "__main__":
+    unittest.main()
