@@ -1,8 +1,8 @@
 package io.bulwark.sip;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -14,18 +14,24 @@ public final class SipTraffic {
 
   static final String OTHER = "OTHER";
 
-  private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+  /** One counter per known method, made once: counting is a lookup in a map nobody changes. */
+  private final Map<String, LongAdder> requests;
+
+  private final LongAdder other = new LongAdder();
   private final LongAdder[] responses = new LongAdder[600];
 
   SipTraffic() {
+    Map<String, LongAdder> known = new HashMap<>();
+    RequestScreen.KNOWN_METHODS.forEach(method -> known.put(method, new LongAdder()));
+    known.put(OTHER, other);
+    requests = Map.copyOf(known);
     for (int i = 0; i < responses.length; i++) {
       responses[i] = new LongAdder();
     }
   }
 
   void request(String method) {
-    String counted = RequestScreen.KNOWN_METHODS.contains(method) ? method : OTHER;
-    requests.computeIfAbsent(counted, m -> new LongAdder()).increment();
+    requests.getOrDefault(method, other).increment();
   }
 
   void response(int status) {
@@ -37,7 +43,13 @@ public final class SipTraffic {
   /** Requests received so far, by method; only methods seen at least once. */
   public Map<String, Long> requestsByMethod() {
     Map<String, Long> counts = new TreeMap<>();
-    requests.forEach((method, count) -> counts.put(method, count.sum()));
+    requests.forEach(
+        (method, count) -> {
+          long sum = count.sum();
+          if (sum > 0) {
+            counts.put(method, sum);
+          }
+        });
     return counts;
   }
 

@@ -8,6 +8,7 @@ import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.pbx.sip.registrar.DigestVerifier.Result;
 import io.bulwark.pbx.sip.registrar.DigestVerifier.Verdict;
 import io.bulwark.pbx.sip.registrar.NonceService.Validity;
+import io.bulwark.pbx.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

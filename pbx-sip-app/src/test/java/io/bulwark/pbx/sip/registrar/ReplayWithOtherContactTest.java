@@ -8,6 +8,7 @@ import io.bulwark.pbx.location.Locations;
 import io.bulwark.pbx.location.RegisterRequest;
 import io.bulwark.pbx.location.RegistrationPolicy;
 import io.bulwark.pbx.location.RegistrationRules;
+import io.bulwark.pbx.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
