@@ -43,7 +43,7 @@ class LocationStoreComparison {
       config.statistics().enabled(false);
       manager.defineConfiguration("locations", config.build());
       ConcurrentMap<String, AorBindings> cache = manager.getCache("locations");
-      measure("Infinispan 15 local cache", cache);
+      measure("Infinispan 16 local cache", cache);
     }
   }
 
