@@ -5,7 +5,7 @@
 drive_store() {
   local name=$1 dir=$RUN_DIR/$1
   mkdir -p "$dir"
-  local command=(mvn -B -q ${MAVEN_ARGS:-} -pl pbx-ejb test -Dgroups=perf -Dbulwark.excludedGroups=
+  local command=(./mvnw -B -q ${MAVEN_ARGS:-} -pl pbx-ejb test -Dgroups=perf -Dbulwark.excludedGroups=
     -Dtest=LocationStoreComparison -Dsurefire.failIfNoSpecifiedTests=false)
   record_command "${command[*]}"
   say "$name: 100,000 addresses, 2 threads refreshing, on each store"

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * of the default run:
  *
  * <pre>
- * mvn -pl pbx-sip-container verify -Dgroups=perf -DexcludedGroups=none \
+ * ./mvnw -pl pbx-sip-container verify -Dgroups=perf -DexcludedGroups=none \
  *     -Dperf.rates=4000,8000,12000 -Dperf.seconds=5 \
  *     -Dperf.stack=gov.nist.javax.sip.THREAD_POOL_SIZE=2,gov.nist.javax.sip.AGGRESSIVE_CLEANUP=true
  * </pre>

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * Measures the location service on the two stores DESIGN.md names: the concurrent map Bulwark ships
  * and an Infinispan local cache, the store a cluster would use. Registers 100,000 extensions, then
  * refreshes them from two threads (the machine's cores) for a fixed count, and reports REGISTER
- * applications per second and heap per binding. Run with {@code mvn -pl pbx-ejb test -Dgroups=perf
- * -DexcludedGroups=}; the figures go to bench/RESULTS.md.
+ * applications per second and heap per binding. Run with {@code ./mvnw -pl pbx-ejb test
+ * -Dgroups=perf -DexcludedGroups=}; the figures go to bench/RESULTS.md.
  */
 @Tag("perf")
 class LocationStoreComparison {
@@ -43,7 +43,7 @@ class LocationStoreComparison {
       config.statistics().enabled(false);
       manager.defineConfiguration("locations", config.build());
       ConcurrentMap<String, AorBindings> cache = manager.getCache("locations");
-      measure("Infinispan 15 local cache", cache);
+      measure("Infinispan 16 local cache", cache);
     }
   }
 
