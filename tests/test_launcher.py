@@ -18,18 +18,21 @@ def free_port():
         return probe.getsockname()[1]
 
 
-class TakenPortTest(unittest.TestCase):
+class LauncherTest(unittest.TestCase):
 
-    def start(self, **env):
-        home = self.enterContext(tempfile.TemporaryDirectory(prefix="bulwark-launcher-"))
+    def run_launcher(self, command, home=None, **env):
+        home = home or self.enterContext(tempfile.TemporaryDirectory(prefix="bulwark-launcher-"))
         ports = {name: str(free_port()) for name in (
             "BULWARK_HTTPS_PORT", "BULWARK_HTTP_PORT", "BULWARK_MANAGEMENT_PORT", "BULWARK_SIP_PORT",
             "BULWARK_KEYCLOAK_PORT", "BULWARK_KEYCLOAK_MANAGEMENT_PORT", "BULWARK_DB_PORT")}
         ports.update(env)
         environment = {k: v for k, v in os.environ.items() if not k.startswith("BULWARK_")}
         environment.update(ports, BULWARK_HOME=home, NO_COLOR="1")
-        return subprocess.run([os.path.join(ROOT, "bulwark"), "start"], cwd=ROOT, env=environment,
+        return subprocess.run([os.path.join(ROOT, "bulwark"), command], cwd=ROOT, env=environment,
                               capture_output=True, text=True, timeout=300)
+
+    def start(self, **env):
+        return self.run_launcher("start", **env)
 
     def test_a_taken_port_stops_the_start_with_one_line_saying_what_to_do(self):
         with socket.socket() as listener:
@@ -45,6 +48,27 @@ class TakenPortTest(unittest.TestCase):
         self.assertIn(f"port {port}/tcp is taken", lines[0])
         self.assertIn("choose another port", lines[0])
         self.assertNotIn("\x1b[", result.stdout + result.stderr, "no colour without a terminal")
+
+    def test_status_shows_each_component_and_does_not_trust_a_pid_file_that_is_not_ours(self):
+        home = self.enterContext(tempfile.TemporaryDirectory(prefix="bulwark-launcher-"))
+        os.makedirs(os.path.join(home, "run"))
+        with subprocess.Popen(["sleep", "60"]) as stranger:
+            try:
+                with open(os.path.join(home, "run", "wildfly.pid"), "w") as pid_file:
+                    pid_file.write(str(stranger.pid))
+
+                result = self.run_launcher("status", home=home, BULWARK_SIP_PORT="15999")
+            finally:
+                stranger.kill()
+
+        self.assertEqual(0, result.returncode, result.stdout + result.stderr)
+        rows = {line.split()[0]: line for line in result.stdout.splitlines()}
+        self.assertEqual({"component", "mariadb", "keycloak", "wildfly"}, set(rows))
+        for name in ("mariadb", "keycloak", "wildfly"):
+            self.assertEqual("stopped", rows[name].split()[1], rows[name])
+        self.assertIn("39.0.1.Final", rows["wildfly"])
+        self.assertIn("sip 15999", rows["wildfly"])
+        self.assertIn("26.7.3", rows["keycloak"])
 
 
 if __name__ == "__main__":
