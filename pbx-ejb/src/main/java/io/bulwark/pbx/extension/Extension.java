@@ -44,9 +44,6 @@ public class Extension {
   @Column(length = 254)
   private String email;
 
-  @Column(name = "keycloak_user_id", length = 36)
-  private String keycloakUserId;
-
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -105,10 +102,6 @@ public class Extension {
 
   public String getEmail() {
     return email;
-  }
-
-  public String getKeycloakUserId() {
-    return keycloakUserId;
   }
 
   public Instant getCreatedAt() {
