@@ -10,13 +10,20 @@ var Bulwark = (function () {
     }
   });
 
-  /* Times are sent in UTC (ISO 8601) and shown in the browser's own zone. */
+  /* Hours and minutes in the browser's own zone and locale. */
+  function clockTime(when) {
+    return when.toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
+  }
+
+  /* Times are sent in UTC (ISO 8601) and shown in the browser's own zone: date and time, or only
+     the time with data-bw-local="time". */
   function localTimes() {
     $('time[data-bw-local]').each(function () {
       var iso = this.getAttribute('datetime');
       var when = new Date(iso);
       if (!isNaN(when.getTime())) {
-        this.textContent = when.toLocaleString();
+        this.textContent = this.getAttribute('data-bw-local') === 'time'
+          ? clockTime(when) : when.toLocaleString();
         this.title = iso;
       }
     });
@@ -31,7 +38,33 @@ var Bulwark = (function () {
     }
   });
 
+  /* When someone last used the page, for live updates that run only while it is attended. */
+  var lastInput = Date.now();
+  ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'].forEach(function (type) {
+    document.addEventListener(type, function () { lastInput = Date.now(); }, {passive: true});
+  });
+
   return {
+    /* A chart's extender (p:chart extender="Bulwark.chartTimes"): its labels come as the periods'
+       starts in epoch milliseconds and are shown as local times; a tooltip names date and time. */
+    chartTimes: function () {
+      var config = this.cfg.config;
+      var starts = config.data.labels;
+      config.data.labels = starts.map(function (millis) { return clockTime(new Date(millis)); });
+      config.options.plugins.tooltip = {callbacks: {title: function (items) {
+        return new Date(starts[items[0].dataIndex]).toLocaleString();
+      }}};
+    },
+    /* A poll's onstart: true while the page was used in the last idleMinutes; otherwise stops the
+       poll and shows the note that says so, since every poll would keep the session alive. */
+    whileAttended: function (poll, note, idleMinutes) {
+      if (Date.now() - lastInput < idleMinutes * 60000) {
+        return true;
+      }
+      PF(poll).stop();
+      document.getElementById(note).hidden = false;
+      return false;
+    },
     /* A confirmation opens on its safe choice, so Enter never deletes by accident. */
     focusSafeChoice: function () {
       window.setTimeout(function () {

@@ -3,8 +3,12 @@ package io.bulwark.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +19,10 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code /metrics} as Prometheus scrapes it: well-formed, and counting what phones did. */
+/**
+ * {@code /metrics} as Prometheus scrapes it and {@code /api/v1/dashboard/activity} as the dashboard
+ * charts it: well-formed, and counting what phones did.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class MonitoringIT {
@@ -47,11 +54,36 @@ class MonitoringIT {
     return samples;
   }
 
+  private static HttpResponse<String> activity(String role) {
+    return Http.send(
+        Http.request(TestEnvironment.publicUrl() + "/api/v1/dashboard/activity")
+            .header("Authorization", "Bearer " + KeycloakAdmin.tokenWithRole(role))
+            .header("Accept", "application/json")
+            .GET());
+  }
+
+  private static JsonObject activity() {
+    HttpResponse<String> response = activity("administrator");
+    assertEquals(200, response.statusCode(), response.body());
+    return Http.object(response);
+  }
+
+  private static long total(JsonObject series) {
+    return series.getJsonArray("counts").getValuesAs(JsonNumber.class).stream()
+        .mapToLong(JsonNumber::longValue)
+        .sum();
+  }
+
+  private static long warningsToday() {
+    return total(activity().getJsonObject("securityEventsPerHour").getJsonObject("WARNING"));
+  }
+
   @Test
-  void theCountersShowEveryRegistrationOfASippRun() {
+  void theCountersShowEveryRegistrationOfASippRun() throws InterruptedException {
     new ExtensionsApi(KeycloakAdmin.tokenWithRole("administrator"))
         .createValid("3101", "reg3101", "Phon3Secret");
     Map<String, Double> before = scrape();
+    JsonObject activityBefore = activity();
     int registrations = 5;
 
     for (int i = 0; i < registrations; i++) {
@@ -70,5 +102,54 @@ class MonitoringIT {
     assertTrue(after.get("bulwark_registrations_active") >= 1);
     assertTrue(after.get("jvm_memory_used_bytes{area=\"heap\"}") > 0);
     assertTrue(after.get("process_cpu_seconds_total") > 0);
+
+    JsonObject activityAfter = activity();
+    for (String perMinute : List.of("registrationsPerMinute", "failedAuthenticationsPerMinute")) {
+      assertEquals(60, activityAfter.getJsonObject(perMinute).getInt("stepSeconds"), perMinute);
+      assertEquals(60, activityAfter.getJsonObject(perMinute).getJsonArray("counts").size());
+    }
+    assertEquals(
+        registrations,
+        total(activityAfter.getJsonObject("registrationsPerMinute"))
+            - total(activityBefore.getJsonObject("registrationsPerMinute")));
+    assertEquals(
+        1,
+        total(activityAfter.getJsonObject("failedAuthenticationsPerMinute"))
+            - total(activityBefore.getJsonObject("failedAuthenticationsPerMinute")));
+    Instant lastMinute =
+        Instant.parse(activityAfter.getJsonObject("registrationsPerMinute").getString("start"))
+            .plusSeconds(59 * 60);
+    assertTrue(
+        !lastMinute.isAfter(Instant.now()) && lastMinute.plusSeconds(60).isAfter(Instant.now()),
+        "the last minute is the running one: " + lastMinute);
+
+    JsonObject perHour = activityAfter.getJsonObject("securityEventsPerHour");
+    assertEquals(List.of("INFO", "WARNING", "ALERT"), List.copyOf(perHour.keySet()));
+    JsonObject warnings = perHour.getJsonObject("WARNING");
+    assertEquals(3600, warnings.getInt("stepSeconds"));
+    assertEquals(24, warnings.getJsonArray("counts").size());
+    assertEquals(0, Instant.parse(warnings.getString("start")).getEpochSecond() % 3600);
+    // The refused REGISTER is a warning in the event log, recorded within a second or so.
+    long expected =
+        total(activityBefore.getJsonObject("securityEventsPerHour").getJsonObject("WARNING")) + 1;
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (warningsToday() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertEquals(expected, warningsToday());
+  }
+
+  @Test
+  void theDashboardActivityIsForAdministratorsOnly() {
+    HttpResponse<String> response = activity("employee");
+
+    assertEquals(403, response.statusCode(), response.body());
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"),
+        response.headers().toString());
   }
 }

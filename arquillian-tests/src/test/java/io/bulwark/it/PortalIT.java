@@ -89,6 +89,7 @@ class PortalIT {
     assertTrue(browser.getPageSource().contains("Registered now"));
     assertEquals("admin", browser.findElement(By.id("userForm:user")).getAttribute("textContent"));
     assertAccessible("dashboard (administrator)");
+    theChartsFollowRegistrationsWhileTheDashboardIsOpen();
 
     browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
     wait.until(ExpectedConditions.titleContains("Extensions"));
@@ -140,6 +141,104 @@ class PortalIT {
     signOut();
 
     anEmployeeSeesNoSecurityDetails();
+  }
+
+  /**
+   * REGISTERs and a wrong password reach the numbers under the charts and the tables behind them at
+   * the next poll, without a reload; chart labels are the browser's local times.
+   */
+  private void theChartsFollowRegistrationsWhileTheDashboardIsOpen() {
+    new ExtensionsApi(KeycloakAdmin.tokenWithRole("administrator"))
+        .createValid("5101", "portal5101", "Phon3Secret");
+    long registrations = total("registrationsLastHour");
+    long failures = total("failedAuthenticationsLastHour");
+    long warnings = columnSum("perHourNumbers", "Warning");
+
+    for (int i = 0; i < 3; i++) {
+      assertEquals(
+          200, Sipp.register("5101", "portal5101", "Phon3Secret", 300, "udp").finalStatus());
+    }
+    assertEquals(
+        403,
+        Sipp.register("5101", "portal5101", "Wr0ngSecret", 300, "udp", "127.0.0.61").finalStatus());
+
+    wait.until(
+        d ->
+            total("registrationsLastHour") == registrations + 3
+                && total("failedAuthenticationsLastHour") == failures + 1
+                && columnSum("perHourNumbers", "Warning") == warnings + 1);
+    assertEquals(registrations + 3, columnSum("perMinuteNumbers", "Registrations accepted"));
+    assertEquals(failures + 1, columnSum("perMinuteNumbers", "Failed authentications"));
+    assertEquals(60, browser.findElements(By.cssSelector("#perMinuteNumbers tbody tr")).size());
+    assertEquals(24, browser.findElements(By.cssSelector("#perHourNumbers tbody tr")).size());
+    List<WebElement> canvases = browser.findElements(By.cssSelector(".ui-chart canvas"));
+    assertEquals(2, canvases.size());
+    for (WebElement canvas : canvases) {
+      assertEquals("img", canvas.getDomAttribute("role"));
+      assertFalse(canvas.getDomAttribute("aria-label").isBlank());
+    }
+    // Read together, so that no poll comes between them.
+    List<?> lastMinute =
+        (List<?>)
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                    "return [PrimeFaces.widgets['widget_perMinute'].chart.data.labels[59],"
+                        + " document.querySelector('#perMinuteNumbers tbody tr:last-child time')"
+                        + ".textContent];");
+    assertTrue(
+        String.valueOf(lastMinute.get(0)).matches("\\d{1,2}:\\d{2}.*"),
+        "a local time: " + lastMinute);
+    assertEquals(lastMinute.get(0), lastMinute.get(1), "the table names the minute as the chart");
+    assertAccessible("dashboard with charts");
+    anUnattendedDashboardStopsPolling();
+  }
+
+  /**
+   * Each poll keeps the session alive, so polling stops once the page has gone unused for a while;
+   * here the browser's clock is moved on instead of waiting. Resume loads the page again.
+   */
+  private void anUnattendedDashboardStopsPolling() {
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "var later = Date.now() + 11 * 60000; Date.now = function () { return later; };");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("activityPaused")));
+    assertEquals(
+        Boolean.FALSE,
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript("return PF('activityPoll').active;"));
+    assertAccessible("dashboard, live updates paused");
+    browser.findElement(By.cssSelector("#activityPaused button")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("activityPaused")));
+    assertEquals(
+        Boolean.TRUE,
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript("return PF('activityPoll').active;"));
+  }
+
+  /** A figure under a chart, which the poll replaces every few seconds. */
+  private long total(String id) {
+    return Long.parseLong(browser.findElement(By.id(id)).getText());
+  }
+
+  /**
+   * The sum of the column {@code header} of a chart's table (for screen readers, so not shown: read
+   * in the page, in one call).
+   */
+  private long columnSum(String table, String header) {
+    Object sum =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "var table = document.getElementById(arguments[0]), header = arguments[1];"
+                    + "var column = Array.from(table.tHead.rows[0].cells)"
+                    + ".findIndex(function (c) { return c.textContent.trim() === header; });"
+                    + "if (column < 1) { return -1; }"
+                    + "return Array.from(table.tBodies[0].rows).reduce(function (s, r) {"
+                    + " return s + Number(r.cells[column].textContent); }, 0);",
+                table,
+                header);
+    long value = ((Number) sum).longValue();
+    assertTrue(value >= 0, "no column " + header + " in " + table);
+    return value;
   }
 
   /** The extension is changed, then deleted, through the API while the form is open. */
@@ -279,6 +378,10 @@ class PortalIT {
     assertTrue(page.contains("Registered now"), page);
     assertFalse(page.contains("Latest events"), "security events shown to an employee");
     assertFalse(page.contains("Registered phones"), "phone addresses shown to an employee");
+    assertTrue(
+        browser.findElements(By.cssSelector(".ui-chart, canvas")).isEmpty(),
+        "a chart shown to an employee");
+    assertFalse(page.contains("Security events per hour"), "security events in numbers");
     assertTrue(browser.findElements(By.id("menuExtensions")).isEmpty());
     assertAccessible("dashboard (employee)");
     assertNoBlockingViolations();

@@ -190,6 +190,14 @@ class WebTierIT {
       assertTrue(
           extensions.getJsonObject("post").getJsonObject("responses").containsKey(code), code);
     }
+    JsonObject activity =
+        api.getJsonObject("paths")
+            .getJsonObject("/api/v1/dashboard/activity")
+            .getJsonObject("get")
+            .getJsonObject("responses");
+    for (String code : List.of("200", "401", "403")) {
+      assertTrue(activity.containsKey(code), "dashboard activity " + code);
+    }
     JsonObject scheme =
         api.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("keycloak");
     assertEquals("http", scheme.getString("type"));

@@ -5,8 +5,13 @@ import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the event log: newest first, filtered, a page at a time. */
 @Stateless
@@ -40,6 +45,43 @@ public class EventLog {
 
   public List<EventLogEntry> latest(int max) {
     return find(EventQuery.ALL, 0, max);
+  }
+
+  /**
+   * How many events of each severity occurred in each of {@code periods} consecutive periods of
+   * length {@code step} from {@code start}, in one query; every severity is in the answer, with 0
+   * for periods without events. Each period is a sum of the rows between two instants bound here,
+   * so no database date function and no session time zone enters the result.
+   */
+  public Map<EventType.Severity, List<Long>> countBySeverity(
+      Instant start, Duration step, int periods) {
+    StringBuilder jpql = new StringBuilder("select e.severity");
+    for (int i = 0; i < periods; i++) {
+      jpql.append(", sum(case when e.occurredAt >= :t")
+          .append(i)
+          .append(" and e.occurredAt < :t")
+          .append(i + 1)
+          .append(" then 1 else 0 end)");
+    }
+    jpql.append(" from EventLogEntry e where e.occurredAt >= :t0 and e.occurredAt < :t")
+        .append(periods)
+        .append(" group by e.severity");
+    var query = em.createQuery(jpql.toString(), Object[].class);
+    for (int i = 0; i <= periods; i++) {
+      query.setParameter("t" + i, start.plus(step.multipliedBy(i)));
+    }
+    Map<EventType.Severity, List<Long>> counts = new EnumMap<>(EventType.Severity.class);
+    for (EventType.Severity severity : EventType.Severity.values()) {
+      counts.put(severity, Collections.nCopies(periods, 0L));
+    }
+    for (Object[] row : query.getResultList()) {
+      List<Long> perPeriod = new ArrayList<>(periods);
+      for (int i = 1; i <= periods; i++) {
+        perPeriod.add(((Number) row[i]).longValue());
+      }
+      counts.put((EventType.Severity) row[0], perPeriod);
+    }
+    return counts;
   }
 
   private static void check(EventQuery query, int offset, int limit) {

@@ -1,5 +1,6 @@
 package io.bulwark.pbx.sip;
 
+import io.bulwark.pbx.activity.ActivityService;
 import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.extension.ExtensionDirectory;
 import io.bulwark.pbx.location.LocationService;
@@ -43,6 +44,7 @@ public class SipServer {
   @Inject private ExtensionDirectory directory;
   @Inject private LocationService locationService;
   @Inject private SecurityEventGate eventGate;
+  @Inject private ActivityService activity;
   @Inject private Clock clock;
   @Inject private SipStatus status;
 
@@ -60,6 +62,7 @@ public class SipServer {
             directory.lookup(),
             locationService.locations(),
             eventGate.throttle()::offer,
+            activity.sip(),
             clock);
     try {
       container =

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.sip.registrar;
 
 import gov.nist.javax.sip.address.AddressFactoryImpl;
+import io.bulwark.pbx.activity.SipActivity;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.extension.SipCredentials;
@@ -40,7 +41,8 @@ import javax.sip.message.Response;
  * Answers REGISTER: challenges, verifies the digest, applies the bindings, and reports refusals as
  * security events. Everything is answered from memory on the thread that received the request:
  * credentials and bindings are in memory, the database learns of changes by write-behind, and
- * refusals are only counted here (see {@link io.bulwark.pbx.event.EventThrottle}).
+ * refusals are only counted here (see {@link io.bulwark.pbx.event.EventThrottle}). Acceptances and
+ * refusals are also counted per minute for the dashboard ({@link SipActivity}).
  */
 public final class Registrar {
 
@@ -51,6 +53,7 @@ public final class Registrar {
   private final Function<String, Optional<SipCredentials>> credentials;
   private final Locations locations;
   private final BiConsumer<SecurityEvent, String> refusals;
+  private final SipActivity activity;
   private final Clock clock;
   private final RequestFingerprint fingerprints = new RequestFingerprint();
 
@@ -63,12 +66,14 @@ public final class Registrar {
       Function<String, Optional<SipCredentials>> credentials,
       Locations locations,
       BiConsumer<SecurityEvent, String> refusals,
+      SipActivity activity,
       Clock clock) {
     this.verifier = verifier;
     this.nonces = nonces;
     this.credentials = credentials;
     this.locations = locations;
     this.refusals = refusals;
+    this.activity = activity;
     this.clock = clock;
   }
 
@@ -124,6 +129,7 @@ public final class Registrar {
   private void apply(SipRequest request, RegisterRequest register) {
     RegistrationOutcome outcome = locations.register(register);
     if (outcome instanceof RegistrationOutcome.Accepted accepted) {
+      activity.registrationAccepted();
       request.respond(Response.OK, response -> addBindings(request, response, accepted));
     } else if (outcome instanceof RegistrationOutcome.IntervalTooBrief brief) {
       request.respond(
@@ -208,6 +214,7 @@ public final class Registrar {
 
   /** Unknown user, wrong password, replay: one answer, so a scanner learns nothing. */
   private void refuse(SipRequest request, String username, String reason) {
+    activity.authenticationFailed();
     refusals.accept(
         new SecurityEvent(
             clock.instant(),
