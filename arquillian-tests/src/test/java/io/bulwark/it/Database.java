@@ -43,6 +43,18 @@ public final class Database {
     }
   }
 
+  /** Runs one statement that returns no rows (the suite's own changes, such as a table renamed). */
+  public static void execute(String sql) {
+    try (Connection c =
+            DriverManager.getConnection(
+                TestEnvironment.jdbcUrl(), "bulwark", TestEnvironment.secret("db-bulwark.pw"));
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * Polls until the query returns {@code expected} rows or 10 s pass: bindings reach the database
    * by write-behind, a second or so after the phone got its answer.

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,8 +65,7 @@ class PortalIT {
         "--disable-sync",
         "--window-size=1280,1024",
         "--user-data-dir="
-            + java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "chromium-")
-                .toAbsolutePath());
+            + Files.createTempDirectory(Path.of("target"), "chromium-").toAbsolutePath());
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
@@ -90,6 +95,7 @@ class PortalIT {
     assertEquals("admin", browser.findElement(By.id("userForm:user")).getAttribute("textContent"));
     assertAccessible("dashboard (administrator)");
     theChartsFollowRegistrationsWhileTheDashboardIsOpen();
+    keepScreenshot("dashboard");
 
     browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
     wait.until(ExpectedConditions.titleContains("Extensions"));
@@ -118,10 +124,15 @@ class PortalIT {
             By.id("extensions:table"), "portal5001"));
     assertTrue(browser.findElement(By.id("extensions:table")).getText().contains("Portal Phone"));
     assertEquals(1, Database.count("select count(*) from extension where number = '5001'"));
+    assertEquals(
+        "Extension 5001 created",
+        browser.findElement(By.cssSelector("#pageMessages .ui-messages-info-summary")).getText());
+    keepScreenshot("extensions");
 
     aSaveOverAChangeMadeElsewhereIsRefusedByNumber();
     theApiRefusesThePortalCookie();
     aMissingPageIsStyledAndSaysNothingInternal();
+    aFailureInsideIsStyledAndSaysNothingInternal();
     aSaveAfterTheSessionEndedSaysSo();
 
     browser.get(TestEnvironment.publicUrl() + "/");
@@ -281,6 +292,8 @@ class PortalIT {
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
     wait.until(ExpectedConditions.textToBePresentInElement(messages, text));
+    String shown = messages.getText();
+    assertEquals(shown.indexOf(text), shown.lastIndexOf(text), "said once: " + shown);
   }
 
   private void theApiRefusesThePortalCookie() {
@@ -307,9 +320,48 @@ class PortalIT {
     wait.until(ExpectedConditions.titleContains("Not found"));
     String page = browser.getPageSource();
     assertTrue(page.contains("There is no page at this address"), page);
+    assertNothingInternal(page);
+    keepScreenshot("error-404");
+  }
+
+  /**
+   * A real failure behind a page, as when the database lost a table: the event log's table is
+   * renamed away for a moment, the page answers 500 with the styled page and nothing of the SQL,
+   * the persistence layer or the server.
+   */
+  private void aFailureInsideIsStyledAndSaysNothingInternal() {
+    Database.execute("rename table event_log to event_log_away");
+    try {
+      browser.get(TestEnvironment.publicUrl() + "/events.xhtml");
+      wait.until(ExpectedConditions.titleContains("Something went wrong"));
+      String page = browser.getPageSource();
+      assertNothingInternal(page);
+      for (String internal : List.of("event_log", "SQL", "Hibernate", "jakarta.", "at io.")) {
+        assertFalse(page.contains(internal), internal + " in " + page);
+      }
+      keepScreenshot("error-500");
+    } finally {
+      Database.execute("rename table event_log_away to event_log");
+    }
+  }
+
+  private static void assertNothingInternal(String page) {
     for (String internal :
         List.of("ExternalContext", "Exception", "WildFly", "Undertow", ".java")) {
       assertFalse(page.contains(internal), internal + " in " + page);
+    }
+  }
+
+  /** The pages as a user sees them, kept with the test reports for a person to look at. */
+  private void keepScreenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.write(
+          dir.resolve(name + ".png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

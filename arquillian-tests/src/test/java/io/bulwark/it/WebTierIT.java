@@ -94,6 +94,19 @@ class WebTierIT {
     assertProblem(403, forbidden);
   }
 
+  /** A failure inside (the event log's table renamed away for a moment) is a bare 500 problem. */
+  @Test
+  void aFailureInsideIsA500ProblemWithoutTheSqlOrTheStack() {
+    Database.execute("rename table event_log to event_log_away");
+    try {
+      HttpResponse<String> response = Http.send(api("/events"));
+      assertProblem(500, response);
+      assertFalse(response.body().contains("event_log"), response.body());
+    } finally {
+      Database.execute("rename table event_log_away to event_log");
+    }
+  }
+
   @Test
   void aBodyOverTheLimitGets413AndChangesNothing() {
     long before = Database.count("select count(*) from extension");
