@@ -64,7 +64,18 @@ final class RequestScreen {
 
   /** The refusal for {@code request}, or {@code null} when the application should have it. */
   Refusal check(Request request) {
-    Refusal refusal = refusal(request);
+    return logged(request, refusal(request, false));
+  }
+
+  /**
+   * The same checks for a request inside a dialog, whose method goes to the dialog's listener
+   * whatever the handlers registered: only what 405 and 501 would not cover.
+   */
+  Refusal checkInDialog(Request request) {
+    return logged(request, refusal(request, true));
+  }
+
+  private static Refusal logged(Request request, Refusal refusal) {
     if (refusal != null) {
       LOG.debugf(
           "Refused %s from %s with %d",
@@ -73,7 +84,7 @@ final class RequestScreen {
     return refusal;
   }
 
-  private Refusal refusal(Request request) {
+  private Refusal refusal(Request request, boolean inDialog) {
     Object verdict = ((SIPMessage) request).getApplicationData();
     if (verdict == ParseVerdict.BAD_REQUEST) {
       return plain(Response.BAD_REQUEST);
@@ -82,7 +93,7 @@ final class RequestScreen {
       return plain(Response.VERSION_NOT_SUPPORTED);
     }
     String method = request.getMethod();
-    if (!handled.contains(method)) {
+    if (!inDialog && !handled.contains(method)) {
       return KNOWN_METHODS.contains(method)
           ? new Refusal(Response.METHOD_NOT_ALLOWED, this::addAllow)
           : plain(Response.NOT_IMPLEMENTED);

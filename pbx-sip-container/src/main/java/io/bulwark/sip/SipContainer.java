@@ -2,6 +2,7 @@ package io.bulwark.sip;
 
 import gov.nist.javax.sip.ListeningPointImpl;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import io.bulwark.sip.tcp.GuardedNetworkLayer;
@@ -37,9 +38,13 @@ public final class SipContainer implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final SipTraffic traffic = new SipTraffic();
   private final Thread eventScanner;
+  private final SipClient client;
 
   private SipContainer(
-      SipContainerConfig config, Properties stackProperties, Map<String, Dispatcher.Route> routes)
+      SipContainerConfig config,
+      Properties stackProperties,
+      Map<String, Dispatcher.Route> routes,
+      int retransmitMillis)
       throws SipException {
     this.config = config;
     MessageFactory messages = new MessageFactoryImpl();
@@ -57,6 +62,13 @@ public final class SipContainer implements AutoCloseable {
         providers.add(provider);
       }
       stack.start();
+      this.client =
+          new SipClient(
+              List.copyOf(providers),
+              messages,
+              headers,
+              new AddressFactoryImpl(),
+              retransmitMillis);
     } catch (Exception e) {
       close();
       throw new SipException("Cannot listen on " + config.host() + ":" + config.port(), e);
@@ -77,6 +89,16 @@ public final class SipContainer implements AutoCloseable {
   /** Server transactions the stack holds now; stateless answers leave none. */
   int serverTransactions() {
     return stack.getServerTransactionTableSize();
+  }
+
+  /** Client transactions the stack holds now. */
+  int clientTransactions() {
+    return stack.getClientTransactionTableSize();
+  }
+
+  /** Sends the application's own requests: the outgoing legs of calls, OPTIONS, MESSAGE. */
+  public SipClient client() {
+    return client;
   }
 
   /** Requests received and responses sent so far. */
@@ -163,6 +185,7 @@ public final class SipContainer implements AutoCloseable {
     private final SipContainerConfig config;
     private final Map<String, Dispatcher.Route> routes = new TreeMap<>();
     private final Properties stackProperties;
+    private int retransmitMillis = 500;
 
     private Builder(SipContainerConfig config) {
       this.config = config;
@@ -195,6 +218,15 @@ public final class SipContainer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * T1 of the client transactions (RFC 3261 section 17.1.1.1: 500 ms), which also scales Timers B
+     * and F (64 × T1): a test shortens it to see a timeout in seconds.
+     */
+    Builder retransmitMillis(int millis) {
+      this.retransmitMillis = millis;
+      return this;
+    }
+
     /** Overrides a JAIN-SIP stack property, to measure its effect. */
     Builder stackProperty(String name, String value) {
       stackProperties.setProperty(name, value);
@@ -203,7 +235,10 @@ public final class SipContainer implements AutoCloseable {
 
     public SipContainer start() throws SipException {
       return new SipContainer(
-          config, stackProperties, Collections.unmodifiableMap(new TreeMap<>(routes)));
+          config,
+          stackProperties,
+          Collections.unmodifiableMap(new TreeMap<>(routes)),
+          retransmitMillis);
     }
   }
 }

@@ -1,14 +1,18 @@
 package io.bulwark.sip;
 
+import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.text.ParseException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -18,8 +22,9 @@ import javax.sip.message.Response;
 import org.jboss.logging.Logger;
 
 /**
- * A received request and the means to answer it, once. Final responses get a To tag as RFC 3261
- * section 8.2.6.2 requires.
+ * A received request and the means to answer it: provisional responses, then one final response.
+ * Responses other than 100 get a To tag as RFC 3261 section 8.2.6.2 requires, the same for all of
+ * one request, so that an INVITE's 180 and 200 name one dialog.
  *
  * <p>Without a server transaction the answer is sent statelessly: routed by the top Via's received
  * and rport (RFC 3261 section 18.2.2, RFC 3581), not retransmitted, and nothing is kept once it is
@@ -29,6 +34,7 @@ public final class SipRequest {
 
   private static final Logger LOG = Logger.getLogger(SipRequest.class);
   private static final int RETRY_AFTER_SECONDS = 5;
+  private static final AddressFactory ADDRESSES = new AddressFactoryImpl();
 
   private final Request request;
   private final ServerTransaction transaction;
@@ -36,6 +42,8 @@ public final class SipRequest {
   private final MessageFactory messages;
   private final HeaderFactory headers;
   private final SipTraffic traffic;
+  private Runnable onCancel;
+  private boolean cancelled;
 
   /** {@code transaction} is null for requests answered statelessly through {@code provider}. */
   SipRequest(
@@ -81,6 +89,53 @@ public final class SipRequest {
   }
 
   /**
+   * The dialog of this request: the one it arrived in, or for an INVITE the one it starts (early
+   * until a 2xx is sent). Null for a request answered statelessly.
+   */
+  public SipDialog dialog() {
+    if (transaction == null) {
+      return null;
+    }
+    if (transaction.getDialog() != null) {
+      return SipDialog.of(transaction.getDialog(), provider);
+    }
+    try {
+      return SipDialog.of(provider.getNewDialog(transaction), provider);
+    } catch (SipException e) {
+      throw new IllegalStateException("No dialog for " + method(), e);
+    }
+  }
+
+  /**
+   * What to do when the caller cancels this INVITE before its final answer (the CANCEL itself is
+   * answered 200 by the container). Without one, the container answers the INVITE 487.
+   */
+  public synchronized void onCancel(Runnable action) {
+    this.onCancel = action;
+    if (cancelled) {
+      action.run();
+    }
+  }
+
+  public synchronized boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** The caller sent CANCEL for this request. */
+  void cancel() {
+    Runnable action;
+    synchronized (this) {
+      cancelled = true;
+      action = onCancel;
+    }
+    if (action != null) {
+      guarded(action);
+    } else {
+      respond(Response.REQUEST_TERMINATED);
+    }
+  }
+
+  /**
    * Finishes this request on {@code executor}, for work that waits on the database or the network.
    * If the executor refuses the work, the request is answered 503 with Retry-After; if the work
    * fails, 500.
@@ -101,6 +156,25 @@ public final class SipRequest {
       LOG.errorf(e, "%s handler failed", method());
       respond(Response.SERVER_INTERNAL_ERROR);
     }
+  }
+
+  /** INVITE and UPDATE set the remote target of their dialog (RFC 3261 section 12.1.1). */
+  private boolean establishesDialog() {
+    String method = method();
+    return Request.INVITE.equals(method) || Request.UPDATE.equals(method);
+  }
+
+  /** Our address as the request's sender reaches it, on the transport it used. */
+  private void addContact(Response response) throws ParseException {
+    ListeningPoint lp = provider.getListeningPoints()[0];
+    String transport = lp.getTransport().toLowerCase(java.util.Locale.ROOT);
+    SipURI contact =
+        ADDRESSES.createSipURI(null, LocalAddress.towards(lp.getIPAddress(), sourceAddress()));
+    contact.setPort(lp.getPort());
+    if (!"udp".equals(transport)) {
+      contact.setTransportParam(transport);
+    }
+    response.setHeader(headers.createContactHeader(ADDRESSES.createAddress(contact)));
   }
 
   private void addRetryAfter(Response response) {
@@ -124,8 +198,11 @@ public final class SipRequest {
         response.setReasonPhrase(phrase);
       }
       ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
-      if (status >= 200 && to != null && to.getTag() == null) {
+      if (status > 100 && to != null && to.getTag() == null) {
         to.setTag(ToTag.of(request));
+      }
+      if (status > 100 && status < 300 && establishesDialog()) {
+        addContact(response);
       }
       customize.accept(response);
       if (transaction == null) {

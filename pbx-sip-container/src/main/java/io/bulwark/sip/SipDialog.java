@@ -1,0 +1,184 @@
+package io.bulwark.sip;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogState;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.TransactionState;
+import javax.sip.header.CSeqHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jboss.logging.Logger;
+
+/**
+ * A dialog (RFC 3261 section 12) as the application sees it: it sends requests inside the dialog
+ * (CSeq, Route set and remote target come from the dialog), acknowledges 2xx answers to its INVITEs
+ * and hears the peer's requests through a {@link DialogListener}. A B2BUA links the dialogs of its
+ * two legs with {@link #link}.
+ */
+public final class SipDialog {
+
+  private static final Logger LOG = Logger.getLogger(SipDialog.class);
+
+  private final Dialog dialog;
+  private final SipProvider provider;
+  private volatile DialogListener listener;
+  private volatile SipDialog linked;
+  private volatile Request lastAck;
+  private ClientTransaction invite;
+  private boolean cancelWanted;
+
+  private SipDialog(Dialog dialog, SipProvider provider) {
+    this.dialog = dialog;
+    this.provider = provider;
+  }
+
+  /** The dialog's wrapper, made on first use and kept as the stack dialog's application data. */
+  static SipDialog of(Dialog dialog, SipProvider provider) {
+    synchronized (dialog) {
+      if (dialog.getApplicationData() instanceof SipDialog known) {
+        return known;
+      }
+      SipDialog created = new SipDialog(dialog, provider);
+      dialog.setApplicationData(created);
+      return created;
+    }
+  }
+
+  public String callId() {
+    return dialog.getCallId().getCallId();
+  }
+
+  /** Confirmed by a 2xx; before that a dialog is early (RFC 3261 section 12.1). */
+  public boolean isConfirmed() {
+    return dialog.getState() == DialogState.CONFIRMED;
+  }
+
+  public boolean isTerminated() {
+    return dialog.getState() == DialogState.TERMINATED;
+  }
+
+  /** Who hears the peer's requests in this dialog; without one they are answered 481. */
+  public void listen(DialogListener listener) {
+    this.listener = listener;
+  }
+
+  DialogListener listener() {
+    return listener;
+  }
+
+  /** Joins two dialogs as the legs of one call, each knowing the other. */
+  public void link(SipDialog other) {
+    this.linked = other;
+    other.linked = this;
+  }
+
+  /** The other leg of a B2BUA call, or null. */
+  public SipDialog linked() {
+    return linked;
+  }
+
+  /** A request inside this dialog (its CSeq, Route set, remote target and tags filled in). */
+  public Request newRequest(String method) {
+    try {
+      return dialog.createRequest(method);
+    } catch (SipException e) {
+      throw new IllegalStateException("Cannot create " + method + " in dialog " + callId(), e);
+    }
+  }
+
+  /** Sends a request made by {@link #newRequest}; what comes back goes to {@code handler}. */
+  public void send(Request request, ResponseHandler handler) {
+    try {
+      ClientTransaction transaction = provider.getNewClientTransaction(request);
+      transaction.setApplicationData(new Pending(handler, this));
+      dialog.sendRequest(transaction);
+    } catch (SipException e) {
+      LOG.debugf(e, "Could not send %s in dialog %s", request.getMethod(), callId());
+      handler.onTimeout();
+    }
+  }
+
+  /** Acknowledges a 2xx answer to this dialog's INVITE (RFC 3261 section 13.2.2.4). */
+  public void ack(SipResponse ok) {
+    long cseq = ((CSeqHeader) ok.message().getHeader(CSeqHeader.NAME)).getSeqNumber();
+    try {
+      Request ack = dialog.createAck(cseq);
+      dialog.sendAck(ack);
+      lastAck = ack;
+    } catch (SipException | InvalidArgumentException e) {
+      LOG.debugf(e, "Could not acknowledge in dialog %s", callId());
+    }
+  }
+
+  /** A 2xx came again after the ACK: the ACK was lost, so it is sent again. */
+  void ackAgain(Response ok) {
+    Request ack = lastAck;
+    CSeqHeader cseq = (CSeqHeader) ok.getHeader(CSeqHeader.NAME);
+    if (ack == null
+        || ((CSeqHeader) ack.getHeader(CSeqHeader.NAME)).getSeqNumber() != cseq.getSeqNumber()) {
+      return;
+    }
+    try {
+      dialog.sendAck(ack);
+    } catch (SipException e) {
+      LOG.debugf(e, "Could not acknowledge again in dialog %s", callId());
+    }
+  }
+
+  /**
+   * Cancels this dialog's INVITE while it has no final answer (RFC 3261 section 9.1): at once if a
+   * provisional response came, else as soon as one comes (a CANCEL may not overtake it). The INVITE
+   * then ends with 487, which its handler receives.
+   */
+  public void cancel() {
+    ClientTransaction pending;
+    synchronized (this) {
+      pending = invite;
+      if (pending == null) {
+        return;
+      }
+      if (pending.getState() == TransactionState.CALLING) {
+        cancelWanted = true;
+        return;
+      }
+    }
+    sendCancel(pending);
+  }
+
+  /** The INVITE this side sent to start the dialog. */
+  synchronized void sentInvite(ClientTransaction transaction) {
+    this.invite = transaction;
+  }
+
+  /** A provisional response to our INVITE came: a cancel asked for before may go now. */
+  void provisionalReceived() {
+    ClientTransaction pending;
+    synchronized (this) {
+      if (!cancelWanted) {
+        return;
+      }
+      cancelWanted = false;
+      pending = invite;
+    }
+    sendCancel(pending);
+  }
+
+  private void sendCancel(ClientTransaction pending) {
+    try {
+      provider.getNewClientTransaction(pending.createCancel()).sendRequest();
+    } catch (SipException e) {
+      LOG.debugf(e, "Could not cancel the INVITE of dialog %s", callId());
+    }
+  }
+
+  /** Forgets the dialog at once, without a BYE (a B2BUA sends its BYEs with {@link #send}). */
+  public void terminate() {
+    dialog.delete();
+  }
+
+  /** What a client transaction sent by the application carries: where its responses go. */
+  record Pending(ResponseHandler handler, SipDialog dialog) {}
+}
