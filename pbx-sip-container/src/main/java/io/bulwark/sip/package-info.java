@@ -4,13 +4,22 @@
  *
  * <p>Applications register one {@link io.bulwark.sip.SipRequestHandler} per method, answered
  * statelessly (REGISTER, OPTIONS: nothing kept after the answer) or in a server transaction
- * (INVITE). Handlers run on the stack's threads and must not block; work that must wait is handed
- * to an executor with {@link io.bulwark.sip.SipRequest#continueOn}, which answers 503 with
- * Retry-After when that executor refuses it. Between the UDP socket and the stack's threads sits
- * one bounded queue that drops datagrams when full and requests that waited too long; when its
- * backlog lasts, new work is answered 503 at the socket ({@link io.bulwark.sip.OverloadRefusal}),
- * so overload is shed instead of queued. {@link io.bulwark.sip.SipContainer#close()} stops the
- * stack, frees the ports and ends its threads.
+ * (INVITE, which may then send provisional answers before its final one). Handlers run on the
+ * stack's threads and must not block; work that must wait is handed to an executor with {@link
+ * io.bulwark.sip.SipRequest#continueOn}, which answers 503 with Retry-After when that executor
+ * refuses it. Between the UDP socket and the stack's threads sits one bounded queue that drops
+ * datagrams when full and requests that waited too long; when its backlog lasts, new work is
+ * answered 503 at the socket ({@link io.bulwark.sip.OverloadRefusal}), so overload is shed instead
+ * of queued. {@link io.bulwark.sip.SipContainer#close()} stops the stack, frees the ports and ends
+ * its threads.
+ *
+ * <p>The application's own requests go out through {@link io.bulwark.sip.SipClient} in client
+ * transactions; every response comes back to the {@link io.bulwark.sip.ResponseHandler} of the
+ * request it answers, and a request that gets no final answer in time (Timer B or F) reports a
+ * timeout. An INVITE, sent or received, has a {@link io.bulwark.sip.SipDialog}: requests inside it
+ * go to its {@link io.bulwark.sip.DialogListener}, a CANCEL reaches the INVITE it cancels, a
+ * request naming a dialog that does not exist gets 481. {@link io.bulwark.sip.B2buaHelper} joins
+ * two dialogs into one call, letting the session cross but not the caller's identity.
  *
  * <p>What comes off the wire is screened before any handler sees it. {@link
  * io.bulwark.sip.ScreeningParserFactory} replaces the RI's answers to parse errors: a malformed
