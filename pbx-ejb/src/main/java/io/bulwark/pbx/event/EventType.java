@@ -3,6 +3,7 @@ package io.bulwark.pbx.event;
 /** Kinds of events, each with the severity it is shown with. */
 public enum EventType {
   REGISTRATION_FAILED(Severity.WARNING),
+  CALL_REJECTED(Severity.WARNING),
   EXTENSION_CREATED(Severity.INFO),
   EXTENSION_UPDATED(Severity.INFO),
   EXTENSION_DELETED(Severity.INFO);

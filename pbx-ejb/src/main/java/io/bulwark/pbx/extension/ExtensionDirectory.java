@@ -29,6 +29,7 @@ import java.util.function.Function;
 public class ExtensionDirectory {
 
   private final Map<String, SipCredentials> byName = new ConcurrentHashMap<>();
+  private final Map<String, String> callerIdByNumber = new ConcurrentHashMap<>();
   private volatile String realm;
 
   @PersistenceContext private EntityManager em;
@@ -38,6 +39,7 @@ public class ExtensionDirectory {
   public void load(String sipRealm) {
     realm = sipRealm;
     byName.clear();
+    callerIdByNumber.clear();
     em.createNamedQuery("Extension.all", Extension.class).getResultList().forEach(this::put);
   }
 
@@ -49,6 +51,14 @@ public class ExtensionDirectory {
     return name -> Optional.ofNullable(byName.get(name));
   }
 
+  /**
+   * The caller ID name of each extension by its number, for the call router: present for every
+   * extension (empty when it has none), absent for a number that is no extension.
+   */
+  public Function<String, Optional<String>> callerIdNames() {
+    return number -> Optional.ofNullable(callerIdByNumber.get(number));
+  }
+
   /** Runs after the change committed, in a transaction of its own (the committed one is over). */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExtensionChanged change) {
@@ -56,7 +66,10 @@ public class ExtensionDirectory {
       return; // SIP has not started; load() will read the current state.
     }
     if (change.previousRegistrationName() != null) {
-      byName.remove(change.previousRegistrationName());
+      SipCredentials previous = byName.remove(change.previousRegistrationName());
+      if (previous != null) {
+        callerIdByNumber.remove(previous.extensionNumber());
+      }
     }
     Extension extension = em.find(Extension.class, change.extensionId());
     if (extension != null) {
@@ -67,5 +80,7 @@ public class ExtensionDirectory {
   private void put(Extension extension) {
     String secret = cipher.decrypt(extension.getEncryptedSecret());
     byName.put(extension.getRegistrationName(), SipCredentials.of(extension, realm, secret));
+    String name = extension.getDisplayName();
+    callerIdByNumber.put(extension.getNumber(), name == null ? "" : name);
   }
 }

@@ -4,6 +4,8 @@ import io.bulwark.pbx.activity.ActivityService;
 import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.extension.ExtensionDirectory;
 import io.bulwark.pbx.location.LocationService;
+import io.bulwark.pbx.sip.call.CallRouter;
+import io.bulwark.pbx.sip.registrar.DigestChallenge;
 import io.bulwark.pbx.sip.registrar.DigestVerifier;
 import io.bulwark.pbx.sip.registrar.NonceService;
 import io.bulwark.pbx.sip.registrar.Registrar;
@@ -49,15 +51,18 @@ public class SipServer {
   @Inject private SipStatus status;
 
   private SipContainer container;
+  // Sends through the container it handles calls for, so it is made once the container started.
+  private volatile CallRouter router;
 
   @PostConstruct
   void start() {
     SipSettings settings = SipSettings.fromEnvironment();
     directory.load(settings.realm());
     NonceService nonces = new NonceService(clock, NONCE_LIFETIME);
+    DigestVerifier verifier = new DigestVerifier(nonces, settings.realm());
     Registrar registrar =
         new Registrar(
-            new DigestVerifier(nonces, settings.realm()),
+            verifier,
             nonces,
             directory.lookup(),
             locationService.locations(),
@@ -69,13 +74,34 @@ public class SipServer {
           SipContainer.builder(settings.containerConfig())
               .handleStateless(Request.REGISTER, registrar::handle)
               .handleStateless(Request.OPTIONS, SipServer::answerOptions)
+              .handle(Request.INVITE, this::routeCall)
               .start();
+      router =
+          new CallRouter(
+              verifier,
+              new DigestChallenge(DigestChallenge.Kind.PROXY, settings.realm(), nonces),
+              directory.lookup(),
+              directory.callerIdNames(),
+              locationService.locations(),
+              eventGate.throttle()::offer,
+              activity.sip(),
+              container.client(),
+              clock);
       status.started(
           settings.host(),
           settings.transports().contains("udp") ? settings.port() : 0,
           new ContainerTraffic(container));
     } catch (SipException e) {
       throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private void routeCall(SipRequest invite) {
+    CallRouter ready = router;
+    if (ready == null) {
+      invite.respond(Response.SERVICE_UNAVAILABLE);
+    } else {
+      ready.handle(invite);
     }
   }
 
@@ -93,7 +119,11 @@ public class SipServer {
         Response.OK,
         response -> {
           try {
-            response.addHeader(request.headerFactory().createAllowHeader("REGISTER, OPTIONS"));
+            response.addHeader(
+                request
+                    .headerFactory()
+                    .createAllowHeader(
+                        "INVITE, ACK, CANCEL, BYE, UPDATE, INFO, REGISTER, OPTIONS"));
             response.addHeader(request.headerFactory().createAcceptHeader("application", "sdp"));
           } catch (ParseException e) {
             throw new IllegalStateException(e);

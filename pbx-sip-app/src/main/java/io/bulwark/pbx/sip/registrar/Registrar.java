@@ -33,7 +33,6 @@ import javax.sip.header.ExpiresHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.header.UserAgentHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -49,7 +48,7 @@ public final class Registrar {
   private static final AddressFactory ADDRESSES = new AddressFactoryImpl();
 
   private final DigestVerifier verifier;
-  private final NonceService nonces;
+  private final DigestChallenge challenges;
   private final Function<String, Optional<SipCredentials>> credentials;
   private final Locations locations;
   private final BiConsumer<SecurityEvent, String> refusals;
@@ -69,7 +68,7 @@ public final class Registrar {
       SipActivity activity,
       Clock clock) {
     this.verifier = verifier;
-    this.nonces = nonces;
+    this.challenges = new DigestChallenge(DigestChallenge.Kind.REGISTRAR, verifier.realm(), nonces);
     this.credentials = credentials;
     this.locations = locations;
     this.refusals = refusals;
@@ -84,20 +83,20 @@ public final class Registrar {
       request.respond(Response.BAD_REQUEST);
       return;
     }
-    AuthorizationHeader authorization = credentialsForThisRealm(message);
+    AuthorizationHeader authorization = challenges.credentials(message);
     if (authorization == null) {
-      challenge(request, false);
+      challenges.challenge(request, false);
       return;
     }
     RegisterRequest register = registerRequest(request, aorUser);
     DigestVerifier.Result result =
         verifier.verify(
-            digestOf(authorization),
+            DigestChallenge.digestOf(authorization),
             new DigestVerifier.Request(
                 message.getMethod(), message.getRequestURI().toString(), fingerprints.of(register)),
             credentials);
     switch (result.verdict()) {
-      case STALE -> challenge(request, true);
+      case STALE -> challenges.challenge(request, true);
       case REJECTED -> refuse(request, authorization.getUsername(), result.reason());
       case AUTHENTICATED -> {
         if (!result.credentials().extensionNumber().equals(aorUser)) {
@@ -107,23 +106,6 @@ public final class Registrar {
         }
       }
     }
-  }
-
-  /**
-   * The Digest credentials for Bulwark's realm, or {@code null}: credentials of another scheme or
-   * for another realm are not a wrong password but no answer to our challenge yet, so they get one
-   * (RFC 3261 section 22.4, RFC 4475 regaut01).
-   */
-  private AuthorizationHeader credentialsForThisRealm(Request message) {
-    ListIterator<?> it = message.getHeaders(AuthorizationHeader.NAME);
-    while (it.hasNext()) {
-      AuthorizationHeader candidate = (AuthorizationHeader) it.next();
-      if ("Digest".equalsIgnoreCase(candidate.getScheme())
-          && verifier.realm().equals(candidate.getRealm())) {
-        return candidate;
-      }
-    }
-    return null;
   }
 
   private void apply(SipRequest request, RegisterRequest register) {
@@ -191,27 +173,6 @@ public final class Registrar {
     return null;
   }
 
-  private void challenge(SipRequest request, boolean stale) {
-    request.respond(
-        Response.UNAUTHORIZED,
-        response -> {
-          try {
-            WWWAuthenticateHeader header =
-                request.headerFactory().createWWWAuthenticateHeader("Digest");
-            header.setRealm(verifier.realm());
-            header.setNonce(nonces.issue());
-            header.setAlgorithm("MD5");
-            header.setQop("auth");
-            if (stale) {
-              header.setStale(true);
-            }
-            response.addHeader(header);
-          } catch (ParseException e) {
-            throw new IllegalStateException(e);
-          }
-        });
-  }
-
   /** Unknown user, wrong password, replay: one answer, so a scanner learns nothing. */
   private void refuse(SipRequest request, String username, String reason) {
     activity.authenticationFailed();
@@ -262,23 +223,9 @@ public final class Registrar {
 
   private static String userAgentText(UserAgentHeader agent) {
     StringBuilder text = new StringBuilder();
-    agent.getProduct().forEachRemaining(p -> text.append(text.length() > 0 ? " " : "").append(p));
+    ListIterator<?> products = agent.getProduct();
+    products.forEachRemaining(p -> text.append(text.length() > 0 ? " " : "").append(p));
     return text.toString();
-  }
-
-  private static DigestResponse digestOf(AuthorizationHeader h) {
-    // uri and nc enter the hash exactly as the client wrote them, so take the raw parameters.
-    return new DigestResponse(
-        h.getScheme(),
-        h.getUsername(),
-        h.getRealm(),
-        h.getNonce(),
-        h.getParameter("uri"),
-        h.getResponse(),
-        h.getAlgorithm(),
-        h.getQop(),
-        h.getParameter("nc"),
-        h.getCNonce());
   }
 
   private static String userOf(URI uri) {

@@ -1,0 +1,265 @@
+package io.bulwark.pbx.sip.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bulwark.pbx.activity.SipActivity;
+import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.extension.SipCredentials;
+import io.bulwark.pbx.location.ConcurrentMapLocationStore;
+import io.bulwark.pbx.location.Locations;
+import io.bulwark.pbx.location.RegisterRequest;
+import io.bulwark.pbx.location.RegistrationPolicy;
+import io.bulwark.pbx.location.RegistrationRules;
+import io.bulwark.pbx.sip.registrar.DigestChallenge;
+import io.bulwark.pbx.sip.registrar.DigestVerifier;
+import io.bulwark.pbx.sip.registrar.NonceService;
+import io.bulwark.sip.ResponseHandler;
+import io.bulwark.sip.SipClient;
+import io.bulwark.sip.SipContainer;
+import io.bulwark.sip.SipContainerConfig;
+import io.bulwark.sip.SipResponse;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ProxyAuthenticateHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bulwark's call router in a container on loopback, with two more containers as phones: extension
+ * 1001 calls 1002 after a 407, and the failures a caller meets on the way.
+ */
+class CallRouterTest {
+
+  private static final String REALM = "bulwark";
+  private static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\n";
+
+  private final Map<String, SipCredentials> credentials =
+      Map.of(
+          "alice", new SipCredentials("1001", "alice", SipCredentials.md5Hex("alice:bulwark:pw-a")),
+          "bob", new SipCredentials("1002", "bob", SipCredentials.md5Hex("bob:bulwark:pw-b")));
+  private final Map<String, String> callerIds = Map.of("1001", "Alice", "1002", "Bob", "1003", "");
+  private final List<SecurityEvent> refusals = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<Request> atCallee = new LinkedBlockingQueue<>();
+
+  private SipContainer pbx;
+  private SipContainer callee;
+  private SipContainer caller;
+  private Locations locations;
+
+  @BeforeEach
+  void start() throws Exception {
+    Clock clock = Clock.systemUTC();
+    NonceService nonces = new NonceService(clock, Duration.ofMinutes(5));
+    locations =
+        new Locations(
+            new ConcurrentMapLocationStore(),
+            new RegistrationRules(RegistrationPolicy.STANDARD),
+            clock);
+    CallRouter[] router = new CallRouter[1];
+    pbx =
+        SipContainer.builder(config("pbx"))
+            .handle("INVITE", invite -> router[0].handle(invite))
+            .start();
+    router[0] =
+        new CallRouter(
+            new DigestVerifier(nonces, REALM),
+            new DigestChallenge(DigestChallenge.Kind.PROXY, REALM, nonces),
+            name -> Optional.ofNullable(credentials.get(name)),
+            number -> Optional.ofNullable(callerIds.get(number)),
+            locations,
+            (event, reason) -> refusals.add(event),
+            new SipActivity(clock),
+            pbx.client(),
+            clock);
+    callee =
+        SipContainer.builder(config("callee"))
+            .handle(
+                "INVITE",
+                r -> {
+                  atCallee.add(r.message());
+                  r.dialog()
+                      .listen(
+                          request -> {
+                            atCallee.add(request.message());
+                            request.respond(200);
+                          });
+                  r.respond(180);
+                  r.respond(
+                      200,
+                      ok -> {
+                        try {
+                          ok.setContent(
+                              SDP, r.headerFactory().createContentTypeHeader("application", "sdp"));
+                        } catch (java.text.ParseException e) {
+                          throw new IllegalStateException(e);
+                        }
+                      });
+                })
+            .start();
+    caller = SipContainer.builder(config("caller")).start();
+  }
+
+  @AfterEach
+  void stop() {
+    for (SipContainer c : new SipContainer[] {caller, callee, pbx}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  void anExtensionCallsAnotherAfterA407AndTheCalleeSeesItsRealIdentity() throws Exception {
+    registerCallee("1002");
+    Seen seen = new Seen();
+
+    var dialog = callWithCredentials("1002", "alice", "pw-a", seen);
+
+    SipResponse ok = seen.last();
+    assertEquals(200, ok.status());
+    Request offered = atCallee.poll(5, TimeUnit.SECONDS);
+    assertNotNull(offered);
+    FromHeader from = (FromHeader) offered.getHeader(FromHeader.NAME);
+    assertEquals("sip:1001@127.0.0.1", from.getAddress().getURI().toString());
+    assertEquals("Alice", from.getAddress().getDisplayName());
+    dialog.ack(ok);
+    dialog.send(dialog.newRequest(Request.BYE), seen);
+    assertEquals(200, seen.last().status());
+    Request bye = atCallee.poll(5, TimeUnit.SECONDS);
+    assertNotNull(bye);
+    assertEquals(Request.BYE, bye.getMethod());
+    assertTrue(refusals.isEmpty());
+  }
+
+  @Test
+  void aWrongPasswordIs403AndAnEvent() throws Exception {
+    registerCallee("1002");
+    Seen seen = new Seen();
+
+    callWithCredentials("1002", "alice", "guess", seen);
+
+    assertEquals(403, seen.last().status());
+    assertEquals(1, refusals.size());
+    assertEquals(EventType.CALL_REJECTED, refusals.get(0).type());
+    assertTrue(atCallee.isEmpty(), "the callee never rang");
+  }
+
+  @Test
+  void aNumberThatIsNoExtensionIs404AndAnExtensionWithoutPhoneIs480() throws Exception {
+    Seen unknown = new Seen();
+    callWithCredentials("4711", "alice", "pw-a", unknown);
+    assertEquals(404, unknown.last().status());
+
+    Seen unregistered = new Seen();
+    callWithCredentials("1003", "alice", "pw-a", unregistered);
+    assertEquals(480, unregistered.last().status());
+  }
+
+  /** INVITE, the 407, then the INVITE again with credentials computed as a phone would. */
+  private io.bulwark.sip.SipDialog callWithCredentials(
+      String number, String user, String password, Seen seen) throws Exception {
+    SipClient client = caller.client();
+    SipURI target = client.addressFactory().createSipURI(number, "127.0.0.1");
+    target.setPort(pbx.config().port());
+    Request invite =
+        client.newRequest(
+            Request.INVITE,
+            target,
+            client.addressFactory().createAddress("\"Forged\" <sip:9999@127.0.0.1>"),
+            client.addressFactory().createAddress("<sip:" + number + "@127.0.0.1>"));
+    invite.setContent(SDP, client.headerFactory().createContentTypeHeader("application", "sdp"));
+    Request retry = (Request) invite.clone();
+
+    Seen challenge = new Seen();
+    client.invite(invite, challenge);
+    SipResponse required = challenge.last();
+    assertEquals(407, required.status());
+    ProxyAuthenticateHeader asked =
+        (ProxyAuthenticateHeader) required.message().getHeader(ProxyAuthenticateHeader.NAME);
+
+    String uri = target.toString();
+    String ha1 = SipCredentials.md5Hex(user + ":" + REALM + ":" + password);
+    String ha2 = SipCredentials.md5Hex("INVITE:" + uri);
+    String response =
+        SipCredentials.md5Hex(ha1 + ":" + asked.getNonce() + ":00000001:c0ffee:auth:" + ha2);
+    ProxyAuthorizationHeader answer =
+        client.headerFactory().createProxyAuthorizationHeader("Digest");
+    answer.setUsername(user);
+    answer.setRealm(REALM);
+    answer.setNonce(asked.getNonce());
+    answer.setURI(target);
+    answer.setResponse(response);
+    answer.setAlgorithm("MD5");
+    answer.setQop("auth");
+    answer.setNonceCount(1);
+    answer.setCNonce("c0ffee");
+    retry.setHeader(answer);
+    ((CSeqHeader) retry.getHeader(CSeqHeader.NAME)).setSeqNumber(2);
+    retry.removeHeader(ViaHeader.NAME);
+    return client.invite(retry, seen);
+  }
+
+  private void registerCallee(String number) {
+    String contact = "sip:" + number + "@127.0.0.1:" + callee.config().port();
+    locations.register(
+        new RegisterRequest(
+            number,
+            List.of(new RegisterRequest.ContactExpiry(contact, 3600)),
+            false,
+            null,
+            "reg-" + number,
+            1,
+            "127.0.0.1",
+            callee.config().port(),
+            "UDP",
+            "test phone"));
+  }
+
+  private static final class Seen implements ResponseHandler {
+    final BlockingQueue<SipResponse> responses = new LinkedBlockingQueue<>();
+
+    @Override
+    public void onResponse(SipResponse response) {
+      responses.add(response);
+    }
+
+    @Override
+    public void onTimeout() {}
+
+    SipResponse last() throws InterruptedException {
+      while (true) {
+        SipResponse response = responses.poll(5, TimeUnit.SECONDS);
+        assertNotNull(response, "no final response within 5 s");
+        if (response.isFinal()) {
+          return response;
+        }
+      }
+    }
+  }
+
+  private static SipContainerConfig config(String name) throws Exception {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return new SipContainerConfig("127.0.0.1", probe.getLocalPort(), Set.of("udp"), name);
+    }
+  }
+}
