@@ -3,7 +3,6 @@ package io.bulwark.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,10 +33,7 @@ class BaresipIT {
     new ExtensionsApi(KeycloakAdmin.tokenWithRole("administrator"))
         .createValid("4001", "phone4001", "Baresip4001");
     Path config = Files.createTempDirectory(Path.of("target"), "baresip-");
-    int localPort;
-    try (DatagramSocket probe = new DatagramSocket(0)) {
-      localPort = probe.getLocalPort();
-    }
+    int localPort = TestEnvironment.freeSipPort();
     Files.writeString(
         config.resolve("config"),
         "poll_method epoll\n"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,64 +51,154 @@ public final class Sipp {
     return run("register.xml", fields, transport, sourceAddress);
   }
 
+  /** Registers {@code number} over UDP from {@code localPort}, where its phone will answer. */
+  public static Run registerAt(String number, String username, String password, int localPort) {
+    return run(
+        "register.xml",
+        authentication(number, username, password) + ";300\n",
+        "udp",
+        "127.0.0.1",
+        localPort);
+  }
+
+  /**
+   * Calls {@code number} over UDP as the extension with these credentials (call-uac.xml). The
+   * digest uri is the Request-URI, as RFC 3261 section 22.4 wants and phones send; sipp would
+   * otherwise use the server's address.
+   */
+  public static Run call(String number, String username, String password) {
+    String requestUri = "sip:" + number + "@127.0.0.1:" + TestEnvironment.sipPort();
+    return run(
+        "call-uac.xml",
+        authentication(number, username, password, " auth_uri=" + requestUri) + "\n",
+        "udp");
+  }
+
+  private static String authentication(String number, String username, String password) {
+    return authentication(number, username, password, "");
+  }
+
+  private static String authentication(
+      String number, String username, String password, String more) {
+    return "SEQUENTIAL\n"
+        + number
+        + ";[authentication username="
+        + username
+        + " password="
+        + password
+        + more
+        + "]";
+  }
+
   public static Run run(String scenario, String injection, String transport) {
     return run(scenario, injection, transport, "127.0.0.1");
   }
 
   public static Run run(String scenario, String injection, String transport, String sourceAddress) {
+    return run(scenario, injection, transport, sourceAddress, 0);
+  }
+
+  /** {@link #run} from a given local port (0: any), so that a phone registers where it answers. */
+  public static Run run(
+      String scenario, String injection, String transport, String sourceAddress, int localPort) {
+    Answering call = start(scenario, injection, transport, sourceAddress, localPort, true);
+    return call.await();
+  }
+
+  /**
+   * Starts a phone that answers one call on {@code localPort} (scenario {@code call-uas.xml}); its
+   * log holds "from=" with the From it was shown.
+   */
+  public static Answering answer(int localPort) {
+    return start("call-uas.xml", null, "udp", "127.0.0.1", localPort, false);
+  }
+
+  /** A sipp process under way. */
+  public static final class Answering {
+    private final Process process;
+    private final Path dir;
+
+    private Answering(Process process, Path dir) {
+      this.process = process;
+      this.dir = dir;
+    }
+
+    /** Waits for sipp to end (30 s at most) and reads what it saw. */
+    public Run await() {
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("sipp did not finish within 30 s");
+        }
+        Path log = dir.resolve("sipp.log");
+        Path messages = dir.resolve("messages.log");
+        String logText = Files.exists(log) ? Files.readString(log) : "";
+        String trace = Files.exists(messages) ? Files.readString(messages) : "";
+        Matcher m = FINAL.matcher(logText);
+        if (process.exitValue() != 0 || !m.find()) {
+          throw new IllegalStateException(
+              "sipp exited "
+                  + process.exitValue()
+                  + " without a final answer; messages:\n"
+                  + trace);
+        }
+        return new Run(Integer.parseInt(m.group(1)), trace + "\n" + logText);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static Answering start(
+      String scenario,
+      String injection,
+      String transport,
+      String sourceAddress,
+      int localPort,
+      boolean towardsPbx) {
     try {
       Path dir = Files.createTempDirectory(Path.of("target"), "sipp-").toAbsolutePath();
-      Path csv = Files.writeString(dir.resolve("fields.csv"), injection);
-      Path log = dir.resolve("sipp.log");
-      Path messages = dir.resolve("messages.log");
       Path xml = Path.of("src/test/resources/sipp", scenario).toAbsolutePath();
+      List<String> command = new ArrayList<>(List.of("sipp"));
+      if (towardsPbx) {
+        command.add("127.0.0.1:" + TestEnvironment.sipPort());
+      }
+      command.addAll(List.of("-sf", xml.toString()));
+      if (injection != null) {
+        command.addAll(
+            List.of("-inf", Files.writeString(dir.resolve("fields.csv"), injection).toString()));
+      }
+      command.addAll(
+          List.of(
+              "-t",
+              "tcp".equals(transport) ? "t1" : "u1",
+              "-m",
+              "1",
+              "-i",
+              sourceAddress,
+              "-p",
+              Integer.toString(localPort),
+              "-nostdin",
+              "-timeout",
+              "20",
+              "-trace_logs",
+              "-log_file",
+              dir.resolve("sipp.log").toString(),
+              "-trace_msg",
+              "-message_file",
+              dir.resolve("messages.log").toString()));
       Process process =
-          new ProcessBuilder(
-                  List.of(
-                      "sipp",
-                      "127.0.0.1:" + TestEnvironment.sipPort(),
-                      "-sf",
-                      xml.toString(),
-                      "-inf",
-                      csv.toString(),
-                      "-t",
-                      "tcp".equals(transport) ? "t1" : "u1",
-                      "-m",
-                      "1",
-                      "-i",
-                      sourceAddress,
-                      "-p",
-                      "0",
-                      "-nostdin",
-                      "-timeout",
-                      "15",
-                      "-trace_logs",
-                      "-log_file",
-                      log.toString(),
-                      "-trace_msg",
-                      "-message_file",
-                      messages.toString()))
+          new ProcessBuilder(command)
               .directory(dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("stdout.txt").toFile())
               .start();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("sipp did not finish within 30 s");
-      }
-      String logText = Files.exists(log) ? Files.readString(log) : "";
-      String trace = Files.exists(messages) ? Files.readString(messages) : "";
-      Matcher m = FINAL.matcher(logText);
-      if (process.exitValue() != 0 || !m.find()) {
-        throw new IllegalStateException(
-            "sipp exited " + process.exitValue() + " without a final answer; messages:\n" + trace);
-      }
-      return new Run(Integer.parseInt(m.group(1)), trace);
+      return new Answering(process, dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -51,6 +51,25 @@ public final class TestEnvironment {
     return port("BULWARK_SIP_PORT", 15060);
   }
 
+  /**
+   * A loopback port free for both UDP and TCP, for a phone that listens on both (baresip) or a sipp
+   * phone: a port only probed over UDP may be taken for TCP.
+   */
+  public static int freeSipPort() {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try (java.net.ServerSocket tcp =
+              new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+          java.net.DatagramSocket udp =
+              new java.net.DatagramSocket(
+                  tcp.getLocalPort(), java.net.InetAddress.getLoopbackAddress())) {
+        return udp.getLocalPort();
+      } catch (IOException e) {
+        // Taken for UDP: try another.
+      }
+    }
+    throw new IllegalStateException("no loopback port free for UDP and TCP");
+  }
+
   public static String jdbcUrl() {
     return "jdbc:mariadb://127.0.0.1:" + port("BULWARK_DB_PORT", 13306) + "/bulwark";
   }
