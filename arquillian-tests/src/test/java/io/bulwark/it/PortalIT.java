@@ -285,6 +285,8 @@ class PortalIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("editorTitle"), "Edit extension " + number));
+    wait.until(
+        d -> "extensionForm:displayName".equals(d.switchTo().activeElement().getAttribute("id")));
   }
 
   private void assertPageMessage(String text) {

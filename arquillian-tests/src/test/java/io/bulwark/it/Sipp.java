@@ -68,25 +68,24 @@ public final class Sipp {
    */
   public static Run call(String number, String username, String password) {
     String requestUri = "sip:" + number + "@127.0.0.1:" + TestEnvironment.sipPort();
-    return run(
-        "call-uac.xml",
-        authentication(number, username, password, " auth_uri=" + requestUri) + "\n",
-        "udp");
+    return start(
+            "call-uac.xml",
+            authentication(number, username, password) + "\n",
+            "udp",
+            "127.0.0.1",
+            0,
+            true,
+            List.of("-auth_uri", requestUri))
+        .await();
   }
 
   private static String authentication(String number, String username, String password) {
-    return authentication(number, username, password, "");
-  }
-
-  private static String authentication(
-      String number, String username, String password, String more) {
     return "SEQUENTIAL\n"
         + number
         + ";[authentication username="
         + username
         + " password="
         + password
-        + more
         + "]";
   }
 
@@ -101,7 +100,8 @@ public final class Sipp {
   /** {@link #run} from a given local port (0: any), so that a phone registers where it answers. */
   public static Run run(
       String scenario, String injection, String transport, String sourceAddress, int localPort) {
-    Answering call = start(scenario, injection, transport, sourceAddress, localPort, true);
+    Answering call =
+        start(scenario, injection, transport, sourceAddress, localPort, true, List.of());
     return call.await();
   }
 
@@ -110,7 +110,7 @@ public final class Sipp {
    * log holds "from=" with the From it was shown.
    */
   public static Answering answer(int localPort) {
-    return start("call-uas.xml", null, "udp", "127.0.0.1", localPort, false);
+    return start("call-uas.xml", null, "udp", "127.0.0.1", localPort, false, List.of());
   }
 
   /** A sipp process under way. */
@@ -158,7 +158,8 @@ public final class Sipp {
       String transport,
       String sourceAddress,
       int localPort,
-      boolean towardsPbx) {
+      boolean towardsPbx,
+      List<String> options) {
     try {
       Path dir = Files.createTempDirectory(Path.of("target"), "sipp-").toAbsolutePath();
       Path xml = Path.of("src/test/resources/sipp", scenario).toAbsolutePath();
@@ -167,6 +168,7 @@ public final class Sipp {
         command.add("127.0.0.1:" + TestEnvironment.sipPort());
       }
       command.addAll(List.of("-sf", xml.toString()));
+      command.addAll(options);
       if (injection != null) {
         command.addAll(
             List.of("-inf", Files.writeString(dir.resolve("fields.csv"), injection).toString()));
