@@ -67,7 +67,8 @@ public final class Sipp {
    * otherwise use the server's address.
    */
   public static Run call(String number, String username, String password) {
-    String requestUri = "sip:" + number + "@127.0.0.1:" + TestEnvironment.sipPort();
+    // sipp writes "sip:" before it.
+    String requestUri = number + "@127.0.0.1:" + TestEnvironment.sipPort();
     return start(
             "call-uac.xml",
             authentication(number, username, password) + "\n",
