@@ -106,10 +106,7 @@ public final class Sipp {
     return call.await();
   }
 
-  /**
-   * Starts a phone that answers one call on {@code localPort} (scenario {@code call-uas.xml}); its
-   * log holds "from=" with the From it was shown.
-   */
+  /** Starts a phone that answers one call on {@code localPort} (scenario {@code call-uas.xml}). */
   public static Answering answer(int localPort) {
     return start("call-uas.xml", null, "udp", "127.0.0.1", localPort, false, List.of());
   }
@@ -143,7 +140,7 @@ public final class Sipp {
                   + " without a final answer; messages:\n"
                   + trace);
         }
-        return new Run(Integer.parseInt(m.group(1)), trace + "\n" + logText);
+        return new Run(Integer.parseInt(m.group(1)), trace);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {

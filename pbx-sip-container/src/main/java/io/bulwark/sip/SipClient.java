@@ -73,7 +73,7 @@ public final class SipClient {
       return messages.createRequest(
           requestUri,
           method,
-          providers.get(0).getNewCallId(),
+          headers.createCallIdHeader(newCallId()),
           headers.createCSeqHeader(1L, method),
           headers.createFromHeader(fromWithTag, newTag()),
           headers.createToHeader((Address) to.clone(), null),
@@ -163,6 +163,13 @@ public final class SipClient {
     RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
     URI uri = route != null ? route.getAddress().getURI() : request.getRequestURI();
     return uri instanceof SipURI sip ? sip : null;
+  }
+
+  /** 128 random bits: unique without naming a host (the stack's own would name 0.0.0.0). */
+  private static String newCallId() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   private static String newTag() {

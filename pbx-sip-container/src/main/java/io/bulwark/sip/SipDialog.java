@@ -1,5 +1,6 @@
 package io.bulwark.sip;
 
+import java.text.ParseException;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -7,7 +8,10 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.TransactionState;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jboss.logging.Logger;
@@ -80,11 +84,15 @@ public final class SipDialog {
     return linked;
   }
 
-  /** A request inside this dialog (its CSeq, Route set, remote target and tags filled in). */
+  /**
+   * A request inside this dialog (its CSeq, Route set, remote target and tags filled in). Its Via
+   * names the address this host uses towards the remote target, with rport: the stack would name
+   * the address it is bound to, which is no address at all when that is 0.0.0.0.
+   */
   public Request newRequest(String method) {
     try {
-      return dialog.createRequest(method);
-    } catch (SipException e) {
+      return withOurAddress(dialog.createRequest(method));
+    } catch (SipException | ParseException | InvalidArgumentException e) {
       throw new IllegalStateException("Cannot create " + method + " in dialog " + callId(), e);
     }
   }
@@ -105,12 +113,23 @@ public final class SipDialog {
   public void ack(SipResponse ok) {
     long cseq = ((CSeqHeader) ok.message().getHeader(CSeqHeader.NAME)).getSeqNumber();
     try {
-      Request ack = dialog.createAck(cseq);
+      Request ack = withOurAddress(dialog.createAck(cseq));
       dialog.sendAck(ack);
       lastAck = ack;
-    } catch (SipException | InvalidArgumentException e) {
+    } catch (SipException | ParseException | InvalidArgumentException e) {
       LOG.debugf(e, "Could not acknowledge in dialog %s", callId());
     }
+  }
+
+  private Request withOurAddress(Request request) throws ParseException, InvalidArgumentException {
+    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+    if (via != null) {
+      URI target = dialog.getRemoteTarget().getURI();
+      String towards = target instanceof SipURI sip ? sip.getHost() : null;
+      via.setHost(LocalAddress.towards(via.getHost(), towards));
+      via.setRPort();
+    }
+    return request;
   }
 
   /** A 2xx came again after the ACK: the ACK was lost, so it is sent again. */
