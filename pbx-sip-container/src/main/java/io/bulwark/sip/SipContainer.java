@@ -205,7 +205,9 @@ public final class SipContainer implements AutoCloseable {
     /**
      * Runs the handler on a stack thread and answers without a server transaction, so an answer
      * costs no state kept for 32 s (Timer J): for REGISTER and OPTIONS, which memory answers at
-     * once. A retransmitted request runs the handler again. Handlers must not block.
+     * once, and for an INVITE until its caller is authenticated ({@link
+     * SipRequest#enterTransaction}). A retransmitted request runs the handler again. Handlers must
+     * not block.
      */
     public Builder handleStateless(String method, SipRequestHandler handler) {
       routes.put(method, new Dispatcher.Route(handler, true));

@@ -11,6 +11,8 @@ import javax.sip.ListeningPoint;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionUnavailableException;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.HeaderFactory;
@@ -37,7 +39,7 @@ public final class SipRequest {
   private static final AddressFactory ADDRESSES = new AddressFactoryImpl();
 
   private final Request request;
-  private final ServerTransaction transaction;
+  private volatile ServerTransaction transaction;
   private final SipProvider provider;
   private final MessageFactory messages;
   private final HeaderFactory headers;
@@ -86,6 +88,29 @@ public final class SipRequest {
 
   public HeaderFactory headerFactory() {
     return headers;
+  }
+
+  /**
+   * Takes a request that arrived statelessly into a server transaction from now on, which then
+   * absorbs its retransmissions and retransmits its answers: an INVITE once its caller proved who
+   * it is, so that challenging a flood of unauthenticated INVITEs keeps no state. False for a copy
+   * of a request whose transaction already exists, which must then be left alone.
+   */
+  public boolean enterTransaction() {
+    if (transaction != null) {
+      return true;
+    }
+    try {
+      ServerTransaction entered = provider.getNewServerTransaction(request);
+      entered.setApplicationData(this); // for a CANCEL to find it
+      transaction = entered;
+      return true;
+    } catch (TransactionAlreadyExistsException e) {
+      return false;
+    } catch (TransactionUnavailableException e) {
+      LOG.debugf(e, "No transaction for %s", method());
+      return false;
+    }
   }
 
   /**

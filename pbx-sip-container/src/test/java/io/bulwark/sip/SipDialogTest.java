@@ -130,6 +130,41 @@ class SipDialogTest {
   }
 
   @Test
+  void anInviteRefusedStatelesslyKeepsNothingAndOneLetInGetsATransactionAndADialog()
+      throws Exception {
+    int calleePort = freePort();
+    try (SipContainer callees =
+            SipContainer.builder(config(calleePort))
+                .handleStateless(
+                    "INVITE",
+                    r -> {
+                      if (r.message().getHeader("Subject") == null) {
+                        r.respond(407);
+                      } else if (r.enterTransaction()) {
+                        r.dialog().listen(request -> request.respond(200));
+                        r.respond(200, ok -> withSdp(r, ok));
+                      }
+                    })
+                .start();
+        SipContainer callers = SipContainer.builder(config(freePort())).start()) {
+      Seen refused = new Seen();
+      callers.client().invite(invite(callers.client(), callees.config().port(), "udp"), refused);
+      assertEquals(407, refused.nextBeyondTrying().status());
+      assertEquals(0, callees.serverTransactions(), "a refusal keeps no state");
+
+      Seen letIn = new Seen();
+      Request invite = invite(callers.client(), callees.config().port(), "udp");
+      invite.addHeader(callers.client().headerFactory().createHeader("Subject", "let in"));
+      SipDialog dialog = callers.client().invite(invite, letIn);
+      SipResponse ok = letIn.nextBeyondTrying();
+      assertEquals(200, ok.status());
+      dialog.ack(ok);
+      dialog.send(dialog.newRequest(Request.BYE), letIn);
+      assertEquals(200, letIn.next().status());
+    }
+  }
+
+  @Test
   void aCancelledInviteEndsWith487() throws Exception {
     CompletableFuture<SipRequest> pending = new CompletableFuture<>();
     int calleePort = freePort();

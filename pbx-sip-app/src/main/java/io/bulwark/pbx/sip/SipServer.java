@@ -74,7 +74,7 @@ public class SipServer {
           SipContainer.builder(settings.containerConfig())
               .handleStateless(Request.REGISTER, registrar::handle)
               .handleStateless(Request.OPTIONS, SipServer::answerOptions)
-              .handle(Request.INVITE, this::routeCall)
+              .handleStateless(Request.INVITE, this::routeCall)
               .start();
       router =
           new CallRouter(

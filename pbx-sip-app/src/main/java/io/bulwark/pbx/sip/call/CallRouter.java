@@ -27,10 +27,11 @@ import javax.sip.message.Response;
 
 /**
  * Answers an INVITE from an extension: the caller proves who it is with digest credentials (407,
- * the registrar's realm, nonces and replay rules), the dialled number must be an extension (404)
- * with a registered phone (480), and then a {@link Call} rings every phone of the callee. What the
- * callee sees as the caller is the authenticated extension's number and caller ID name, whatever
- * the caller wrote in its From.
+ * the registrar's realm, nonces and replay rules; challenges and refusals are stateless, so that a
+ * flood of INVITEs costs no memory, and only an authenticated INVITE gets a server transaction),
+ * the dialled number must be an extension (404) with a registered phone (480), and then a {@link
+ * Call} rings every phone of the callee. What the callee sees as the caller is the authenticated
+ * extension's number and caller ID name, whatever the caller wrote in its From.
  */
 public final class CallRouter {
 
@@ -93,7 +94,11 @@ public final class CallRouter {
     switch (result.verdict()) {
       case STALE -> challenges.challenge(invite, true);
       case REJECTED -> refuse(invite, authorization.getUsername(), result.reason());
-      case AUTHENTICATED -> route(invite, result.credentials());
+      case AUTHENTICATED -> {
+        if (invite.enterTransaction()) {
+          route(invite, result.credentials());
+        }
+      }
     }
   }
 

@@ -78,7 +78,7 @@ class CallRouterTest {
     CallRouter[] router = new CallRouter[1];
     pbx =
         SipContainer.builder(config("pbx"))
-            .handle("INVITE", invite -> router[0].handle(invite))
+            .handleStateless("INVITE", invite -> router[0].handle(invite))
             .start();
     router[0] =
         new CallRouter(
