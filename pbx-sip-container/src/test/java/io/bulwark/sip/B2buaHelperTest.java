@@ -29,35 +29,6 @@ class B2buaHelperTest {
   private static final String OFFER = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\n";
   private static final String ANSWER = "v=0\r\no=callee 1 1 IN IP4 127.0.0.1\r\ns=-\r\n";
 
-  private static final class Seen implements ResponseHandler {
-    final BlockingQueue<SipResponse> responses = new LinkedBlockingQueue<>();
-
-    @Override
-    public void onResponse(SipResponse response) {
-      if (response.status() != 100) {
-        responses.add(response);
-      }
-    }
-
-    @Override
-    public void onTimeout() {}
-
-    SipResponse next() throws InterruptedException {
-      SipResponse response = responses.poll(5, TimeUnit.SECONDS);
-      assertNotNull(response, "no response within 5 s");
-      return response;
-    }
-
-    /** The final response, past any provisional ones. */
-    SipResponse last() throws InterruptedException {
-      SipResponse response = next();
-      while (!response.isFinal()) {
-        response = next();
-      }
-      return response;
-    }
-  }
-
   /** The callee: answers INVITE with {@code status}, the answer SDP for a 200; records the rest. */
   private static SipContainer callee(int status, BlockingQueue<Request> received) throws Exception {
     return SipContainer.builder(config(freePort(), "callee"))
@@ -129,7 +100,7 @@ class B2buaHelperTest {
     try (SipContainer callee = callee(200, atCallee);
         SipContainer b2bua = b2bua(uri(callee));
         SipContainer caller = SipContainer.builder(config(freePort(), "caller")).start()) {
-      Seen seen = new Seen();
+      Responses seen = new Responses();
       Request invite = invite(caller.client(), b2bua);
       invite.addHeader(caller.client().headerFactory().createHeader("Subject", "budget"));
       invite.addHeader(caller.client().headerFactory().createHeader("X-Secret", "internal"));
@@ -164,7 +135,7 @@ class B2buaHelperTest {
     try (SipContainer callee = callee(486, new LinkedBlockingQueue<>());
         SipContainer b2bua = b2bua(uri(callee));
         SipContainer caller = SipContainer.builder(config(freePort(), "caller")).start()) {
-      Seen seen = new Seen();
+      Responses seen = new Responses();
       caller.client().invite(invite(caller.client(), b2bua), seen);
 
       assertEquals(486, seen.last().status());

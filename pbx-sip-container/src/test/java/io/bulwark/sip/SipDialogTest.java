@@ -1,7 +1,6 @@
 package io.bulwark.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +12,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
@@ -35,34 +32,6 @@ class SipDialogTest {
   private static final String SDP =
       "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
           + "t=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
-
-  /** What one side saw, in order: responses as status codes, requests as method names. */
-  private static final class Seen implements ResponseHandler {
-    final BlockingQueue<SipResponse> responses = new LinkedBlockingQueue<>();
-    final CompletableFuture<Void> timedOut = new CompletableFuture<>();
-
-    @Override
-    public void onResponse(SipResponse response) {
-      responses.add(response);
-    }
-
-    @Override
-    public void onTimeout() {
-      timedOut.complete(null);
-    }
-
-    SipResponse next() throws InterruptedException {
-      SipResponse response = responses.poll(5, TimeUnit.SECONDS);
-      assertNotNull(response, "no response within 5 s");
-      return response;
-    }
-
-    /** The next response other than 100 Trying, which the stack may send on its own. */
-    SipResponse nextBeyondTrying() throws InterruptedException {
-      SipResponse response = next();
-      return response.status() == 100 ? next() : response;
-    }
-  }
 
   @Test
   void aCallRingsIsAnsweredAcknowledgedAndEndedByByeOnBothSides() throws Exception {
@@ -96,7 +65,7 @@ class SipDialogTest {
                     })
                 .start();
         SipContainer callers = SipContainer.builder(config(freePort())).start()) {
-      Seen caller = new Seen();
+      Responses caller = new Responses();
       Request invite = invite(callers.client(), callees.config().port(), "udp");
 
       SipDialog dialog = callers.client().invite(invite, caller);
@@ -147,12 +116,12 @@ class SipDialogTest {
                     })
                 .start();
         SipContainer callers = SipContainer.builder(config(freePort())).start()) {
-      Seen refused = new Seen();
+      Responses refused = new Responses();
       callers.client().invite(invite(callers.client(), callees.config().port(), "udp"), refused);
       assertEquals(407, refused.nextBeyondTrying().status());
       assertEquals(0, callees.serverTransactions(), "a refusal keeps no state");
 
-      Seen letIn = new Seen();
+      Responses letIn = new Responses();
       Request invite = invite(callers.client(), callees.config().port(), "udp");
       invite.addHeader(callers.client().headerFactory().createHeader("Subject", "let in"));
       SipDialog dialog = callers.client().invite(invite, letIn);
@@ -178,7 +147,7 @@ class SipDialogTest {
                     })
                 .start();
         SipContainer callers = SipContainer.builder(config(freePort())).start()) {
-      Seen caller = new Seen();
+      Responses caller = new Responses();
       SipDialog dialog =
           callers.client().invite(invite(callers.client(), callees.config().port(), "udp"), caller);
       assertEquals(180, caller.nextBeyondTrying().status());
@@ -195,7 +164,7 @@ class SipDialogTest {
     try (DatagramSocket callee = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         SipContainer callers = SipContainer.builder(config(freePort())).start()) {
       callee.setSoTimeout(5000);
-      Seen caller = new Seen();
+      Responses caller = new Responses();
       SipDialog dialog =
           callers.client().invite(invite(callers.client(), callee.getLocalPort(), "udp"), caller);
       DatagramPacket invite = receive(callee);
@@ -227,7 +196,7 @@ class SipDialogTest {
                     })
                 .start();
         SipContainer callers = SipContainer.builder(config(freePort())).start()) {
-      Seen caller = new Seen();
+      Responses caller = new Responses();
       SipDialog dialog =
           callers.client().invite(invite(callers.client(), callees.config().port(), "tcp"), caller);
 
@@ -246,7 +215,7 @@ class SipDialogTest {
         SipContainer callers =
             SipContainer.builder(config(freePort())).retransmitMillis(50).start()) {
       silent.setSoTimeout(5000);
-      Seen caller = new Seen();
+      Responses caller = new Responses();
 
       callers.client().invite(invite(callers.client(), silent.getLocalPort(), "udp"), caller);
 
@@ -259,7 +228,7 @@ class SipDialogTest {
       }
       assertTrue(copies >= 3, "Timer A retransmits the INVITE: " + copies + " copies");
       caller.timedOut.get(10, TimeUnit.SECONDS); // Timer B: 64 × T1 = 3.2 s
-      assertTrue(caller.responses.isEmpty());
+      assertTrue(caller.received.isEmpty());
     }
   }
 
