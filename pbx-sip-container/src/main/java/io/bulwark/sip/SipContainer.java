@@ -91,11 +91,6 @@ public final class SipContainer implements AutoCloseable {
     return stack.getServerTransactionTableSize();
   }
 
-  /** Client transactions the stack holds now. */
-  int clientTransactions() {
-    return stack.getClientTransactionTableSize();
-  }
-
   /** Sends the application's own requests: the outgoing legs of calls, OPTIONS, MESSAGE. */
   public SipClient client() {
     return client;

@@ -193,11 +193,6 @@ public final class SipDialog {
     }
   }
 
-  /** Forgets the dialog at once, without a BYE (a B2BUA sends its BYEs with {@link #send}). */
-  public void terminate() {
-    dialog.delete();
-  }
-
   /** What a client transaction sent by the application carries: where its responses go. */
   record Pending(ResponseHandler handler, SipDialog dialog) {}
 }

@@ -233,6 +233,28 @@ class SipDialogTest {
   }
 
   @Test
+  void aRequestOutsideAnyDialogGetsItsAnswer() throws Exception {
+    try (SipContainer peer =
+            SipContainer.builder(config(freePort()))
+                .handleStateless("OPTIONS", r -> r.respond(200))
+                .start();
+        SipContainer sender = SipContainer.builder(config(freePort())).start()) {
+      SipClient client = sender.client();
+      javax.sip.address.SipURI target = client.addressFactory().createSipURI(null, "127.0.0.1");
+      target.setPort(peer.config().port());
+      Address self = client.addressFactory().createAddress("<sip:bulwark@127.0.0.1>");
+      Responses answers = new Responses();
+
+      client.send(client.newRequest(Request.OPTIONS, target, self, self), answers);
+
+      SipResponse ok = answers.next();
+      assertEquals(200, ok.status());
+      assertEquals(Request.OPTIONS, ok.method());
+      assertEquals(null, ok.dialog(), "no dialog outside an INVITE");
+    }
+  }
+
+  @Test
   void aRequestForADialogThatDoesNotExistGets481() throws Exception {
     int port = freePort();
     try (SipContainer container =
