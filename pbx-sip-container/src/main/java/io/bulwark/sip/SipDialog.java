@@ -1,5 +1,7 @@
 package io.bulwark.sip;
 
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import java.text.ParseException;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -8,9 +10,11 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.TransactionState;
+import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.HeaderFactory;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -25,12 +29,15 @@ import org.jboss.logging.Logger;
 public final class SipDialog {
 
   private static final Logger LOG = Logger.getLogger(SipDialog.class);
+  private static final HeaderFactory HEADERS = new HeaderFactoryImpl();
+  private static final AddressFactory ADDRESSES = new AddressFactoryImpl();
 
   private final Dialog dialog;
   private final SipProvider provider;
   private volatile DialogListener listener;
   private volatile SipDialog linked;
   private volatile Request lastAck;
+  private volatile SipURI through;
   private ClientTransaction invite;
   private boolean cancelWanted;
 
@@ -71,6 +78,17 @@ public final class SipDialog {
 
   DialogListener listener() {
     return listener;
+  }
+
+  /**
+   * Sends this dialog's requests, ACK included, through {@code hop} (a loose route) instead of
+   * straight to the remote target: for a phone behind NAT, whose Contact names a private address
+   * while it is reached at the address its REGISTER came from.
+   */
+  public void sendThrough(SipURI hop) {
+    SipURI loose = (SipURI) hop.clone();
+    loose.setLrParam();
+    this.through = loose;
   }
 
   /** Joins two dialogs as the legs of one call, each knowing the other. */
@@ -121,10 +139,15 @@ public final class SipDialog {
     }
   }
 
-  private Request withOurAddress(Request request) throws ParseException, InvalidArgumentException {
+  private Request withOurAddress(Request request)
+      throws ParseException, InvalidArgumentException, SipException {
+    SipURI hop = through;
+    if (hop != null) {
+      request.addFirst(HEADERS.createRouteHeader(ADDRESSES.createAddress(hop)));
+    }
     ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
     if (via != null) {
-      URI target = dialog.getRemoteTarget().getURI();
+      URI target = hop != null ? hop : dialog.getRemoteTarget().getURI();
       String towards = target instanceof SipURI sip ? sip.getHost() : null;
       via.setHost(LocalAddress.towards(via.getHost(), towards));
       via.setRPort();

@@ -11,7 +11,6 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sip.address.Address;
-import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.RouteHeader;
@@ -74,9 +73,15 @@ final class Call {
       unanswered = phones.size();
       for (Binding phone : phones) {
         Request leg = helper.newLeg(incoming, uri(phone.contactUri()), from, to);
-        routeThroughSource(leg, phone);
+        SipURI source = sourceBehindNat(leg, phone);
+        if (source != null) {
+          addRoute(leg, source);
+        }
         SipDialog dialog = client.invite(leg, new Leg());
         if (dialog != null) {
+          if (source != null) {
+            dialog.sendThrough(source);
+          }
           legs.add(dialog);
         }
       }
@@ -192,30 +197,40 @@ final class Call {
   }
 
   /**
-   * A phone behind NAT registered from another address than its Contact names: the INVITE still
-   * names the Contact but travels to the address the REGISTER came from (RFC 3581's idea applied to
-   * requests, as a registrar's NAT helper does).
+   * Where a phone behind NAT is reached, or null: when its REGISTER came from another address than
+   * its Contact names, the INVITE still names the Contact but travels to that address, and so do
+   * the requests of the dialog (RFC 3581's idea applied to requests, as a registrar's NAT helper
+   * does).
    */
-  private void routeThroughSource(Request leg, Binding phone) {
+  private SipURI sourceBehindNat(Request leg, Binding phone) {
     if (!(leg.getRequestURI() instanceof SipURI contact)) {
-      return;
+      return null;
     }
     int contactPort = contact.getPort() > 0 ? contact.getPort() : 5060;
     if (contact.getHost().equals(phone.sourceAddress()) && contactPort == phone.sourcePort()) {
-      return;
+      return null;
     }
     try {
-      AddressFactory addresses = client.addressFactory();
-      SipURI hop = addresses.createSipURI(null, phone.sourceAddress());
-      hop.setPort(phone.sourcePort());
-      hop.setLrParam();
+      SipURI source = client.addressFactory().createSipURI(null, phone.sourceAddress());
+      source.setPort(phone.sourcePort());
+      source.setLrParam();
       if (!"UDP".equalsIgnoreCase(phone.transport())) {
-        hop.setTransportParam(phone.transport().toLowerCase(java.util.Locale.ROOT));
+        source.setTransportParam(phone.transport().toLowerCase(java.util.Locale.ROOT));
       }
-      RouteHeader route = client.headerFactory().createRouteHeader(addresses.createAddress(hop));
-      leg.addFirst(route);
-    } catch (ParseException | javax.sip.SipException e) {
+      return source;
+    } catch (ParseException e) {
       LOG.debugf(e, "No route through %s", phone.sourceAddress());
+      return null;
+    }
+  }
+
+  private void addRoute(Request leg, SipURI hop) {
+    try {
+      RouteHeader route =
+          client.headerFactory().createRouteHeader(client.addressFactory().createAddress(hop));
+      leg.addFirst(route);
+    } catch (javax.sip.SipException e) {
+      LOG.debugf(e, "No route through %s", hop);
     }
   }
 

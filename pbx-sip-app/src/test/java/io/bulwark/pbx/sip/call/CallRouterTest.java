@@ -61,6 +61,9 @@ class CallRouterTest {
   private final List<SecurityEvent> refusals = new CopyOnWriteArrayList<>();
   private final BlockingQueue<Request> atCallee = new LinkedBlockingQueue<>();
 
+  /** The callee plays a phone behind NAT: its Contacts name 127.0.0.2, where nothing listens. */
+  private volatile boolean calleeBehindNat;
+
   private SipContainer pbx;
   private SipContainer callee;
   private SipContainer caller;
@@ -108,6 +111,13 @@ class CallRouterTest {
                       200,
                       ok -> {
                         try {
+                          if (calleeBehindNat) {
+                            ok.setHeader(
+                                r.headerFactory()
+                                    .createHeader(
+                                        "Contact",
+                                        "<sip:1002@127.0.0.2:" + callee.config().port() + ">"));
+                          }
                           ok.setContent(
                               SDP, r.headerFactory().createContentTypeHeader("application", "sdp"));
                         } catch (java.text.ParseException e) {
@@ -149,6 +159,25 @@ class CallRouterTest {
     assertNotNull(bye);
     assertEquals(Request.BYE, bye.getMethod());
     assertTrue(refusals.isEmpty());
+  }
+
+  @Test
+  void aPhoneBehindNatIsReachedWhereItsRegisterCameFromForTheWholeCall() throws Exception {
+    calleeBehindNat = true;
+    registerCallee("1002", "127.0.0.2");
+    Seen seen = new Seen();
+
+    var dialog = callWithCredentials("1002", "alice", "pw-a", seen);
+
+    SipResponse ok = seen.last();
+    assertEquals(200, ok.status());
+    assertNotNull(atCallee.poll(5, TimeUnit.SECONDS), "the INVITE reached the phone");
+    dialog.ack(ok);
+    dialog.send(dialog.newRequest(Request.BYE), seen);
+    Request bye = atCallee.poll(5, TimeUnit.SECONDS);
+    assertNotNull(bye, "the BYE reached the phone through its NAT address, not its Contact");
+    assertEquals(Request.BYE, bye.getMethod());
+    assertEquals(200, seen.last().status());
   }
 
   @Test
@@ -220,7 +249,12 @@ class CallRouterTest {
   }
 
   private void registerCallee(String number) {
-    String contact = "sip:" + number + "@127.0.0.1:" + callee.config().port();
+    registerCallee(number, "127.0.0.1");
+  }
+
+  /** A binding whose Contact names {@code contactHost} while its REGISTER came from loopback. */
+  private void registerCallee(String number, String contactHost) {
+    String contact = "sip:" + number + "@" + contactHost + ":" + callee.config().port();
     locations.register(
         new RegisterRequest(
             number,
