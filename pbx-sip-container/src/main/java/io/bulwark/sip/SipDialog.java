@@ -31,6 +31,7 @@ public final class SipDialog {
   private static final Logger LOG = Logger.getLogger(SipDialog.class);
   private static final HeaderFactory HEADERS = new HeaderFactoryImpl();
   private static final AddressFactory ADDRESSES = new AddressFactoryImpl();
+  private static final Object WRAPPING = new Object();
 
   private final Dialog dialog;
   private final SipProvider provider;
@@ -46,9 +47,12 @@ public final class SipDialog {
     this.provider = provider;
   }
 
-  /** The dialog's wrapper, made on first use and kept as the stack dialog's application data. */
+  /**
+   * The dialog's wrapper, made on first use and kept as the stack dialog's application data. The
+   * lock is ours, not the stack dialog's, which the stack locks in its own order.
+   */
   static SipDialog of(Dialog dialog, SipProvider provider) {
-    synchronized (dialog) {
+    synchronized (WRAPPING) {
       if (dialog.getApplicationData() instanceof SipDialog known) {
         return known;
       }
