@@ -143,13 +143,6 @@ class MonitoringIT {
   void theDashboardActivityIsForAdministratorsOnly() {
     HttpResponse<String> response = activity("employee");
 
-    assertEquals(403, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElse("")
-            .startsWith("application/problem+json"),
-        response.headers().toString());
+    Problems.assertProblem(403, response);
   }
 }

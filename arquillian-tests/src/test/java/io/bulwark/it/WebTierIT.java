@@ -1,5 +1,6 @@
 package io.bulwark.it;
 
+import static io.bulwark.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,12 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class WebTierIT {
 
-  /** What a framework, a server or a stack trace would put in a body. */
-  private static final Pattern INTERNALS =
-      Pattern.compile(
-          "RESTEASY|Exception|\\bat [a-z]+\\.|WildFly|Undertow|jakarta\\.|java\\.|io\\.bulwark|<html",
-          Pattern.CASE_INSENSITIVE);
-
   @Deployment(testable = false)
   static EnterpriseArchive ear() {
     return BulwarkDeployment.ear();
@@ -41,21 +35,6 @@ class WebTierIT {
     return Http.request(TestEnvironment.publicUrl() + "/api/v1" + path)
         .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json");
-  }
-
-  private static void assertProblem(int status, HttpResponse<String> response) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElse("")
-            .startsWith("application/problem+json"),
-        response.headers().toString());
-    JsonObject problem = Http.object(response);
-    assertEquals(status, problem.getInt("status"));
-    assertFalse(problem.getString("detail").isBlank());
-    assertFalse(INTERNALS.matcher(response.body()).find(), response.body());
   }
 
   @Test
@@ -171,7 +150,9 @@ class WebTierIT {
         Http.send(Http.request(TestEnvironment.publicUrl() + "/assets/nothing.css").GET());
     assertEquals(404, missing.statusCode());
     assertTrue(missing.body().contains("There is no page at this address"), missing.body());
-    assertFalse(INTERNALS.matcher(missing.body().replace("<html lang", "")).find(), missing.body());
+    assertFalse(
+        Problems.INTERNALS.matcher(missing.body().replace("<html lang", "")).find(),
+        missing.body());
   }
 
   @Test

@@ -5,7 +5,7 @@ import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.extension.ExtensionDirectory;
 import io.bulwark.pbx.location.LocationService;
 import io.bulwark.pbx.sip.call.CallRouter;
-import io.bulwark.pbx.sip.registrar.DigestChallenge;
+import io.bulwark.pbx.sip.registrar.DigestAuthentication;
 import io.bulwark.pbx.sip.registrar.DigestVerifier;
 import io.bulwark.pbx.sip.registrar.NonceService;
 import io.bulwark.pbx.sip.registrar.Registrar;
@@ -59,16 +59,16 @@ public class SipServer {
     SipSettings settings = SipSettings.fromEnvironment();
     directory.load(settings.realm());
     NonceService nonces = new NonceService(clock, NONCE_LIFETIME);
-    DigestVerifier verifier = new DigestVerifier(nonces, settings.realm());
-    Registrar registrar =
-        new Registrar(
-            verifier,
+    DigestAuthentication authentication =
+        new DigestAuthentication(
+            new DigestVerifier(nonces, settings.realm()),
             nonces,
             directory.lookup(),
-            locationService.locations(),
             eventGate.throttle()::offer,
             activity.sip(),
             clock);
+    Registrar registrar =
+        new Registrar(authentication, locationService.locations(), activity.sip(), clock);
     try {
       container =
           SipContainer.builder(settings.containerConfig())
@@ -78,15 +78,10 @@ public class SipServer {
               .start();
       router =
           new CallRouter(
-              verifier,
-              new DigestChallenge(DigestChallenge.Kind.PROXY, settings.realm(), nonces),
-              directory.lookup(),
+              authentication,
               directory.callerIdNames(),
               locationService.locations(),
-              eventGate.throttle()::offer,
-              activity.sip(),
-              container.client(),
-              clock);
+              container.client());
       status.started(
           settings.host(),
           settings.transports().contains("udp") ? settings.port() : 0,

@@ -1,24 +1,19 @@
 package io.bulwark.pbx.sip.call;
 
-import io.bulwark.pbx.activity.SipActivity;
 import io.bulwark.pbx.event.EventType;
-import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.pbx.location.Binding;
 import io.bulwark.pbx.location.Locations;
+import io.bulwark.pbx.sip.registrar.DigestAuthentication;
 import io.bulwark.pbx.sip.registrar.DigestChallenge;
-import io.bulwark.pbx.sip.registrar.DigestVerifier;
 import io.bulwark.sip.B2buaHelper;
 import io.bulwark.sip.SipClient;
 import io.bulwark.sip.SipRequest;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javax.sip.address.SipURI;
-import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.MaxForwardsHeader;
@@ -35,42 +30,25 @@ import javax.sip.message.Response;
  */
 public final class CallRouter {
 
-  private final DigestVerifier verifier;
-  private final DigestChallenge challenges;
-  private final Function<String, Optional<SipCredentials>> credentials;
+  private final DigestAuthentication authentication;
   private final Function<String, Optional<String>> callerIdNames;
   private final Locations locations;
-  private final BiConsumer<SecurityEvent, String> refusals;
-  private final SipActivity activity;
   private final SipClient client;
   private final B2buaHelper helper;
-  private final Clock clock;
 
   /**
-   * @param credentials the credentials of a registration name
    * @param callerIdNames the caller ID name of an extension number, absent for a non-extension
-   * @param refusals where refused calls are reported, as the registrar reports its refusals
    */
   public CallRouter(
-      DigestVerifier verifier,
-      DigestChallenge challenges,
-      Function<String, Optional<SipCredentials>> credentials,
+      DigestAuthentication authentication,
       Function<String, Optional<String>> callerIdNames,
       Locations locations,
-      BiConsumer<SecurityEvent, String> refusals,
-      SipActivity activity,
-      SipClient client,
-      Clock clock) {
-    this.verifier = verifier;
-    this.challenges = challenges;
-    this.credentials = credentials;
+      SipClient client) {
+    this.authentication = authentication;
     this.callerIdNames = callerIdNames;
     this.locations = locations;
-    this.refusals = refusals;
-    this.activity = activity;
     this.client = client;
     this.helper = new B2buaHelper(client);
-    this.clock = clock;
   }
 
   public void handle(SipRequest invite) {
@@ -80,25 +58,11 @@ public final class CallRouter {
       invite.respond(Response.TOO_MANY_HOPS);
       return;
     }
-    AuthorizationHeader authorization = challenges.credentials(message);
-    if (authorization == null) {
-      challenges.challenge(invite, false);
-      return;
-    }
-    DigestVerifier.Result result =
-        verifier.verify(
-            DigestChallenge.digestOf(authorization),
-            new DigestVerifier.Request(
-                message.getMethod(), message.getRequestURI().toString(), fingerprint(message)),
-            credentials);
-    switch (result.verdict()) {
-      case STALE -> challenges.challenge(invite, true);
-      case REJECTED -> refuse(invite, authorization.getUsername(), result.reason());
-      case AUTHENTICATED -> {
-        if (invite.enterTransaction()) {
-          route(invite, result.credentials());
-        }
-      }
+    Optional<SipCredentials> caller =
+        authentication.authenticate(
+            invite, DigestChallenge.Kind.PROXY, EventType.CALL_REJECTED, fingerprint(message));
+    if (caller.isPresent() && invite.enterTransaction()) {
+      route(invite, caller.get());
     }
   }
 
@@ -115,21 +79,6 @@ public final class CallRouter {
     }
     String callerName = callerIdNames.apply(caller.extensionNumber()).orElse("");
     new Call(invite, caller.extensionNumber(), callerName, number, phones, client, helper).start();
-  }
-
-  /** Unknown user, wrong password, replay: one answer, as the registrar gives. */
-  private void refuse(SipRequest invite, String username, String reason) {
-    activity.authenticationFailed();
-    refusals.accept(
-        new SecurityEvent(
-            clock.instant(),
-            EventType.CALL_REJECTED,
-            invite.sourceAddress(),
-            username,
-            "reject",
-            reason + " (" + invite.transport() + ")"),
-        reason);
-    invite.respond(Response.FORBIDDEN);
   }
 
   /** The same for every copy of one INVITE, different for another: Call-ID and CSeq. */

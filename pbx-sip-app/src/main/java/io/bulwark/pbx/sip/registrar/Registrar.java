@@ -3,8 +3,6 @@ package io.bulwark.pbx.sip.registrar;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import io.bulwark.pbx.activity.SipActivity;
 import io.bulwark.pbx.event.EventType;
-import io.bulwark.pbx.event.SecurityEvent;
-import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.pbx.location.Locations;
 import io.bulwark.pbx.location.RegisterRequest;
 import io.bulwark.pbx.location.RegisterRequest.ContactExpiry;
@@ -16,16 +14,12 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
-import java.util.Optional;
 import java.util.TimeZone;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
@@ -47,31 +41,16 @@ public final class Registrar {
 
   private static final AddressFactory ADDRESSES = new AddressFactoryImpl();
 
-  private final DigestVerifier verifier;
-  private final DigestChallenge challenges;
-  private final Function<String, Optional<SipCredentials>> credentials;
+  private final DigestAuthentication authentication;
   private final Locations locations;
-  private final BiConsumer<SecurityEvent, String> refusals;
   private final SipActivity activity;
   private final Clock clock;
   private final RequestFingerprint fingerprints = new RequestFingerprint();
 
-  /**
-   * @param refusals takes each refusal and its reason; must not block
-   */
   public Registrar(
-      DigestVerifier verifier,
-      NonceService nonces,
-      Function<String, Optional<SipCredentials>> credentials,
-      Locations locations,
-      BiConsumer<SecurityEvent, String> refusals,
-      SipActivity activity,
-      Clock clock) {
-    this.verifier = verifier;
-    this.challenges = new DigestChallenge(DigestChallenge.Kind.REGISTRAR, verifier.realm(), nonces);
-    this.credentials = credentials;
+      DigestAuthentication authentication, Locations locations, SipActivity activity, Clock clock) {
+    this.authentication = authentication;
     this.locations = locations;
-    this.refusals = refusals;
     this.activity = activity;
     this.clock = clock;
   }
@@ -83,29 +62,25 @@ public final class Registrar {
       request.respond(Response.BAD_REQUEST);
       return;
     }
-    AuthorizationHeader authorization = challenges.credentials(message);
-    if (authorization == null) {
-      challenges.challenge(request, false);
-      return;
-    }
     RegisterRequest register = registerRequest(request, aorUser);
-    DigestVerifier.Result result =
-        verifier.verify(
-            DigestChallenge.digestOf(authorization),
-            new DigestVerifier.Request(
-                message.getMethod(), message.getRequestURI().toString(), fingerprints.of(register)),
-            credentials);
-    switch (result.verdict()) {
-      case STALE -> challenges.challenge(request, true);
-      case REJECTED -> refuse(request, authorization.getUsername(), result.reason());
-      case AUTHENTICATED -> {
-        if (!result.credentials().extensionNumber().equals(aorUser)) {
-          refuse(request, authorization.getUsername(), "registration name is not for the AOR");
-        } else {
-          apply(request, register);
-        }
-      }
-    }
+    authentication
+        .authenticate(
+            request,
+            DigestChallenge.Kind.REGISTRAR,
+            EventType.REGISTRATION_FAILED,
+            fingerprints.of(register))
+        .ifPresent(
+            caller -> {
+              if (caller.extensionNumber().equals(aorUser)) {
+                apply(request, register);
+              } else {
+                authentication.refuse(
+                    request,
+                    EventType.REGISTRATION_FAILED,
+                    caller.registrationName(),
+                    "registration name is not for the AOR");
+              }
+            });
   }
 
   private void apply(SipRequest request, RegisterRequest register) {
@@ -171,21 +146,6 @@ public final class Registrar {
       }
     }
     return null;
-  }
-
-  /** Unknown user, wrong password, replay: one answer, so a scanner learns nothing. */
-  private void refuse(SipRequest request, String username, String reason) {
-    activity.authenticationFailed();
-    refusals.accept(
-        new SecurityEvent(
-            clock.instant(),
-            EventType.REGISTRATION_FAILED,
-            request.sourceAddress(),
-            username,
-            "reject",
-            reason + " (" + request.transport() + ")"),
-        reason);
-    request.respond(Response.FORBIDDEN);
   }
 
   private static RegisterRequest registerRequest(SipRequest request, String aorUser) {

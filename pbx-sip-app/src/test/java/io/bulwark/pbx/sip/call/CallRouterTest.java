@@ -13,7 +13,7 @@ import io.bulwark.pbx.location.Locations;
 import io.bulwark.pbx.location.RegisterRequest;
 import io.bulwark.pbx.location.RegistrationPolicy;
 import io.bulwark.pbx.location.RegistrationRules;
-import io.bulwark.pbx.sip.registrar.DigestChallenge;
+import io.bulwark.pbx.sip.registrar.DigestAuthentication;
 import io.bulwark.pbx.sip.registrar.DigestVerifier;
 import io.bulwark.pbx.sip.registrar.NonceService;
 import io.bulwark.sip.ResponseHandler;
@@ -85,15 +85,16 @@ class CallRouterTest {
             .start();
     router[0] =
         new CallRouter(
-            new DigestVerifier(nonces, REALM),
-            new DigestChallenge(DigestChallenge.Kind.PROXY, REALM, nonces),
-            name -> Optional.ofNullable(credentials.get(name)),
+            new DigestAuthentication(
+                new DigestVerifier(nonces, REALM),
+                nonces,
+                name -> Optional.ofNullable(credentials.get(name)),
+                (event, reason) -> refusals.add(event),
+                new SipActivity(clock),
+                clock),
             number -> Optional.ofNullable(callerIds.get(number)),
             locations,
-            (event, reason) -> refusals.add(event),
-            new SipActivity(clock),
-            pbx.client(),
-            clock);
+            pbx.client());
     callee =
         SipContainer.builder(config("callee"))
             .handle(
