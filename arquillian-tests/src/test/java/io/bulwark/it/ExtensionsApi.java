@@ -75,9 +75,6 @@ public final class ExtensionsApi {
   }
 
   private java.net.http.HttpRequest.Builder authorized(String url) {
-    return Http.request(url)
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json")
-        .header("Content-Type", "application/json");
+    return Http.authorized(url, token);
   }
 }

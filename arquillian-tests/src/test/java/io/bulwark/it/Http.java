@@ -44,6 +44,14 @@ public final class Http {
     return HttpRequest.newBuilder(URI.create(url));
   }
 
+  /** A request to the API with a bearer token, asking for and sending JSON. */
+  public static HttpRequest.Builder authorized(String url, String token) {
+    return request(url)
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json");
+  }
+
   public static HttpRequest.BodyPublisher json(JsonStructure body) {
     return HttpRequest.BodyPublishers.ofString(body.toString());
   }

@@ -142,6 +142,7 @@ class PortalIT {
     wait.until(ExpectedConditions.titleContains("Event log"));
     assertTrue(browser.findElement(By.id("events:table")).getText().contains("Extension created"));
     assertAccessible("event log");
+    theCallPagesShowAndCheckTheirFilters();
     theAccountPageWorks();
 
     signOut();
@@ -317,8 +318,23 @@ class PortalIT {
     assertEquals(before, Database.count("select count(*) from extension"));
   }
 
+  private void theCallPagesShowAndCheckTheirFilters() {
+    browser.get(TestEnvironment.publicUrl() + "/active-calls.xhtml");
+    wait.until(ExpectedConditions.titleContains("Active calls"));
+    assertTrue(browser.findElement(By.id("live:table")).getText().contains("Caller"));
+    assertAccessible("active calls");
+    browser.get(TestEnvironment.publicUrl() + "/cdrs.xhtml");
+    wait.until(ExpectedConditions.titleContains("Call log"));
+    browser.findElement(By.id("calls:number")).sendKeys("1001; drop");
+    browser.findElement(By.id("calls:apply")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("calls:numberMessage"), "A number has up to 64 digits"));
+    assertAccessible("call log");
+  }
+
   private void aMissingPageIsStyledAndSaysNothingInternal() {
-    browser.get(TestEnvironment.publicUrl() + "/trunks.xhtml");
+    browser.get(TestEnvironment.publicUrl() + "/no-such-page.xhtml");
     wait.until(ExpectedConditions.titleContains("Not found"));
     String page = browser.getPageSource();
     assertTrue(page.contains("There is no page at this address"), page);

@@ -34,4 +34,13 @@ final class Problems {
     assertFalse(problem.getString("detail").isBlank());
     assertFalse(INTERNALS.matcher(response.body()).find(), response.body());
   }
+
+  /** As {@link #assertProblem(int, HttpResponse)}, and {@code field} is among its errors. */
+  static void assertProblem(int status, HttpResponse<String> response, String field) {
+    assertProblem(status, response);
+    assertTrue(
+        Http.object(response).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+            .anyMatch(e -> field.equals(e.getString("field"))),
+        response.body());
+  }
 }

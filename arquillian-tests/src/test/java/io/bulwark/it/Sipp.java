@@ -67,17 +67,26 @@ public final class Sipp {
    * otherwise use the server's address.
    */
   public static Run call(String number, String username, String password) {
+    return startCall("call-uac.xml", number, username, password).await();
+  }
+
+  /** As {@link #call}, but the caller stays on the line until it is sent a BYE. */
+  public static Answering callAndHold(String number, String username, String password) {
+    return startCall("call-uac-held.xml", number, username, password);
+  }
+
+  private static Answering startCall(
+      String scenario, String number, String username, String password) {
     // sipp writes "sip:" before it.
     String requestUri = number + "@127.0.0.1:" + TestEnvironment.sipPort();
     return start(
-            "call-uac.xml",
-            authentication(number, username, password) + "\n",
-            "udp",
-            "127.0.0.1",
-            0,
-            true,
-            List.of("-auth_uri", requestUri))
-        .await();
+        scenario,
+        authentication(number, username, password) + "\n",
+        "udp",
+        "127.0.0.1",
+        0,
+        true,
+        List.of("-auth_uri", requestUri));
   }
 
   private static String authentication(String number, String username, String password) {

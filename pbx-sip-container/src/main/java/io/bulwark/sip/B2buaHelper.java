@@ -3,6 +3,8 @@ package io.bulwark.sip;
 import java.text.ParseException;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.header.ContentTypeHeader;
@@ -80,6 +82,14 @@ public final class B2buaHelper {
    * at once. Without a linked dialog the request is answered 481.
    */
   public void forward(SipRequest request, SipDialog towards) {
+    forward(request, towards, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * As {@link #forward(SipRequest, SipDialog)}, but the answer is relayed only once {@code
+   * answerAfter} completed (for a BYE, once the call's end is on record).
+   */
+  public void forward(SipRequest request, SipDialog towards, CompletionStage<?> answerAfter) {
     if (towards == null || towards.isTerminated()) {
       request.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
       return;
@@ -97,12 +107,12 @@ public final class B2buaHelper {
             if (response.isSuccess() && Request.INVITE.equals(response.method())) {
               towards.ack(response);
             }
-            relay(response, request);
+            answerAfter.thenRun(() -> relay(response, request));
           }
 
           @Override
           public void onTimeout() {
-            request.respond(Response.REQUEST_TIMEOUT);
+            answerAfter.thenRun(() -> request.respond(Response.REQUEST_TIMEOUT));
           }
         });
   }

@@ -1,7 +1,6 @@
 package io.bulwark.pbx.event;
 
 import io.bulwark.pbx.system.FieldViolation;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,9 @@ public record EventQuery(
     severities = severities == null ? Set.of() : Set.copyOf(severities);
   }
 
-  /** The events of the last {@code period} before {@code now}. */
-  public static EventQuery last(Duration period, Instant now) {
-    return new EventQuery(now.minus(period), null, Set.of(), Set.of());
+  /** The events from {@code from} on; all of them when it is null. */
+  public static EventQuery since(Instant from) {
+    return new EventQuery(from, null, Set.of(), Set.of());
   }
 
   public EventQuery withTypes(Set<EventType> chosen) {

@@ -4,6 +4,7 @@ package io.bulwark.pbx.event;
 public enum EventType {
   REGISTRATION_FAILED(Severity.WARNING),
   CALL_REJECTED(Severity.WARNING),
+  CALL_HUNG_UP(Severity.INFO),
   EXTENSION_CREATED(Severity.INFO),
   EXTENSION_UPDATED(Severity.INFO),
   EXTENSION_DELETED(Severity.INFO);

@@ -3,7 +3,6 @@ package io.bulwark.pbx.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ class EventQueryTest {
     assertEquals(" where 1 = 1", EventQuery.ALL.where());
     assertEquals(
         " where 1 = 1 and e.occurredAt >= :from and e.type in :types",
-        EventQuery.last(Duration.ofHours(1), NOW)
+        EventQuery.since(NOW.minusSeconds(3600))
             .withTypes(Set.of(EventType.REGISTRATION_FAILED))
             .where());
     assertEquals(
@@ -26,8 +25,9 @@ class EventQueryTest {
   }
 
   @Test
-  void theLastHourStartsAnHourBeforeNow() {
-    assertEquals(NOW.minusSeconds(3600), EventQuery.last(Duration.ofHours(1), NOW).from());
+  void sinceNothingIsEverything() {
+    assertEquals(EventQuery.ALL, EventQuery.since(null));
+    assertEquals(NOW, EventQuery.since(NOW).from());
   }
 
   @Test

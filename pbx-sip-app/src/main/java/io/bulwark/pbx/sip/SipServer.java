@@ -1,6 +1,8 @@
 package io.bulwark.pbx.sip;
 
 import io.bulwark.pbx.activity.ActivityService;
+import io.bulwark.pbx.cdr.CallRecords;
+import io.bulwark.pbx.cdr.LiveCalls;
 import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.extension.ExtensionDirectory;
 import io.bulwark.pbx.location.LocationService;
@@ -21,6 +23,9 @@ import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sip.SipException;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -28,20 +33,23 @@ import org.jboss.logging.Logger;
 
 /**
  * Starts SIP when the application deploys and stops it, ports and threads, on undeploy. It starts
- * after the location service and the event gate and stops before them, so the last bindings and
- * events are written after the last request was answered.
+ * after the location service, the event gate and the call records and stops before them, so the
+ * last bindings, events and call records are written after the last request was answered. Calls
+ * still up at stop are hung up first, so their parties know and their records say so.
  */
 @Singleton
 @Startup
 @DependsOn({
   "pbx-ejb.jar#SchemaMigration",
   "pbx-ejb.jar#LocationService",
-  "pbx-ejb.jar#SecurityEventGate"
+  "pbx-ejb.jar#SecurityEventGate",
+  "pbx-ejb.jar#CallRecords"
 })
 public class SipServer {
 
   private static final Logger LOG = Logger.getLogger(SipServer.class);
   private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+  private static final int CALLS_ENDING_SECONDS = 3;
 
   @Inject private ExtensionDirectory directory;
   @Inject private LocationService locationService;
@@ -49,6 +57,8 @@ public class SipServer {
   @Inject private ActivityService activity;
   @Inject private Clock clock;
   @Inject private SipStatus status;
+  @Inject private CallRecords callRecords;
+  @Inject private LiveCalls liveCalls;
 
   private SipContainer container;
   // Sends through the container it handles calls for, so it is made once the container started.
@@ -81,7 +91,10 @@ public class SipServer {
               authentication,
               directory.callerIdNames(),
               locationService.locations(),
-              container.client());
+              container.client(),
+              liveCalls,
+              callRecords.recorder(),
+              clock);
       status.started(
           settings.host(),
           settings.transports().contains("udp") ? settings.port() : 0,
@@ -103,6 +116,14 @@ public class SipServer {
   @PreDestroy
   void stop() {
     status.stopped();
+    router = null;
+    try {
+      liveCalls.hangUpAll("Server stopped").get(CALLS_ENDING_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warnf("Not every call was hung up before SIP stopped: %s", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (container != null) {
       container.close();
       LOG.info("SIP stopped");

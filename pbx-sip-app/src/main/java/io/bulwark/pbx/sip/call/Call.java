@@ -1,5 +1,9 @@
 package io.bulwark.pbx.sip.call;
 
+import io.bulwark.pbx.cdr.CallDetailRecord;
+import io.bulwark.pbx.cdr.CallParties;
+import io.bulwark.pbx.cdr.HangupSide;
+import io.bulwark.pbx.cdr.LiveCall;
 import io.bulwark.pbx.location.Binding;
 import io.bulwark.sip.B2buaHelper;
 import io.bulwark.sip.ResponseHandler;
@@ -8,8 +12,11 @@ import io.bulwark.sip.SipDialog;
 import io.bulwark.sip.SipRequest;
 import io.bulwark.sip.SipResponse;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
@@ -24,51 +31,62 @@ import org.jboss.logging.Logger;
  * cancels the others; when every phone refused, the caller gets the most telling refusal (RFC 3261
  * section 16.7); a CANCEL from the caller cancels every phone and ends the INVITE with 487.
  *
+ * <p>The call is in the live calls from its INVITE to its end, and its record is written as it
+ * answers and as it ends. Whoever ends it (a party's BYE, the callee's refusal, the caller's
+ * CANCEL, or the server's {@link #hangUp}) learns that it ended only once its record is durable, so
+ * no call that ended is missing from the call log after a crash.
+ *
  * <p>Responses of the phones arrive on several stack threads, so the call's state changes under its
  * lock.
  */
-final class Call {
+final class Call implements LiveCall {
 
   private static final Logger LOG = Logger.getLogger(Call.class);
 
   private final SipRequest incoming;
-  private final String callerNumber;
-  private final String callerName;
-  private final String calleeNumber;
   private final List<Binding> phones;
   private final SipClient client;
   private final B2buaHelper helper;
+  private final CallLedger ledger;
 
   private final List<SipDialog> legs = new ArrayList<>();
+  private volatile CallDetailRecord record;
   private SipDialog inbound;
   private SipDialog answered;
   private SipResponse refusal;
   private int unanswered;
-  private boolean ended;
+
+  /** The caller's INVITE has its final answer, or is about to get it. */
+  private boolean settled;
 
   Call(
       SipRequest incoming,
-      String callerNumber,
-      String callerName,
-      String calleeNumber,
+      CallParties parties,
       List<Binding> phones,
       SipClient client,
-      B2buaHelper helper) {
+      B2buaHelper helper,
+      CallLedger ledger) {
     this.incoming = incoming;
-    this.callerNumber = callerNumber;
-    this.callerName = callerName;
-    this.calleeNumber = calleeNumber;
     this.phones = phones;
     this.client = client;
     this.helper = helper;
+    this.ledger = ledger;
+    this.record = CallDetailRecord.started(ledger.newKey(), parties, ledger.clock().instant());
+  }
+
+  @Override
+  public CallDetailRecord record() {
+    return record;
   }
 
   void start() {
+    ledger.opened(this);
     inbound = incoming.dialog();
-    inbound.listen(request -> helper.forward(request, inbound.linked()));
+    inbound.listen(request -> inDialog(request, HangupSide.CALLER, inbound.linked()));
+    CallParties parties = record.parties();
     String domain = ((SipURI) incoming.message().getRequestURI()).getHost();
-    Address from = address(callerName, callerNumber, domain);
-    Address to = address(null, calleeNumber, domain);
+    Address from = address(parties.callerName(), parties.caller(), domain);
+    Address to = address(null, parties.callee(), domain);
     synchronized (this) {
       unanswered = phones.size();
       for (Binding phone : phones) {
@@ -112,7 +130,7 @@ final class Call {
   }
 
   private synchronized void ringing(SipResponse response) {
-    if (!ended) {
+    if (!settled) {
       helper.relay(response, incoming);
     }
   }
@@ -120,49 +138,143 @@ final class Call {
   private void answered(SipResponse response) {
     SipDialog leg = response.dialog();
     leg.ack(response);
+    CallDetailRecord up;
     synchronized (this) {
-      if (ended) {
-        // A second phone answered, or one answered as the caller gave up: it is hung up at once.
-        leg.send(leg.newRequest(Request.BYE), Ignored.INSTANCE);
+      if (settled) {
+        // A second phone answered, or one answered as the call ended: it is hung up at once.
+        bye(leg);
         return;
       }
-      ended = true;
+      settled = true;
       answered = leg;
       unanswered--;
+      record = record.answered(ledger.clock().instant());
+      up = record;
     }
+    ledger.record(up);
     inbound.link(leg);
-    leg.listen(request -> helper.forward(request, leg.linked()));
+    leg.listen(request -> inDialog(request, HangupSide.CALLEE, leg.linked()));
     helper.relay(response, incoming);
     cancelOthers(leg);
   }
 
   private void refused(SipResponse response) {
+    CompletionStage<Void> recorded;
     synchronized (this) {
       unanswered--;
       if (response != null && moreTelling(response, refusal)) {
         refusal = response;
       }
-      if (ended || unanswered > 0) {
+      if (settled || unanswered > 0) {
         return;
       }
-      ended = true;
+      settled = true;
+      int status = refusal != null ? refusal.status() : Response.REQUEST_TIMEOUT;
+      String why = refusal != null ? describe(refusal) : "No answer from the callee's phones";
+      recorded = end(record.refused(ledger.clock().instant(), status, HangupSide.CALLEE, why));
     }
-    if (refusal != null) {
-      helper.relay(refusal, incoming);
-    } else {
-      incoming.respond(Response.REQUEST_TIMEOUT);
-    }
+    SipResponse worst = refusal;
+    recorded.thenRun(
+        () -> {
+          if (worst != null) {
+            helper.relay(worst, incoming);
+          } else {
+            incoming.respond(Response.REQUEST_TIMEOUT);
+          }
+        });
   }
 
   private void cancelled() {
+    CompletionStage<Void> recorded;
     synchronized (this) {
-      if (ended) {
+      if (settled) {
         return;
       }
-      ended = true;
+      settled = true;
+      recorded =
+          end(
+              record.refused(
+                  ledger.clock().instant(),
+                  Response.REQUEST_TERMINATED,
+                  HangupSide.CALLER,
+                  "Cancelled by the caller"));
     }
-    incoming.respond(Response.REQUEST_TERMINATED);
     cancelOthers(null);
+    recorded.thenRun(() -> incoming.respond(Response.REQUEST_TERMINATED));
+  }
+
+  /**
+   * A request inside the caller's or the callee's dialog: relayed to the other party; a BYE ends
+   * the call, and its answer waits for the record.
+   */
+  private void inDialog(SipRequest request, HangupSide from, SipDialog towards) {
+    if (!Request.BYE.equals(request.method())) {
+      helper.forward(request, towards);
+      return;
+    }
+    CompletionStage<Void> recorded = null;
+    boolean early;
+    synchronized (this) {
+      early = answered == null;
+      if (!early && !record.isEnded()) {
+        recorded = end(record.hungUp(ledger.clock().instant(), from, "BYE"));
+      }
+    }
+    if (recorded != null) {
+      helper.forward(request, towards, recorded);
+      return;
+    }
+    // Crossed with the server's own BYE, or a caller giving up on an early dialog (RFC 3261
+    // section 15 allows it): either way the call is over, the latter as after a CANCEL.
+    request.respond(Response.OK);
+    if (early) {
+      cancelled();
+    }
+  }
+
+  @Override
+  public CompletionStage<Void> hangUp(String cause) {
+    CompletionStage<Void> recorded;
+    boolean ringing;
+    synchronized (this) {
+      if (record.isEnded()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      Instant now = ledger.clock().instant();
+      ringing = !settled;
+      settled = true;
+      recorded =
+          end(
+              ringing
+                  ? record.refused(now, Response.TEMPORARILY_UNAVAILABLE, HangupSide.SYSTEM, cause)
+                  : record.hungUp(now, HangupSide.SYSTEM, cause));
+    }
+    if (ringing) {
+      cancelOthers(null);
+      return recorded.thenRun(() -> incoming.respond(Response.TEMPORARILY_UNAVAILABLE));
+    }
+    return recorded.thenRun(
+        () -> {
+          bye(inbound);
+          bye(answered);
+        });
+  }
+
+  /** Under the lock: the call's last record, and the stage of its writing. */
+  private CompletionStage<Void> end(CallDetailRecord last) {
+    record = last;
+    return ledger.record(last);
+  }
+
+  private void bye(SipDialog dialog) {
+    dialog.send(dialog.newRequest(Request.BYE), Ignored.INSTANCE);
+  }
+
+  private static String describe(SipResponse response) {
+    String phrase = response.message().getReasonPhrase();
+    return phrase == null || phrase.isEmpty()
+        ? Integer.toString(response.status())
+        : response.status() + " " + phrase;
   }
 
   private void cancelOthers(SipDialog keep) {

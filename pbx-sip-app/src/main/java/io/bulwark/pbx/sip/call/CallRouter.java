@@ -1,5 +1,10 @@
 package io.bulwark.pbx.sip.call;
 
+import io.bulwark.pbx.cdr.CallDetailRecord;
+import io.bulwark.pbx.cdr.CallParties;
+import io.bulwark.pbx.cdr.CallRecorder;
+import io.bulwark.pbx.cdr.HangupSide;
+import io.bulwark.pbx.cdr.LiveCalls;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.pbx.location.Binding;
@@ -9,6 +14,7 @@ import io.bulwark.pbx.sip.registrar.DigestChallenge;
 import io.bulwark.sip.B2buaHelper;
 import io.bulwark.sip.SipClient;
 import io.bulwark.sip.SipRequest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +32,8 @@ import javax.sip.message.Response;
  * flood of INVITEs costs no memory, and only an authenticated INVITE gets a server transaction),
  * the dialled number must be an extension (404) with a registered phone (480), and then a {@link
  * Call} rings every phone of the callee. What the callee sees as the caller is the authenticated
- * extension's number and caller ID name, whatever the caller wrote in its From.
+ * extension's number and caller ID name, whatever the caller wrote in its From. Every call an
+ * authenticated caller places gets a call record, those refused here too.
  */
 public final class CallRouter {
 
@@ -35,6 +42,7 @@ public final class CallRouter {
   private final Locations locations;
   private final SipClient client;
   private final B2buaHelper helper;
+  private final CallLedger ledger;
 
   /**
    * @param callerIdNames the caller ID name of an extension number, absent for a non-extension
@@ -43,12 +51,16 @@ public final class CallRouter {
       DigestAuthentication authentication,
       Function<String, Optional<String>> callerIdNames,
       Locations locations,
-      SipClient client) {
+      SipClient client,
+      LiveCalls live,
+      CallRecorder records,
+      Clock clock) {
     this.authentication = authentication;
     this.callerIdNames = callerIdNames;
     this.locations = locations;
     this.client = client;
     this.helper = new B2buaHelper(client);
+    this.ledger = new CallLedger(live, records, clock);
   }
 
   public void handle(SipRequest invite) {
@@ -68,17 +80,30 @@ public final class CallRouter {
 
   private void route(SipRequest invite, SipCredentials caller) {
     String number = invite.message().getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
+    String callerName = callerIdNames.apply(caller.extensionNumber()).orElse("");
+    CallParties parties =
+        CallParties.betweenExtensions(
+            caller.extensionNumber(), callerName, number == null ? "" : number);
     if (number == null || callerIdNames.apply(number).isEmpty()) {
-      invite.respond(Response.NOT_FOUND);
+      refuse(invite, parties, Response.NOT_FOUND, "No such number");
       return;
     }
     List<Binding> phones = locations.bindings(number);
     if (phones.isEmpty()) {
-      invite.respond(Response.TEMPORARILY_UNAVAILABLE);
+      refuse(
+          invite, parties, Response.TEMPORARILY_UNAVAILABLE, "The callee has no phone registered");
       return;
     }
-    String callerName = callerIdNames.apply(caller.extensionNumber()).orElse("");
-    new Call(invite, caller.extensionNumber(), callerName, number, phones, client, helper).start();
+    new Call(invite, parties, phones, client, helper, ledger).start();
+  }
+
+  private void refuse(SipRequest invite, CallParties parties, int status, String why) {
+    var now = ledger.clock().instant();
+    ledger
+        .record(
+            CallDetailRecord.started(ledger.newKey(), parties, now)
+                .refused(now, status, HangupSide.SYSTEM, why))
+        .thenRun(() -> invite.respond(status));
   }
 
   /** The same for every copy of one INVITE, different for another: Call-ID and CSeq. */

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bulwark.pbx.activity.SipActivity;
+import io.bulwark.pbx.cdr.CallDetailRecord;
+import io.bulwark.pbx.cdr.Disposition;
+import io.bulwark.pbx.cdr.HangupSide;
+import io.bulwark.pbx.cdr.LiveCalls;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.extension.SipCredentials;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +65,8 @@ class CallRouterTest {
   private final Map<String, String> callerIds = Map.of("1001", "Alice", "1002", "Bob", "1003", "");
   private final List<SecurityEvent> refusals = new CopyOnWriteArrayList<>();
   private final BlockingQueue<Request> atCallee = new LinkedBlockingQueue<>();
+  private final List<CallDetailRecord> records = new CopyOnWriteArrayList<>();
+  private final LiveCalls live = new LiveCalls();
 
   /** The callee plays a phone behind NAT: its Contacts name 127.0.0.2, where nothing listens. */
   private volatile boolean calleeBehindNat;
@@ -94,7 +101,13 @@ class CallRouterTest {
                 clock),
             number -> Optional.ofNullable(callerIds.get(number)),
             locations,
-            pbx.client());
+            pbx.client(),
+            live,
+            record -> {
+              records.add(record);
+              return CompletableFuture.completedFuture(null);
+            },
+            clock);
     callee =
         SipContainer.builder(config("callee"))
             .handle(
@@ -160,6 +173,48 @@ class CallRouterTest {
     assertNotNull(bye);
     assertEquals(Request.BYE, bye.getMethod());
     assertTrue(refusals.isEmpty());
+    CallDetailRecord last = records.get(records.size() - 1);
+    assertEquals(Disposition.ANSWERED, last.disposition());
+    assertEquals(HangupSide.CALLER, last.hangupSide());
+    assertEquals("1001", last.parties().caller());
+    assertEquals("1002", last.parties().callee());
+    assertTrue(last.isEnded() && last.endedAt().compareTo(last.answeredAt()) >= 0);
+    assertEquals(0, live.count(), "an ended call is no longer live");
+  }
+
+  @Test
+  void theServerHangsUpAnAnsweredCallOnBothSidesAndRecordsWhy() throws Exception {
+    registerCallee("1002");
+    Seen seen = new Seen();
+    var dialog = callWithCredentials("1002", "alice", "pw-a", seen);
+    BlockingQueue<Request> atCaller = new LinkedBlockingQueue<>();
+    dialog.listen(
+        request -> {
+          atCaller.add(request.message());
+          request.respond(200);
+        });
+    SipResponse ok = seen.last();
+    dialog.ack(ok);
+    assertEquals(1, live.count());
+    assertEquals(Disposition.ANSWERED, live.list().get(0).disposition());
+
+    live.find(live.list().get(0).key())
+        .orElseThrow()
+        .hangUp("Hung up by admin")
+        .toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
+
+    Request toCaller = atCaller.poll(5, TimeUnit.SECONDS);
+    assertNotNull(toCaller, "the caller got a BYE");
+    assertEquals(Request.BYE, toCaller.getMethod());
+    atCallee.poll(5, TimeUnit.SECONDS); // the INVITE
+    Request toCallee = atCallee.poll(5, TimeUnit.SECONDS);
+    assertNotNull(toCallee, "the callee got a BYE");
+    assertEquals(Request.BYE, toCallee.getMethod());
+    CallDetailRecord last = records.get(records.size() - 1);
+    assertEquals(HangupSide.SYSTEM, last.hangupSide());
+    assertEquals("Hung up by admin", last.cause());
+    assertEquals(0, live.count());
   }
 
   @Test
@@ -203,6 +258,12 @@ class CallRouterTest {
     Seen unregistered = new Seen();
     callWithCredentials("1003", "alice", "pw-a", unregistered);
     assertEquals(480, unregistered.last().status());
+
+    assertEquals(2, records.size(), "each refused call has its record");
+    assertEquals(Disposition.FAILED, records.get(0).disposition());
+    assertEquals("4711", records.get(0).parties().dialled());
+    assertEquals(Disposition.NO_ANSWER, records.get(1).disposition());
+    assertEquals(HangupSide.SYSTEM, records.get(1).hangupSide());
   }
 
   /** INVITE, the 407, then the INVITE again with credentials computed as a phone would. */

@@ -15,11 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -81,46 +78,16 @@ public class EventResource {
     List<FieldViolation> violations = new ArrayList<>();
     EventQuery query =
         new EventQuery(
-            instant("from", from, violations),
-            instant("to", to, violations),
-            constants("type", types, EventType.class, violations),
-            constants("severity", severities, EventType.Severity.class, violations));
+            QueryParameters.instant("from", from, violations),
+            QueryParameters.instant("to", to, violations),
+            QueryParameters.constants("type", types, EventType.class, violations),
+            QueryParameters.constants(
+                "severity", severities, EventType.Severity.class, violations));
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
     }
     int first = offset == null ? 0 : offset;
     int size = limit == null ? 100 : limit;
     return new Page(log.count(query), log.find(query, first, size).stream().map(View::of).toList());
-  }
-
-  private static Instant instant(String field, String value, List<FieldViolation> violations) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      violations.add(
-          new FieldViolation(
-              field, field + " must be an ISO 8601 instant such as 2026-11-30T08:00:00Z"));
-      return null;
-    }
-  }
-
-  private static <E extends Enum<E>> Set<E> constants(
-      String field, List<String> names, Class<E> type, List<FieldViolation> violations) {
-    Set<E> chosen = EnumSet.noneOf(type);
-    for (String name : names == null ? List.<String>of() : names) {
-      try {
-        chosen.add(Enum.valueOf(type, name.strip().toUpperCase(java.util.Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        violations.add(new FieldViolation(field, "Unknown " + field + ": " + clip(name)));
-      }
-    }
-    return chosen;
-  }
-
-  private static String clip(String value) {
-    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
   }
 }

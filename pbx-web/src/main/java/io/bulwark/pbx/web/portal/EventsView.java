@@ -10,11 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -23,31 +20,6 @@ import org.primefaces.model.SortMeta;
 @Named
 @ViewScoped
 public class EventsView implements Serializable {
-
-  /** The periods a user picks from; times are shown in the browser's zone. */
-  public enum Period {
-    HOUR("Last hour", Duration.ofHours(1)),
-    DAY("Last 24 hours", Duration.ofDays(1)),
-    WEEK("Last 7 days", Duration.ofDays(7)),
-    MONTH("Last 30 days", Duration.ofDays(30)),
-    ALL("All", null);
-
-    private final String label;
-    private final Duration length;
-
-    Period(String label, Duration length) {
-      this.label = label;
-      this.length = length;
-    }
-
-    public String getLabel() {
-      return label;
-    }
-
-    EventQuery query(Clock clock) {
-      return length == null ? EventQuery.ALL : EventQuery.last(length, clock.instant());
-    }
-  }
 
   @Inject private transient EventLog log;
   @Inject private transient Clock clock;
@@ -66,21 +38,9 @@ public class EventsView implements Serializable {
   /** Takes the filters as chosen now; the table reloads from its first page. */
   public void apply() {
     query =
-        period
-            .query(clock)
-            .withTypes(chosen(types, EventType.class))
-            .withSeverities(chosen(severities, EventType.Severity.class));
-  }
-
-  /** The constants named; a name that is none (a forged form) is ignored. */
-  private static <E extends Enum<E>> Set<E> chosen(List<String> names, Class<E> type) {
-    Set<E> chosen = EnumSet.noneOf(type);
-    for (E constant : type.getEnumConstants()) {
-      if (names.contains(constant.name())) {
-        chosen.add(constant);
-      }
-    }
-    return chosen;
+        EventQuery.since(period.start(clock))
+            .withTypes(Choices.constants(types, EventType.class))
+            .withSeverities(Choices.constants(severities, EventType.Severity.class));
   }
 
   private final class Page extends LazyDataModel<EventLogEntry> {

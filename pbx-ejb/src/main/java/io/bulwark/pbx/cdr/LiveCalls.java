@@ -1,0 +1,81 @@
+package io.bulwark.pbx.cdr;
+
+import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.event.SecurityEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The calls ringing or up right now, by key. The SIP application adds a call as it starts and
+ * removes it as it ends, on SIP threads: a map operation, nothing more.
+ */
+@ApplicationScoped
+public class LiveCalls {
+
+  private final ConcurrentMap<String, LiveCall> calls = new ConcurrentHashMap<>();
+
+  @Inject private Event<SecurityEvent> events;
+  @Inject private Clock clock;
+
+  public void add(LiveCall call) {
+    calls.put(call.record().key(), call);
+  }
+
+  public void remove(String key) {
+    calls.remove(key);
+  }
+
+  public Optional<LiveCall> find(String key) {
+    return key == null ? Optional.empty() : Optional.ofNullable(calls.get(key));
+  }
+
+  /** Oldest first. */
+  public List<CallDetailRecord> list() {
+    return calls.values().stream()
+        .map(LiveCall::record)
+        .sorted(Comparator.comparing(CallDetailRecord::startedAt))
+        .toList();
+  }
+
+  public int count() {
+    return calls.size();
+  }
+
+  /**
+   * An administrator ends a call: both parties are hung up, the record names who did it, and the
+   * event log has it. False when no such call is live (it ended meanwhile, or never was).
+   */
+  public boolean hangUp(String key, String actor) {
+    Optional<LiveCall> call = find(key);
+    if (call.isEmpty()) {
+      return false;
+    }
+    CallParties parties = call.get().record().parties();
+    call.get().hangUp("Hung up by " + (actor == null ? "an administrator" : actor));
+    events.fireAsync(
+        new SecurityEvent(
+            clock.instant(),
+            EventType.CALL_HUNG_UP,
+            null,
+            actor,
+            "hang up",
+            "call from " + parties.caller() + " to " + parties.dialled()));
+    return true;
+  }
+
+  /** Ends every call, as the SIP application stops: each one's record says so. */
+  public CompletableFuture<Void> hangUpAll(String cause) {
+    return CompletableFuture.allOf(
+        calls.values().stream()
+            .map(call -> call.hangUp(cause).toCompletableFuture())
+            .toArray(CompletableFuture[]::new));
+  }
+}
