@@ -30,12 +30,12 @@ import org.jboss.logging.Logger;
  * that its answer repeats.
  *
  * <p>Nothing here blocks the caller: each command returns a {@link CompletionStage} that one
- * receiver thread completes when the answer with its cookie arrives. A command unanswered after
- * {@link #RETRANSMIT_AFTER} is sent again, byte for byte (rtpengine answers a repeated cookie from
- * its cache instead of running the command twice), and fails with {@link Kind#TIMEOUT} once {@link
- * #SENDS} sends went unanswered. Stages fail with an {@link RtpEngineException}, wrapped in a
- * {@link CompletionException} as dependent stages are; they complete on the client's own threads,
- * so a caller keeps what it chains short or chains it with an executor.
+ * receiver thread completes when the answer with its cookie arrives. A command unanswered after 500
+ * ms is sent again, byte for byte (rtpengine answers a repeated cookie from its cache instead of
+ * running the command twice), and fails with {@link Kind#TIMEOUT} 500 ms after its third send, so a
+ * caller waits at most 1.5 s for a dead rtpengine. Stages fail with an {@link RtpEngineException},
+ * wrapped in a {@link CompletionException} as dependent stages are; they complete on the client's
+ * own threads, so a caller keeps what it chains short or chains it with an executor.
  */
 public final class RtpEngine implements AutoCloseable {
 
