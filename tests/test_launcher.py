@@ -24,7 +24,8 @@ class LauncherTest(unittest.TestCase):
         home = home or self.enterContext(tempfile.TemporaryDirectory(prefix="bulwark-launcher-"))
         ports = {name: str(free_port()) for name in (
             "BULWARK_HTTPS_PORT", "BULWARK_HTTP_PORT", "BULWARK_MANAGEMENT_PORT", "BULWARK_SIP_PORT",
-            "BULWARK_KEYCLOAK_PORT", "BULWARK_KEYCLOAK_MANAGEMENT_PORT", "BULWARK_DB_PORT")}
+            "BULWARK_KEYCLOAK_PORT", "BULWARK_KEYCLOAK_MANAGEMENT_PORT", "BULWARK_DB_PORT",
+            "BULWARK_RTPENGINE_NG_PORT")}
         ports.update(env)
         environment = {k: v for k, v in os.environ.items() if not k.startswith("BULWARK_")}
         environment.update(ports, BULWARK_HOME=home, NO_COLOR="1")
@@ -49,6 +50,18 @@ class LauncherTest(unittest.TestCase):
         self.assertIn("choose another port", lines[0])
         self.assertNotIn("\x1b[", result.stdout + result.stderr, "no colour without a terminal")
 
+    def test_a_taken_media_control_port_stops_the_start_too(self):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as listener:
+            listener.bind(("127.0.0.1", 0))
+            port = listener.getsockname()[1]
+
+            result = self.start(BULWARK_RTPENGINE_NG_PORT=str(port))
+
+        self.assertEqual(1, result.returncode, result.stdout + result.stderr)
+        lines = result.stderr.strip().splitlines()
+        self.assertEqual(1, len(lines), result.stderr)
+        self.assertIn(f"port {port}/udp is taken", lines[0])
+
     def test_status_shows_each_component_and_does_not_trust_a_pid_file_that_is_not_ours(self):
         home = self.enterContext(tempfile.TemporaryDirectory(prefix="bulwark-launcher-"))
         os.makedirs(os.path.join(home, "run"))
@@ -57,18 +70,23 @@ class LauncherTest(unittest.TestCase):
                 with open(os.path.join(home, "run", "wildfly.pid"), "w") as pid_file:
                     pid_file.write(str(stranger.pid))
 
-                result = self.run_launcher("status", home=home, BULWARK_SIP_PORT="15999")
+                result = self.run_launcher("status", home=home, BULWARK_SIP_PORT="15999",
+                                           BULWARK_RTPENGINE_NG_PORT="15998",
+                                           BULWARK_RTPENGINE_PORT_MIN="16000",
+                                           BULWARK_RTPENGINE_PORT_MAX="16999")
             finally:
                 stranger.kill()
 
         self.assertEqual(0, result.returncode, result.stdout + result.stderr)
         rows = {line.split()[0]: line for line in result.stdout.splitlines()}
-        self.assertEqual({"component", "mariadb", "keycloak", "wildfly"}, set(rows))
-        for name in ("mariadb", "keycloak", "wildfly"):
+        self.assertEqual({"component", "mariadb", "keycloak", "wildfly", "rtpengine"}, set(rows))
+        for name in ("mariadb", "keycloak", "wildfly", "rtpengine"):
             self.assertEqual("stopped", rows[name].split()[1], rows[name])
         self.assertIn("39.0.1.Final", rows["wildfly"])
         self.assertIn("sip 15999", rows["wildfly"])
         self.assertIn("26.7.3", rows["keycloak"])
+        self.assertRegex(rows["rtpengine"].split()[2], r"^\d+(\.\d+)+$", "upstream version only")
+        self.assertIn("ng 15998 (loopback), rtp 16000-16999", rows["rtpengine"])
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 package io.bulwark.pbx.sip;
 
+import static io.bulwark.pbx.sip.Settings.valueOf;
+
 import io.bulwark.sip.SipContainerConfig;
 import java.util.Arrays;
 import java.util.Set;
@@ -32,19 +34,10 @@ record SipSettings(String host, int port, Set<String> transports, String realm) 
   }
 
   static SipSettings fromEnvironment() {
-    return from(
-        name -> {
-          String property = System.getProperty(name.toLowerCase().replace('_', '.'));
-          return property != null ? property : System.getenv(name);
-        });
+    return from(Settings.environment());
   }
 
   SipContainerConfig containerConfig() {
     return new SipContainerConfig(host, port, transports, "bulwark");
-  }
-
-  private static String valueOf(UnaryOperator<String> lookup, String name, String fallback) {
-    String value = lookup.apply(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

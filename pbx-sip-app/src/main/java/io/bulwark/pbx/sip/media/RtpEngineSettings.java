@@ -1,0 +1,48 @@
+package io.bulwark.pbx.sip.media;
+
+import io.bulwark.pbx.sip.Settings;
+import java.net.InetSocketAddress;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where rtpengine listens for NG commands: {@code BULWARK_RTPENGINE_NG} as {@code host:port} (an
+ * IPv6 address in brackets), default {@code 127.0.0.1:2223}, overridable by the system property
+ * {@code bulwark.rtpengine.ng}.
+ */
+public record RtpEngineSettings(InetSocketAddress ngAddress) {
+
+  static final String VARIABLE = "BULWARK_RTPENGINE_NG";
+
+  /** The settings {@code lookup} gives. */
+  public static RtpEngineSettings from(UnaryOperator<String> lookup) {
+    String value = Settings.valueOf(lookup, VARIABLE, "127.0.0.1:2223").trim();
+    int colon = value.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException(VARIABLE + " is not host:port: " + value);
+    }
+    String host = value.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(value.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(VARIABLE + " has no port number: " + value, e);
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(VARIABLE + " has a port out of range: " + value);
+    }
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    if (address.isUnresolved()) {
+      throw new IllegalArgumentException(
+          VARIABLE + " names a host that does not resolve: " + value);
+    }
+    return new RtpEngineSettings(address);
+  }
+
+  /** The settings of this process: system properties, then the environment. */
+  public static RtpEngineSettings fromEnvironment() {
+    return from(Settings.environment());
+  }
+}
