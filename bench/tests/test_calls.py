@@ -140,6 +140,32 @@ class CallsReportTest(unittest.TestCase):
         self.assertIn("Highest clean rate: **250 calls/s** (INVITE→200 p99 3 ms).", table)
 
 
+class ConcurrentReportTest(unittest.TestCase):
+    def run_concurrent(self, calls, hold, idle, up, open_calls):
+        d = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, d)
+        out = os.path.join(d, "summary.tsv")
+        text = io.StringIO()
+        with contextlib.redirect_stdout(text):
+            cli.main(["concurrent", os.path.join(CALLS, "uac"), os.path.join(CALLS, "uas"), str(calls), str(hold),
+                      str(idle), str(up), str(open_calls), out])
+        return text.getvalue(), report.read_summary(out)
+
+    def test_all_up_and_completed(self):
+        # The fixture's called phone had 51 calls open at once for a second, 150 completed.
+        table, rows = self.run_concurrent(150, 1, 1000, 1102, 51)
+        self.assertIn("| 150 | 150 | 0 (0 / 0) |", table)
+        self.assertIn("2048 bytes", table)
+        self.assertEqual(rows["Heap per active call (150 calls up)"], ("2048 bytes (51 up when read)", "—"))
+        # 150 wanted at once, 51 seen: not held
+        self.assertEqual(rows["Concurrent calls: 150 held for 1 s"][1], "no")
+
+    def test_missing_heap_gives_no_heap_row(self):
+        table, rows = self.run_concurrent(150, 1, -1, 1102, 51)
+        self.assertNotIn("Heap per active call (150 calls up)", rows)
+        self.assertIn("| – |", table)
+
+
 class CallUsersTest(unittest.TestCase):
     def test_callees_are_the_last_users_and_never_call(self):
         self.assertEqual(credentials.callees(10, 2), [100009, 100010])
