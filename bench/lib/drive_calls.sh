@@ -3,7 +3,8 @@
 # The called phones are sipp UAS processes, each registered first (register-callee.xml, which also
 # removes every other binding of that extension) as the only phone of one callee extension: the
 # k-th at $CALLEE_NET.k:5060 answers extension <callee k>. The callers are all other extensions,
-# in turn (callers.csv), from $CALLER_NET.k. One UAC sipp process offers at most
+# in turn (callers.csv), from $CALLER_NET.k. The digest uri is the Request-URI (-auth_uri), as
+# RFC 3261 section 22.4 wants and Bulwark checks; sipp's default would be the server's address. One UAC sipp process offers at most
 # CALL_RATE_PER_INSTANCE calls/s and calls its own callee, whose UAS takes exactly its calls.
 #
 # Media variants (CALL_MEDIA, comma-separated): "direct" is SDP passing through untouched, the only
@@ -66,7 +67,8 @@ call_step() {
   for ((k = 1; k <= n; k++)); do
     local share=$((rate / n + (k <= rate % n ? 1 : 0)))
     RTT_FREQ=5 sipp_start "$dir/$k" "$remote" call-uac.xml -inf "$TARGET/data/callers.csv" \
-      -key callee "${CALLEES[$((k - 1))]}" -i "$CALLER_NET.$k" -r "$share" -m "$((share * seconds))" \
+      -key callee "${CALLEES[$((k - 1))]}" -auth_uri "${CALLEES[$((k - 1))]}@$remote" \
+      -i "$CALLER_NET.$k" -r "$share" -m "$((share * seconds))" \
       -d "$CALL_TALK_MS" -l "$((share * seconds + 100))" -timeout "${bound}s" -recv_timeout 5000 -timer_resol 1
     uac_pids+=("${SIPP_PIDS[-1]}") uac_dirs+=("$dir/$k")
   done
@@ -83,7 +85,7 @@ drive_calls() {
   calls_data
   md "### $name: $xml → server → call-uas.xml, rates up to ${CALL_RATES##* }/s, $STEP_SECONDS s per run, $REPEATS runs per rate"
   md ""
-  md "Each call: INVITE, 407, ACK, INVITE with digest, 180, 200, ACK, ${CALL_TALK_MS} ms up, hold (re-INVITE with a=sendonly, 200, ACK), BYE, 200. Callers are $(( EXTENSIONS - ${#CALLEES[@]} )) extensions in turn; each sipp process (at most $CALL_RATE_PER_INSTANCE calls/s) calls its own callee extension, answered by a sipp UAS registered as its only phone. Bulwark is a B2BUA; Kamailio a record-routing stateful proxy (tm, auth from memory, usrloc in memory, $KAMAILIO_WORKERS UDP workers). *INVITE→200* is the authenticated INVITE to its 200 (rtd 2); *p99 407* the challenge, *set-up* the first INVITE to the 200, *hold* the re-INVITE, *BYE* the BYE, each to its answer. A run is clean when every call completed, none failed on either side and the completed rate is at least 95 % of the target; *retrans.* counts the callers' and the called phones' retransmissions. CPU: *sipp* is the callers and the called phones together."
+  md "Each call: INVITE, 407, ACK, INVITE with digest, 180, 200, ACK, ${CALL_TALK_MS} ms up, hold (re-INVITE with a=sendonly, 200, ACK), 200 ms on hold, BYE, 200. Callers are $(( EXTENSIONS - ${#CALLEES[@]} )) extensions in turn; each sipp process (at most $CALL_RATE_PER_INSTANCE calls/s) calls its own callee extension, answered by a sipp UAS registered as its only phone. Bulwark is a B2BUA; Kamailio a record-routing stateful proxy (tm, auth from memory, usrloc in memory, $KAMAILIO_WORKERS UDP workers). *INVITE→200* is the authenticated INVITE to its 200 (rtd 2); *p99 407* the challenge, *set-up* the first INVITE to the 200, *hold* the re-INVITE, *BYE* the BYE, each to its answer. A run is clean when every call completed, none failed on either side and the completed rate is at least 95 % of the target; *retrans.* counts the callers' and the called phones' retransmissions. CPU: *sipp* is the callers and the called phones together."
   md ""
   for variant in ${CALL_MEDIA//,/ }; do
     for target in ${targets//,/ }; do
@@ -160,7 +162,7 @@ drive_concurrent() {
     -timeout "${bound}s" -timer_resol 1
   local uas=${SIPP_PIDS[-1]}
   RTT_FREQ=5 sipp_start "$dir/uac" "$remote" call-uac.xml -inf "$TARGET/data/callers.csv" \
-    -key callee "${CALLEES[0]}" -i "$CALLER_NET.1" -t u1 -r "$rate" -m "$calls" -l "$((calls + 100))" \
+    -key callee "${CALLEES[0]}" -auth_uri "${CALLEES[0]}@$remote" -i "$CALLER_NET.1" -t u1 -r "$rate" -m "$calls" -l "$((calls + 100))" \
     -d "$pause_ms" -timeout "${bound}s" -recv_timeout 5000 -timer_resol 1
   local uac=${SIPP_PIDS[-1]}
   # All calls up: the called phone's sipp holds them all (at most the ramp plus 30 s).
