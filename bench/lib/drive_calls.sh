@@ -154,7 +154,8 @@ drive_concurrent() {
   md "### $name: $calls calls at $rate/s, all up together for $CONCURRENT_HOLD s"
   md ""
   register_callees "$dir" "$remote" 1
-  sleep "$PAUSE_SECONDS"
+  # Transactions of earlier steps live on for up to 32 s (JAIN-SIP's timers) after they end.
+  sleep "$CONCURRENT_SETTLE"
   local heap_idle heap_up open_calls=0
   heap_idle=$(heap_used_kib)
   say "$name: $calls calls at $rate/s, each up for $((pause_ms / 1000)) s (heap with no call: ${heap_idle:-?} KiB)"
@@ -170,13 +171,17 @@ drive_concurrent() {
   until [ "$(sipp_open_calls "$dir/uas")" -ge "$calls" ] || [ $SECONDS -ge $deadline ] || ! kill -0 "$uac" 2>/dev/null; do
     sleep 1
   done
+  # The set-up transactions of the last calls also live on for a while: the heap is read once they
+  # are gone (35 s into the plateau), or halfway through a shorter one.
+  local settle=$((CONCURRENT_HOLD >= 50 ? 35 : CONCURRENT_HOLD / 2))
+  if kill -0 "$uac" 2>/dev/null; then sleep "$settle"; fi
   heap_up=$(heap_used_kib)
   sleep 1
   open_calls=$(sipp_open_calls "$dir/uas")
   say "$name: $open_calls calls up, heap ${heap_up:-?} KiB; waiting for the hold and BYEs"
   sipp_wait $((bound + 20)) "$uac"
   sipp_wait 10 "$uas"
-  md "Callers from $CALLER_NET.1 (one UDP socket, -t u1), the called phone at $CALLEE_NET.1:5060; each call stays up $((pause_ms / 1000)) s after its ACK (the $ramp s of the ramp plus $CONCURRENT_HOLD s), then hold and BYE. *most up at once* and *all up for* come from the called phone's sipp statistics (one line a second). Heap used is read with \`jcmd GC.heap_info\` after two \`jcmd GC.run\`, with no call and once all calls are up; heap per call = difference ÷ calls up when it was read."
+  md "Callers from $CALLER_NET.1 (one UDP socket, -t u1), the called phone at $CALLEE_NET.1:5060; each call stays up $((pause_ms / 1000)) s after its ACK (the $ramp s of the ramp plus $CONCURRENT_HOLD s), then hold and BYE. *most up at once* and *all up for* come from the called phone's sipp statistics (one line a second). Heap used is read with \`jcmd GC.heap_info\` after two \`jcmd GC.run\`, with no call ($CONCURRENT_SETTLE s after the previous step) and $((CONCURRENT_HOLD >= 50 ? 35 : CONCURRENT_HOLD / 2)) s after all calls are up (once their set-up transactions are gone); heap per call = difference ÷ calls up when it was read."
   md ""
   md_py concurrent "$dir/uac" "$dir/uas" "$calls" "$CONCURRENT_HOLD" "${heap_idle:--1}" "${heap_up:--1}" "$open_calls" "$SUMMARY"
   md ""
