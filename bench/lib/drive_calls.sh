@@ -163,8 +163,8 @@ drive_concurrent() {
     -timeout "${bound}s" -timer_resol 1
   local uas=${SIPP_PIDS[-1]}
   RTT_FREQ=5 sipp_start "$dir/uac" "$remote" call-uac.xml -inf "$TARGET/data/callers.csv" \
-    -key callee "${CALLEES[0]}" -auth_uri "${CALLEES[0]}@$remote" -i "$CALLER_NET.1" -t u1 -r "$rate" -m "$calls" -l "$((calls + 100))" \
-    -d "$pause_ms" -timeout "${bound}s" -recv_timeout 5000 -timer_resol 1
+    -key callee "${CALLEES[0]}" -auth_uri "${CALLEES[0]}@$remote" -i "$CALLER_NET.1" -t u1 -r "$rate" \
+    -m "$calls" -l "$((calls + 100))" -d "$pause_ms" -timeout "${bound}s" -recv_timeout 5000 -timer_resol 1
   local uac=${SIPP_PIDS[-1]}
   # All calls up: the called phone's sipp holds them all (at most the ramp plus 30 s).
   local deadline=$((SECONDS + ramp + 30))
