@@ -25,6 +25,50 @@ def step_record(run, label, rate, calls, repeat):
     return record
 
 
+# call-uac.xml's response times: the INVITE's challenge, the authenticated INVITE to its 200 (the
+# headline), the whole set-up, the hold re-INVITE and the BYE.
+CALL_RTDS = {"challenge": 1, "invite": 2, "setup": 3, "hold": 4, "bye": 5}
+
+
+def call_step_record(run, label, rate, calls, repeat, uas=None):
+    """The figures of one step of the calls ladder (a sippstats.Run of the callers' sipp
+    processes; `uas` the Run of the called phones, or None). p50/p99/max are INVITE(auth)->200."""
+    count, p50, p99, worst = run.latency(CALL_RTDS["invite"])
+    record = {
+        "label": label, "rate": rate, "repeat": repeat, "calls": calls,
+        "ok": run.counter("SuccessfulCall"), "failed": run.counter("FailedCall"),
+        "shed": run.counter("FailedCallRejected"), "unanswered": run.unanswered(),
+        "retrans": run.counter("Retransmissions"), "achieved": round(run.rate, 1),
+        "p50": p50, "p99": p99, "max": worst,
+    }
+    for key in ("challenge", "setup", "hold", "bye"):
+        record["p99_" + key] = run.latency(CALL_RTDS[key])[2]
+    if uas is not None:
+        record["uas_ok"] = uas.counter("SuccessfulCall")
+        record["uas_failed"] = uas.counter("FailedCall")
+        record["uas_retrans"] = uas.counter("Retransmissions")
+    record["clean"] = is_clean(record) and record.get("uas_failed", 0) == 0
+    return record
+
+
+def plateau(series, calls):
+    """From sipp's open calls over time [(seconds, open calls), ...]: (the most calls open at once,
+    the seconds during which all `calls` were open, measured between stat lines)."""
+    if not series:
+        return 0, 0.0
+    most = max(n for _, n in series)
+    full = [t for t, n in series if n >= calls]
+    return most, (max(full) - min(full) if full else 0.0)
+
+
+def per_call_bytes(heap_idle_kib, heap_up_kib, calls):
+    """Heap per open call in bytes from heap in use (KiB, after a full GC) with no call and with
+    `calls` calls up; None when a figure is missing or no call was up."""
+    if heap_idle_kib is None or heap_up_kib is None or not calls:
+        return None
+    return (heap_up_kib - heap_idle_kib) * 1024.0 / calls
+
+
 def is_clean(step):
     return (step["failed"] == 0 and step["ok"] >= step["calls"]
             and step["achieved"] >= RATE_TOLERANCE * step["rate"])

@@ -10,7 +10,7 @@ import sys
 import time
 
 from . import analysis, credentials, report
-from .sippstats import Run, SippError, percentile, read_rtt, read_stat
+from .sippstats import Run, SippError, current_calls, percentile, read_rtt, read_stat
 
 
 def cmd_data(a):
@@ -23,6 +23,17 @@ def cmd_data(a):
         f.write("\n".join(credentials.attack_lines(a.count, a.legit, a.addresses, a.net, a.port)) + "\n")
 
 
+def cmd_calls_data(a):
+    """callers.csv and one callee-<k>.csv per called phone; prints the callees' numbers."""
+    numbers = credentials.callees(a.count, a.callees)
+    with open(a.dir + "/callers.csv", "w") as f:
+        f.write("\n".join(credentials.callers_lines(a.count, a.callees)) + "\n")
+    for k, ext in enumerate(numbers, start=1):
+        with open("%s/callee-%d.csv" % (a.dir, k), "w") as f:
+            f.write("\n".join(credentials.callee_lines(ext, a.expires)) + "\n")
+    print(" ".join(str(n) for n in numbers))
+
+
 def cmd_kamailio_tables(a):
     credentials.write_kamailio_tables(a.dir, a.count)
 
@@ -33,6 +44,15 @@ def cmd_cpu(a):
 
 def cmd_step(a):
     record = analysis.step_record(Run(a.dirs), a.label, a.rate, a.calls, a.repeat)
+    record["cpu"] = a.cpu
+    with open(a.steps, "a") as f:
+        f.write(json.dumps(record) + "\n")
+    return 0 if record["clean"] else 1
+
+
+def cmd_call_step(a):
+    uas = Run(a.uas, batch_calls=None) if a.uas else None
+    record = analysis.call_step_record(Run(a.dirs), a.label, a.rate, a.calls, a.repeat, uas)
     record["cpu"] = a.cpu
     with open(a.steps, "a") as f:
         f.write(json.dumps(record) + "\n")
@@ -87,6 +107,80 @@ def cmd_register_summary(a):
     met = "no" if value < 0.5 else ("yes" if bound in ("", "lower") else "not sure")
     summary_line(a.summary, "Ratio Bulwark/Kamailio", "%.2f (%d/s vs %d/s%s)" % (
         value, b, k, ", " + bound + " bound" if bound else ""), met)
+
+
+def cmd_call_ladder(a):
+    print(report.call_ladder_table(load_steps(a.steps), a.repeats))
+
+
+# Issue "calls benchmark": 625 calls/s, a quarter of what Kamailio as a stateful proxy reached on
+# this machine (about 2,500/s); INVITE(auth)->200 p99 under 50 ms.
+CALLS_GOAL = 625
+CALLS_P99_GOAL = 50
+CALLS_RATIO_GOAL = 0.25
+
+
+def cmd_calls_summary(a):
+    """Ratio line and the calls rows of the summary table, for one media variant."""
+    bulwark = analysis.knee(load_steps(a.bulwark), a.repeats) if a.bulwark != "-" else None
+    kamailio = analysis.knee(load_steps(a.kamailio), a.repeats) if a.kamailio != "-" else None
+    what = "Calls with digest on the INVITE, hold, BYE (%s)" % a.variant
+    if bulwark is not None:
+        b = bulwark[0]
+        steps = load_steps(a.bulwark)
+        summary_line(a.summary, "%s: highest rate with 0 failed calls" % what, "%d/s" % b,
+                     "yes" if b >= CALLS_GOAL else "no")
+        at_goal = by_rate_p99(steps, CALLS_GOAL) if b >= CALLS_GOAL else None
+        summary_line(a.summary, "%s: INVITE→200 p99 at 625/s" % what,
+                     "%s ms" % report.fmt(at_goal) if at_goal is not None else "not reached (%d/s)" % b,
+                     "yes" if at_goal is not None and at_goal < CALLS_P99_GOAL else "no")
+        at_best = by_rate_p99(steps, b)
+        summary_line(a.summary, "%s: INVITE→200 p99 at the highest clean rate" % what, "%s ms at %d/s" % (
+            report.fmt(at_best), b) if at_best is not None else "no clean rate", "—")
+    if bulwark is None or kamailio is None:
+        return
+    value, bound = analysis.ratio(bulwark, kamailio)
+    b, k = bulwark[0], kamailio[0]
+    if value is None:
+        print("No ratio: Kamailio had no clean rate.")
+        return
+    notes = {"": "", "upper": " — an upper bound: Kamailio never failed, its limit is higher",
+             "lower": " — a lower bound: Bulwark never failed, its limit is higher",
+             "unknown": " — neither failed: the ladder is too short to tell"}
+    print("Ratio Bulwark/Kamailio for calls (%s; highest clean rates, %d/s vs %d/s): **%.2f**%s." % (
+        a.variant, b, k, value, notes[bound]))
+    met = "no" if value < CALLS_RATIO_GOAL else ("yes" if bound in ("", "lower") else "not sure")
+    summary_line(a.summary, "%s: ratio Bulwark/Kamailio (stateful proxy)" % what, "%.2f (%d/s vs %d/s%s)" % (
+        value, b, k, ", " + bound + " bound" if bound else ""), met)
+
+
+def cmd_concurrent(a):
+    """Table and summary rows of the concurrent-calls step."""
+    uac, uas = Run([a.uac]), Run([a.uas], batch_calls=None)
+    most, full = analysis.plateau(current_calls(a.uas + "/stat.csv"), a.calls)
+    idle = a.heap_idle if a.heap_idle >= 0 else None
+    up = a.heap_up if a.heap_up >= 0 else None
+    per_call = analysis.per_call_bytes(idle, up, a.open_calls)
+    ok, failed = uac.counter("SuccessfulCall"), uac.counter("FailedCall")
+    invite = uac.latency(analysis.CALL_RTDS["invite"])
+    print("| calls | successful | failed (503 / no answer) | retrans. | most up at once (callee's sipp) | "
+          "all up for | up when the heap was read | heap used, no call → calls up (after full GC) | heap per call | "
+          "INVITE→200 p50 / p99 / max ms | p99 hold ms | p99 BYE ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| %d | %d | %d (%d / %d) | %d | %d | %.0f s | %d | %s → %s | %s | %s / %s / %s | %s | %s |" % (
+        a.calls, ok, failed, uac.counter("FailedCallRejected"), uac.unanswered(),
+        uac.counter("Retransmissions") + uas.counter("Retransmissions"), most, full, a.open_calls,
+        "%.0f MiB" % (idle / 1024) if idle is not None else "–", "%.0f MiB" % (up / 1024) if up is not None else "–",
+        "%.0f bytes" % per_call if per_call is not None else "–",
+        report.fmt(invite[1]), report.fmt(invite[2]), report.fmt(invite[3]),
+        report.fmt(uac.latency(analysis.CALL_RTDS["hold"])[2]), report.fmt(uac.latency(analysis.CALL_RTDS["bye"])[2])))
+    held = most >= a.calls and full >= a.hold - 2  # the stat lines are a second apart
+    summary_line(a.summary, "Concurrent calls: %d held for %d s" % (a.calls, a.hold),
+                 "%d up at once for %.0f s, %d of %d completed, %d failed" % (most, full, ok, a.calls, failed),
+                 "yes" if held and failed == 0 and ok == a.calls else "no")
+    if per_call is not None:
+        summary_line(a.summary, "Heap per active call (%d calls up)" % a.calls,
+                     "%.0f bytes (%d up when read)" % (per_call, a.open_calls), "—")
 
 
 def by_rate_p99(steps, rate):
@@ -173,6 +267,13 @@ def parser():
     num, flt = {"type": int}, {"type": float}
     command("data", cmd_data, "dir", ("count", num), ("legit", num), ("addresses", num), "net", ("port", num))
     command("kamailio-tables", cmd_kamailio_tables, "dir", ("count", num))
+    command("calls-data", cmd_calls_data, "dir", ("count", num), ("callees", num), ("expires", num))
+    command("call-step", cmd_call_step, "steps", "label", ("rate", num), ("calls", num), ("repeat", num), "cpu",
+            ("--uas", {"action": "append", "default": []}), ("dirs", {"nargs": "+"}))
+    command("call-ladder", cmd_call_ladder, "steps", ("repeats", num))
+    command("calls-summary", cmd_calls_summary, "bulwark", "kamailio", ("repeats", num), "variant", "summary")
+    command("concurrent", cmd_concurrent, "uac", "uas", ("calls", num), ("hold", num), ("heap_idle", num),
+            ("heap_up", num), ("open_calls", num), "summary")
     command("cpu", cmd_cpu, "before", "after", ("seconds", flt), ("tck", num), ("sipp", flt))
     command("step", cmd_step, "steps", "label", ("rate", num), ("calls", num), ("repeat", num), "cpu",
             ("dirs", {"nargs": "+"}))

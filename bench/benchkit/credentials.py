@@ -37,6 +37,28 @@ def users_lines(count, expires):
         yield "%d;[authentication username=%s password=%s];%d" % (x, name(x), secret(x), expires)
 
 
+def callees(count, n):
+    """Extension numbers of the `n` called phones of the calls scenarios: the last `n` users, so
+    that the callers (all the others) never ring a sipp UAS by accident."""
+    if n < 1 or n >= count:
+        raise ValueError("need at least one caller and one callee among %d users (callees: %d)" % (count, n))
+    return [number(i) for i in range(count - n + 1, count + 1)]
+
+
+def callers_lines(count, n_callees):
+    """call-uac.xml injection file: caller number; [authentication ...] of every user that is not a
+    callee, in turn."""
+    yield "SEQUENTIAL"
+    for i in range(1, count - n_callees + 1):
+        x = number(i)
+        yield "%d;[authentication username=%s password=%s]" % (x, name(x), secret(x))
+
+
+def callee_lines(ext, expires):
+    """register-callee.xml injection file for one callee: number; [authentication ...]; expires."""
+    return ["SEQUENTIAL", "%d;[authentication username=%s password=%s];%d" % (ext, name(ext), secret(ext), expires)]
+
+
 def attack_lines(count, skip, addresses, net, port):
     """register-badpw.xml injection file: wrong passwords for the users after the first `skip`,
     each line from the next of `addresses` source addresses under `net` (e.g. "127.1")."""

@@ -59,6 +59,47 @@ def ladder_row(label, group):
         fmt_median(values("p99_first")), fmt_median(values("p99_second")), group[-1].get("cpu", "–"))
 
 
+CALL_LADDER_HEADER = (
+    "| rate /s | clean runs | calls | successful | failed (503 / no answer) | retrans. | achieved /s | "
+    "INVITE→200 p50 ms | p99 ms | max ms | p99 407 ms | p99 set-up ms | p99 hold ms | p99 BYE ms | "
+    "CPU (% of one core, last run) |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+
+
+def call_ladder_row(label, group):
+    """One row of the calls ladder for all runs of one rate (min / median / max where they vary).
+    Retransmissions are the callers' and the called phones' together."""
+    def total(key):
+        return sum(s.get(key, 0) for s in group)
+
+    def values(key):
+        return [s.get(key) for s in group]
+
+    return "| %s | %d of %d | %d | %d | %d (%d / %d) | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        label, sum(1 for s in group if s["clean"]), len(group), total("calls"), total("ok"),
+        total("failed"), total("shed"), total("unanswered"), total("retrans") + total("uas_retrans"),
+        fmt_spread(values("achieved")), fmt_median(values("p50")), fmt_spread(values("p99")),
+        fmt(max((v for v in values("max") if v is not None), default=None)),
+        fmt_median(values("p99_challenge")), fmt_median(values("p99_setup")), fmt_median(values("p99_hold")),
+        fmt_median(values("p99_bye")), group[-1].get("cpu", "–"))
+
+
+def call_ladder_table(steps, repeats):
+    """The table of one target's calls ladder and its headline line."""
+    lines = [CALL_LADDER_HEADER]
+    warmup = [s for s in steps if s["label"] == "warm-up"]
+    if warmup:
+        lines.append(call_ladder_row("warm-up %d" % warmup[0]["rate"], warmup))
+    for rate, group in by_rate(steps).items():
+        lines.append(call_ladder_row(str(rate), group))
+    best, saturated = knee(steps, repeats)
+    p99 = fmt_spread([s["p99"] for s in by_rate(steps).get(best, [])])
+    tail = "" if saturated else " (no rate of the ladder failed: the limit is higher)"
+    lines.append("")
+    lines.append("Highest clean rate: **%d calls/s** (INVITE→200 p99 %s ms)%s." % (best, p99, tail))
+    return "\n".join(lines)
+
+
 def ladder_table(steps, repeats):
     """The table of one target's ladder and its headline line."""
     lines = [LADDER_HEADER]

@@ -39,6 +39,41 @@ def read_stat(path):
     return counters
 
 
+def current_calls(path):
+    """sipp's CurrentCall column (calls open at that moment) on every line of a -trace_stat file,
+    in order: [(elapsed seconds, open calls), ...]. Needs at least one data line."""
+    try:
+        with open(path, encoding="latin-1") as f:
+            lines = [line.rstrip("\n") for line in f if line.strip()]
+    except OSError as e:
+        raise SippError("no sipp statistics: %s" % e) from e
+    if len(lines) < 2:
+        raise SippError("%s: no data line (sipp wrote nothing or did not run)" % path)
+    header = lines[0].split(";")
+    if "CurrentCall" not in header or "ElapsedTime(C)" not in header:
+        raise SippError("%s: not a sipp statistics file" % path)
+    at, current = header.index("ElapsedTime(C)"), header.index("CurrentCall")
+    rows = []
+    for line in lines[1:]:
+        fields = line.split(";")
+        if len(fields) <= max(at, current):
+            continue  # the last line of a sipp killed while writing it
+        try:
+            rows.append((elapsed_seconds(fields[at]), int(fields[current])))
+        except ValueError as e:
+            raise SippError("%s: CurrentCall %r is not a number" % (path, fields[current])) from e
+    if not rows:
+        raise SippError("%s: no complete data line" % path)
+    return rows
+
+
+def elapsed_seconds(text):
+    """sipp's elapsed time "HH:MM:SS" (a fraction may follow as ":ddd") in seconds."""
+    parts = text.split(":")
+    fraction = float("0." + parts[3]) if len(parts) > 3 and parts[3].isdigit() else 0.0
+    return int(parts[0]) * 3600 + int(parts[1]) * 60 + int(parts[2]) + fraction
+
+
 def read_rtt(directory):
     """All response-time samples of the -trace_rtt files in a directory: [(at_ms, ms, rtd), ...].
     at_ms counts from that sipp's start; sipp writes both with a fractional part at times
@@ -84,7 +119,8 @@ class Run:
     each): counters summed, response times merged, completion rates added up.
 
     sipp writes response times in batches of -rtt_freq samples (3 per successful call of
-    register.xml); `batch_calls` successful calls must therefore have left a response-time file."""
+    register.xml); `batch_calls` successful calls must therefore have left a response-time file.
+    `batch_calls` None: a scenario that measures no response time (a sipp UAS)."""
 
     def __init__(self, directories, batch_calls=100):
         if not directories:
@@ -97,7 +133,7 @@ class Run:
             for name, value in stat.items():
                 self.counters[name] = self.counters.get(name, 0) + value
             samples = read_rtt(d)
-            if not samples and stat["SuccessfulCall"] >= batch_calls:
+            if batch_calls is not None and not samples and stat["SuccessfulCall"] >= batch_calls:
                 raise SippError("%s: calls succeeded but sipp wrote no response times" % d)
             self.samples.extend(samples)
             self.rate += completion_rate([t for t, _, n in samples if n == 3])

@@ -17,7 +17,7 @@ machine_section() {
   echo "- JDK: $jdk; WildFly $wf (JVM options: \`WILDFLY_JAVA_OPTS\` in \`bulwark\`), Keycloak $kc, MariaDB ${maria%% *} (embedded)"
   echo "- Kamailio: $kam, $KAMAILIO_WORKERS UDP workers (one per core), $KAMAILIO_SHM_MB MiB shared memory, credentials in memory (htable); load generator: $sipp_v (UDP), up to $SIPP_RATE_PER_INSTANCE calls/s per sipp process"
   echo "- Bulwark: commit $commit$dirty; $BULWARK_START_NOTE; SIP on $SIP_HOST:$BULWARK_SIP_PORT"
-  echo "- Sizes: $EXTENSIONS extensions; rates $RATES /s, $STEP_SECONDS s runs × $REPEATS; overload $OVERLOAD_SECONDS s; sustained $SUSTAINED_RATE/s for $SUSTAINED_SECONDS s; flood rates $FLOOD_RATES /s, $FLOOD_STEP_SECONDS s steps; scale $SCALE_INSTANCES × $EXTENSIONS bindings at up to $SCALE_RATE/s; crash after $FLUSH_WAIT s"
+  echo "- Sizes: $EXTENSIONS extensions; rates $RATES /s, $STEP_SECONDS s runs × $REPEATS; overload $OVERLOAD_SECONDS s; sustained $SUSTAINED_RATE/s for $SUSTAINED_SECONDS s; flood rates $FLOOD_RATES /s, $FLOOD_STEP_SECONDS s steps; scale $SCALE_INSTANCES × $EXTENSIONS bindings at up to $SCALE_RATE/s; crash after $FLUSH_WAIT s; call rates $CALL_RATES /s, calls up $CALL_TALK_MS ms, media $CALL_MEDIA; concurrent $CONCURRENT_CALLS calls at $CONCURRENT_RATE/s held $CONCURRENT_HOLD s"
 }
 
 write_results() {

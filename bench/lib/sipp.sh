@@ -11,6 +11,9 @@ sipp_start() {
   local cmd=(sipp "$remote" -sf "$SCENARIO_DIR/$xml" -nostdin -trace_stat -stf "$dir/stat.csv" -fd 1
     -trace_rtt -rtt_freq "${RTT_FREQ:-300}" -trace_err -error_file "$dir/errors.log" -max_log_size 5000000
     -trace_screen -screen_file "$dir/screen.log" "$@")
+  # BENCH_SIPP_TRACE=1: every message each sipp sends and receives, in <dir>/messages.log (costs
+  # sipp CPU: for looking into a failure at low rates, not for figures).
+  [ "${BENCH_SIPP_TRACE:-0}" = 0 ] || cmd+=(-trace_msg -message_file "$dir/messages.log")
   record_command "(cd $dir && ${cmd[*]})"
   (cd "$dir" && exec "${cmd[@]}" > "$dir/stdout.log" 2>&1 < /dev/null) &
   SIPP_PIDS+=($!)

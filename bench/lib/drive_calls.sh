@@ -1,0 +1,188 @@
+# Drivers "calls" and "concurrent": calls between extensions, INVITE with digest, hold, BYE.
+#
+# The called phones are sipp UAS processes, each registered first (register-callee.xml, which also
+# removes every other binding of that extension) as the only phone of one callee extension: the
+# k-th at $CALLEE_NET.k:5060 answers extension <callee k>. The callers are all other extensions,
+# in turn (callers.csv), from $CALLER_NET.k. The digest uri is the Request-URI (-auth_uri), as
+# RFC 3261 section 22.4 wants and Bulwark checks; sipp's default would be the server's address. One UAC sipp process offers at most
+# CALL_RATE_PER_INSTANCE calls/s and calls its own callee, whose UAS takes exactly its calls.
+#
+# Media variants (CALL_MEDIA, comma-separated): "direct" is SDP passing through untouched, the only
+# one measured today. A variant with media anchored by rtpengine ("rtpengine") comes with media
+# anchoring: call_variant_ready is where it would be set up for each target; until then it is
+# reported as not measured, never faked.
+
+CALLEES=()   # extension numbers of the called phones, set by calls_data
+
+# calls_data: the callers' and callees' injection files (once per run).
+calls_data() {
+  [ ${#CALLEES[@]} = 0 ] || return 0
+  local most=1 rate n
+  for rate in $CALL_RATES; do
+    n=$(((rate + CALL_RATE_PER_INSTANCE - 1) / CALL_RATE_PER_INSTANCE)); [ "$n" -le "$most" ] || most=$n
+  done
+  mkdir -p "$TARGET/data"
+  read -r -a CALLEES <<<"$(py calls-data "$TARGET/data" "$EXTENSIONS" "$most" 3600)"
+  [ ${#CALLEES[@]} = "$most" ] || die "calls-data gave ${#CALLEES[@]} callees, expected $most"
+}
+
+# register_callees <dir> <remote> <count>: the first <count> called phones register at <remote>
+# (from the address and port their UAS will use); stops the run when one could not.
+register_callees() {
+  local dir=$1 remote=$2 count=$3 k
+  for ((k = 1; k <= count; k++)); do
+    sipp_start "$dir/register-callee-$k" "$remote" register-callee.xml -inf "$TARGET/data/callee-$k.csv" \
+      -i "$CALLEE_NET.$k" -p 5060 -m 1 -timeout 20s -recv_timeout 5000
+    sipp_wait 30 "${SIPP_PIDS[-1]}"
+    if [ "$(py counter "$dir/register-callee-$k" SuccessfulCall)" != 1 ]; then
+      tail -20 "$dir/register-callee-$k/errors.log" >&2 2>/dev/null || true
+      die "callee ${CALLEES[$((k - 1))]} could not register at $remote from $CALLEE_NET.$k:5060 (see $dir/register-callee-$k)"
+    fi
+  done
+}
+
+# call_variant_ready <variant> <target>: 0 when the variant can be measured against the target.
+call_variant_ready() {
+  case "$1" in
+    direct) return 0 ;;
+    *) return 1 ;;  # rtpengine: media anchoring is not in this build yet
+  esac
+}
+
+# call_step <steps.jsonl> <label> <repeat> <target> <remote> <rate> <seconds> <dir>: one
+# fixed-rate step of calls; returns 0 when it was clean.
+call_step() {
+  local steps=$1 label=$2 repeat=$3 target=$4 remote=$5 rate=$6 seconds=$7 dir=$8
+  local n=$(((rate + CALL_RATE_PER_INSTANCE - 1) / CALL_RATE_PER_INSTANCE)) k
+  local uac_pids=() uas_pids=() uac_dirs=() uas_args=()
+  # Long enough for the last call: set-up, talk, hold and BYE, with retransmissions.
+  local bound=$((seconds + CALL_TALK_MS / 1000 + 30))
+  cpu_begin "$target"
+  for ((k = 1; k <= n; k++)); do
+    local share=$((rate / n + (k <= rate % n ? 1 : 0)))
+    sipp_start "$dir/uas-$k" "$remote" call-uas.xml -i "$CALLEE_NET.$k" -p 5060 -m "$((share * seconds))" \
+      -l "$((share * seconds + 100))" -timeout "${bound}s" -timer_resol 1
+    uas_pids+=("${SIPP_PIDS[-1]}") uas_args+=(--uas "$dir/uas-$k")
+  done
+  for ((k = 1; k <= n; k++)); do
+    local share=$((rate / n + (k <= rate % n ? 1 : 0)))
+    RTT_FREQ=5 sipp_start "$dir/$k" "$remote" call-uac.xml -inf "$TARGET/data/callers.csv" \
+      -key callee "${CALLEES[$((k - 1))]}" -auth_uri "${CALLEES[$((k - 1))]}@$remote" \
+      -i "$CALLER_NET.$k" -r "$share" -m "$((share * seconds))" \
+      -d "$CALL_TALK_MS" -l "$((share * seconds + 100))" -timeout "${bound}s" -recv_timeout 5000 -timer_resol 1
+    uac_pids+=("${SIPP_PIDS[-1]}") uac_dirs+=("$dir/$k")
+  done
+  sipp_wait $((bound + 20)) "${uac_pids[@]}"
+  # Each called phone ends by itself once it has taken its calls; one whose calls failed is stopped.
+  sipp_wait 5 "${uas_pids[@]}"
+  cpu_end
+  py call-step "$steps" "$label" "$rate" "$((rate * seconds))" "$repeat" "$CPU_TEXT" "${uas_args[@]}" "${uac_dirs[@]}"
+}
+
+declare -A CALL_STEPS_FILE
+drive_calls() {
+  local name=$1 xml=$2 targets=$3 target variant
+  calls_data
+  md "### $name: $xml → server → call-uas.xml, rates up to ${CALL_RATES##* }/s, $STEP_SECONDS s per run, $REPEATS runs per rate"
+  md ""
+  md "Each call: INVITE, 407, ACK, INVITE with digest, 180, 200, ACK, ${CALL_TALK_MS} ms up, hold (re-INVITE with a=sendonly, 200, ACK), 200 ms on hold, BYE, 200. Callers are $(( EXTENSIONS - ${#CALLEES[@]} )) extensions in turn; each sipp process (at most $CALL_RATE_PER_INSTANCE calls/s) calls its own callee extension, answered by a sipp UAS registered as its only phone. Bulwark is a B2BUA; Kamailio a record-routing stateful proxy (tm, auth from memory, usrloc in memory, $KAMAILIO_WORKERS UDP workers). *INVITE→200* is the authenticated INVITE to its 200 (rtd 2); *p99 407* the challenge, *set-up* the first INVITE to the 200, *hold* the re-INVITE, *BYE* the BYE, each to its answer. A run is clean when every call completed, none failed on either side and the completed rate is at least 95 % of the target; *retrans.* counts the callers' and the called phones' retransmissions. CPU: *sipp* is the callers and the called phones together."
+  md ""
+  for variant in ${CALL_MEDIA//,/ }; do
+    for target in ${targets//,/ }; do
+      if ! call_variant_ready "$variant" "$target"; then
+        md "**$target, media $variant**: not measured — media anchoring is not in this build yet; the variant comes with it."
+        md ""
+        continue
+      fi
+      start_target "$target"; local remote=$REMOTE
+      local base=$RUN_DIR/$name-$target-$variant
+      local steps=$base/steps.jsonl first=${CALL_RATES%% *} rate repeat
+      mkdir -p "$base"; : > "$steps"
+      CALL_STEPS_FILE[$target-$variant]=$steps
+      register_callees "$base" "$remote" "${#CALLEES[@]}"
+      say "$name/$target/$variant: warm-up at $first/s for ${WARMUP_SECONDS}s"
+      call_step "$steps" warm-up 1 "$target" "$remote" "$first" "$WARMUP_SECONDS" "$base/warmup" || true
+      local failed=0
+      for rate in $CALL_RATES; do
+        for ((repeat = 1; repeat <= REPEATS; repeat++)); do
+          sleep "$PAUSE_SECONDS"
+          say "$name/$target/$variant: $rate calls/s for ${STEP_SECONDS}s (run $repeat of $REPEATS)"
+          call_step "$steps" "$rate" "$repeat" "$target" "$remote" "$rate" "$STEP_SECONDS" "$base/$rate-$repeat" ||
+            { failed=1; break; }
+        done
+        if [ $failed = 1 ]; then say "$name/$target/$variant: not clean at $rate/s, stopping"; break; fi
+      done
+      md "**$target** ($remote), media $variant"
+      md ""
+      md_py call-ladder "$steps" "$REPEATS"
+      md ""
+      if [ "$target" = kamailio ]; then stop_kamailio; fi
+    done
+    local b=${CALL_STEPS_FILE[bulwark-$variant]:--} k=${CALL_STEPS_FILE[kamailio-$variant]:--}
+    if [ "$b" != - ]; then
+      md_py calls-summary "$b" "$k" "$REPEATS" "$(call_variant_text "$variant")" "$SUMMARY"
+      md ""
+    fi
+  done
+}
+
+call_variant_text() {
+  case "$1" in
+    direct) echo "no media anchoring" ;;
+    rtpengine) echo "media anchored by rtpengine" ;;
+    *) echo "media $1" ;;
+  esac
+}
+
+# sipp_open_calls <dir>: calls open in that sipp at its last statistics line (written every second).
+sipp_open_calls() {
+  awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "CurrentCall") c = i; next }
+             c && NF >= c { last = $c } END { print (last == "" ? 0 : last) }' "$1/stat.csv" 2>/dev/null || echo 0
+}
+
+# drive_concurrent: CONCURRENT_CALLS calls set up at CONCURRENT_RATE/s, each held until all of them
+# have been up together for CONCURRENT_HOLD s, then hold and BYE. Heap in use after a full GC with
+# no call and with all calls up gives the heap per call.
+drive_concurrent() {
+  local name=$1 xml=$2 targets=$3
+  start_target bulwark; local remote=$REMOTE
+  calls_data
+  local dir=$RUN_DIR/$name calls=$CONCURRENT_CALLS rate=$CONCURRENT_RATE
+  local ramp=$(((calls + rate - 1) / rate))
+  local pause_ms=$(((ramp + CONCURRENT_HOLD) * 1000)) bound=$((ramp + CONCURRENT_HOLD + 60))
+  mkdir -p "$dir"
+  md "### $name: $calls calls at $rate/s, all up together for $CONCURRENT_HOLD s"
+  md ""
+  register_callees "$dir" "$remote" 1
+  # Transactions of earlier steps live on for up to 32 s (JAIN-SIP's timers) after they end.
+  sleep "$CONCURRENT_SETTLE"
+  local heap_idle heap_up open_calls=0
+  heap_idle=$(heap_used_kib)
+  say "$name: $calls calls at $rate/s, each up for $((pause_ms / 1000)) s (heap with no call: ${heap_idle:-?} KiB)"
+  sipp_start "$dir/uas" "$remote" call-uas.xml -i "$CALLEE_NET.1" -p 5060 -m "$calls" -l "$((2 * calls))" \
+    -timeout "${bound}s" -timer_resol 1
+  local uas=${SIPP_PIDS[-1]}
+  RTT_FREQ=5 sipp_start "$dir/uac" "$remote" call-uac.xml -inf "$TARGET/data/callers.csv" \
+    -key callee "${CALLEES[0]}" -auth_uri "${CALLEES[0]}@$remote" -i "$CALLER_NET.1" -t u1 -r "$rate" \
+    -m "$calls" -l "$((calls + 100))" -d "$pause_ms" -timeout "${bound}s" -recv_timeout 5000 -timer_resol 1
+  local uac=${SIPP_PIDS[-1]}
+  # All calls up: the called phone's sipp holds them all (at most the ramp plus 30 s).
+  local deadline=$((SECONDS + ramp + 30))
+  until [ "$(sipp_open_calls "$dir/uas")" -ge "$calls" ] || [ $SECONDS -ge $deadline ] || ! kill -0 "$uac" 2>/dev/null; do
+    sleep 1
+  done
+  # The set-up transactions of the last calls also live on for a while: the heap is read once they
+  # are gone (35 s into the plateau), or halfway through a shorter one.
+  local settle=$((CONCURRENT_HOLD >= 50 ? 35 : CONCURRENT_HOLD / 2))
+  if kill -0 "$uac" 2>/dev/null; then sleep "$settle"; fi
+  heap_up=$(heap_used_kib)
+  sleep 1
+  open_calls=$(sipp_open_calls "$dir/uas")
+  say "$name: $open_calls calls up, heap ${heap_up:-?} KiB; waiting for the hold and BYEs"
+  sipp_wait $((bound + 20)) "$uac"
+  sipp_wait 10 "$uas"
+  md "Callers from $CALLER_NET.1 (one UDP socket, -t u1), the called phone at $CALLEE_NET.1:5060; each call stays up $((pause_ms / 1000)) s after its ACK (the $ramp s of the ramp plus $CONCURRENT_HOLD s), then hold and BYE. *most up at once* and *all up for* come from the called phone's sipp statistics (one line a second). Heap used is read with \`jcmd GC.heap_info\` after two \`jcmd GC.run\`, with no call ($CONCURRENT_SETTLE s after the previous step) and $((CONCURRENT_HOLD >= 50 ? 35 : CONCURRENT_HOLD / 2)) s after all calls are up (once their set-up transactions are gone); heap per call = difference ÷ calls up when it was read."
+  md ""
+  md_py concurrent "$dir/uac" "$dir/uas" "$calls" "$CONCURRENT_HOLD" "${heap_idle:--1}" "${heap_up:--1}" "$open_calls" "$SUMMARY"
+  md ""
+}
