@@ -63,6 +63,14 @@ public final class B2buaHelper {
    * and crossing headers. For a 2xx the caller's dialog is confirmed by it.
    */
   public void relay(SipResponse response, SipRequest incoming) {
+    relay(response, incoming, null);
+  }
+
+  /**
+   * As {@link #relay(SipResponse, SipRequest)}, with {@code body} (a media relay's rewritten
+   * description) instead of the response's own, unless it is null.
+   */
+  public void relay(SipResponse response, SipRequest incoming, byte[] body) {
     Response from = response.message();
     incoming.respond(
         from.getStatusCode(),
@@ -73,6 +81,7 @@ public final class B2buaHelper {
             // Keep our own phrase for that code.
           }
           copySession(from, answer);
+          replaceBody(answer, body);
         });
   }
 
@@ -90,12 +99,54 @@ public final class B2buaHelper {
    * answerAfter} completed (for a BYE, once the call's end is on record).
    */
   public void forward(SipRequest request, SipDialog towards, CompletionStage<?> answerAfter) {
+    forward(request, towards, answerAfter, Bodies.UNCHANGED);
+  }
+
+  /**
+   * Rewrites the bodies that cross in a forwarded exchange: the request's on its way out, the final
+   * answer's on its way back (a media relay's offer and answer). A stage gives the body to send.
+   */
+  public interface Bodies {
+    Bodies UNCHANGED =
+        new Bodies() {
+          @Override
+          public CompletionStage<byte[]> request(byte[] body) {
+            return CompletableFuture.completedFuture(body);
+          }
+
+          @Override
+          public CompletionStage<byte[]> response(SipResponse response, byte[] body) {
+            return CompletableFuture.completedFuture(body);
+          }
+        };
+
+    CompletionStage<byte[]> request(byte[] body);
+
+    CompletionStage<byte[]> response(SipResponse response, byte[] body);
+  }
+
+  /** As {@link #forward(SipRequest, SipDialog, CompletionStage)}, with bodies rewritten. */
+  public void forward(
+      SipRequest request, SipDialog towards, CompletionStage<?> answerAfter, Bodies bodies) {
     if (towards == null || towards.isTerminated()) {
       request.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
       return;
     }
+    byte[] body = request.message().getRawContent();
+    CompletionStage<byte[]> outgoing =
+        hasBody(body) ? bodies.request(body) : CompletableFuture.completedFuture(null);
+    outgoing.thenAccept(rewritten -> send(request, towards, answerAfter, bodies, rewritten));
+  }
+
+  private void send(
+      SipRequest request,
+      SipDialog towards,
+      CompletionStage<?> answerAfter,
+      Bodies bodies,
+      byte[] body) {
     Request onward = towards.newRequest(request.method());
     copySession(request.message(), onward);
+    replaceBody(onward, body);
     towards.send(
         onward,
         new ResponseHandler() {
@@ -107,7 +158,14 @@ public final class B2buaHelper {
             if (response.isSuccess() && Request.INVITE.equals(response.method())) {
               towards.ack(response);
             }
-            answerAfter.thenRun(() -> relay(response, request));
+            byte[] answer = response.message().getRawContent();
+            CompletionStage<byte[]> back =
+                hasBody(answer)
+                    ? bodies.response(response, answer)
+                    : CompletableFuture.completedFuture(null);
+            answerAfter
+                .thenCombine(back, (done, rewritten) -> rewritten)
+                .thenAccept(rewritten -> relay(response, request, rewritten));
           }
 
           @Override
@@ -115,6 +173,26 @@ public final class B2buaHelper {
             answerAfter.thenRun(() -> request.respond(Response.REQUEST_TIMEOUT));
           }
         });
+  }
+
+  private static boolean hasBody(byte[] body) {
+    return body != null && body.length > 0;
+  }
+
+  /** Puts {@code body} in place of the message's own, keeping its Content-Type; null leaves it. */
+  public static void replaceBody(Message message, byte[] body) {
+    if (body == null) {
+      return;
+    }
+    ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
+    if (type == null) {
+      return;
+    }
+    try {
+      message.setContent(body, type);
+    } catch (ParseException e) {
+      LOG.debugf(e, "Body not replaced");
+    }
   }
 
   /** Copies the body, its Content-Type and the crossing headers from one message to another. */

@@ -7,6 +7,9 @@ import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.extension.ExtensionDirectory;
 import io.bulwark.pbx.location.LocationService;
 import io.bulwark.pbx.sip.call.CallRouter;
+import io.bulwark.pbx.sip.call.MediaRelay;
+import io.bulwark.pbx.sip.media.RtpEngine;
+import io.bulwark.pbx.sip.media.RtpEngineSettings;
 import io.bulwark.pbx.sip.registrar.DigestAuthentication;
 import io.bulwark.pbx.sip.registrar.DigestVerifier;
 import io.bulwark.pbx.sip.registrar.NonceService;
@@ -20,12 +23,14 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import javax.sip.SipException;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -63,6 +68,7 @@ public class SipServer {
   private SipContainer container;
   // Sends through the container it handles calls for, so it is made once the container started.
   private volatile CallRouter router;
+  private RtpEngine rtpEngine;
 
   @PostConstruct
   void start() {
@@ -94,7 +100,8 @@ public class SipServer {
               container.client(),
               liveCalls,
               callRecords.recorder(),
-              clock);
+              clock,
+              media());
       status.started(
           settings.host(),
           settings.transports().contains("udp") ? settings.port() : 0,
@@ -113,6 +120,26 @@ public class SipServer {
     }
   }
 
+  /**
+   * Calls' media goes through rtpengine unless {@code BULWARK_MEDIA_ANCHORING} is {@code never}
+   * (phones on one LAN, or a benchmark of signalling alone).
+   */
+  private MediaRelay media() {
+    UnaryOperator<String> settings = Settings.environment();
+    if ("never".equalsIgnoreCase(Settings.valueOf(settings, "BULWARK_MEDIA_ANCHORING", "always"))) {
+      LOG.info("Media anchoring is off: calls' media goes between the phones");
+      return MediaRelay.NONE;
+    }
+    RtpEngineSettings where = RtpEngineSettings.from(settings);
+    try {
+      rtpEngine = RtpEngine.open(where);
+      LOG.infof("Calls' media goes through rtpengine at %s", where.ngAddress());
+      return MediaRelay.through(rtpEngine);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot reach rtpengine at " + where.ngAddress(), e);
+    }
+  }
+
   @PreDestroy
   void stop() {
     status.stopped();
@@ -127,6 +154,9 @@ public class SipServer {
     if (container != null) {
       container.close();
       LOG.info("SIP stopped");
+    }
+    if (rtpEngine != null) {
+      rtpEngine.close();
     }
   }
 

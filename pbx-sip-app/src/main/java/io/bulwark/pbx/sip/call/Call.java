@@ -17,10 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jboss.logging.Logger;
@@ -48,6 +53,7 @@ final class Call implements LiveCall {
   private final SipClient client;
   private final B2buaHelper helper;
   private final CallLedger ledger;
+  private final MediaRelay relay;
 
   private final List<SipDialog> legs = new ArrayList<>();
   private volatile CallDetailRecord record;
@@ -59,14 +65,23 @@ final class Call implements LiveCall {
   /** The caller's INVITE has its final answer, or is about to get it. */
   private boolean settled;
 
+  private volatile CallMedia media = CallMedia.DIRECT;
+  private String callerTag;
+  private String calleeTag;
+
+  /** What goes to the caller goes in the order it happened, each after its media rewrite. */
+  private CompletionStage<Void> toCaller = CompletableFuture.completedFuture(null);
+
   Call(
       SipRequest incoming,
       CallParties parties,
       List<Binding> phones,
       SipClient client,
       B2buaHelper helper,
-      CallLedger ledger) {
+      CallLedger ledger,
+      MediaRelay relay) {
     this.incoming = incoming;
+    this.relay = relay;
     this.phones = phones;
     this.client = client;
     this.helper = helper;
@@ -82,15 +97,41 @@ final class Call implements LiveCall {
   void start() {
     ledger.opened(this);
     inbound = incoming.dialog();
+    Request invite = incoming.message();
+    callerTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
     inbound.listen(request -> inDialog(request, HangupSide.CALLER, inbound.linked()));
+    incoming.onCancel(this::cancelled);
+    byte[] offer = invite.getRawContent();
+    if (!isSdp(invite, offer)) {
+      // Without an offer in the INVITE the phones' offer and answer travel in the 200 and the ACK,
+      // which the relay does not see: such a call's media goes between the phones.
+      ring(offer);
+      return;
+    }
+    synchronized (this) {
+      media =
+          relay.forCall(
+              ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(),
+              callerTag,
+              incoming.sourceAddress());
+    }
+    media.offer(callerTag, null, offer).thenAccept(this::ring);
+  }
+
+  /** Rings every phone of the callee with {@code offer}, unless the call ended meanwhile. */
+  private void ring(byte[] offer) {
     CallParties parties = record.parties();
     String domain = ((SipURI) incoming.message().getRequestURI()).getHost();
     Address from = address(parties.callerName(), parties.caller(), domain);
     Address to = address(null, parties.callee(), domain);
     synchronized (this) {
+      if (settled) {
+        return;
+      }
       unanswered = phones.size();
       for (Binding phone : phones) {
         Request leg = helper.newLeg(incoming, uri(phone.contactUri()), from, to);
+        B2buaHelper.replaceBody(leg, offer);
         SipURI source = sourceBehindNat(leg, phone);
         if (source != null) {
           addRoute(leg, source);
@@ -104,7 +145,6 @@ final class Call implements LiveCall {
         }
       }
     }
-    incoming.onCancel(this::cancelled);
   }
 
   /** What one phone answers. */
@@ -131,7 +171,7 @@ final class Call implements LiveCall {
 
   private synchronized void ringing(SipResponse response) {
     if (!settled) {
-      helper.relay(response, incoming);
+      toCaller(answerOf(response), body -> helper.relay(response, incoming, body));
     }
   }
 
@@ -147,19 +187,19 @@ final class Call implements LiveCall {
       }
       settled = true;
       answered = leg;
+      calleeTag = toTag(response);
       unanswered--;
       record = record.answered(ledger.clock().instant());
       up = record;
+      toCaller(answerOf(response), body -> helper.relay(response, incoming, body));
     }
     ledger.record(up);
     inbound.link(leg);
     leg.listen(request -> inDialog(request, HangupSide.CALLEE, leg.linked()));
-    helper.relay(response, incoming);
     cancelOthers(leg);
   }
 
   private void refused(SipResponse response) {
-    CompletionStage<Void> recorded;
     synchronized (this) {
       unanswered--;
       if (response != null && moreTelling(response, refusal)) {
@@ -171,17 +211,19 @@ final class Call implements LiveCall {
       settled = true;
       int status = refusal != null ? refusal.status() : Response.REQUEST_TIMEOUT;
       String why = refusal != null ? describe(refusal) : "No answer from the callee's phones";
-      recorded = end(record.refused(ledger.clock().instant(), status, HangupSide.CALLEE, why));
+      CompletionStage<Void> recorded =
+          end(record.refused(ledger.clock().instant(), status, HangupSide.CALLEE, why));
+      SipResponse worst = refusal;
+      toCaller(
+          nothingAfter(recorded),
+          body -> {
+            if (worst != null) {
+              helper.relay(worst, incoming);
+            } else {
+              incoming.respond(Response.REQUEST_TIMEOUT);
+            }
+          });
     }
-    SipResponse worst = refusal;
-    recorded.thenRun(
-        () -> {
-          if (worst != null) {
-            helper.relay(worst, incoming);
-          } else {
-            incoming.respond(Response.REQUEST_TIMEOUT);
-          }
-        });
   }
 
   private void cancelled() {
@@ -198,9 +240,9 @@ final class Call implements LiveCall {
                   Response.REQUEST_TERMINATED,
                   HangupSide.CALLER,
                   "Cancelled by the caller"));
+      toCaller(nothingAfter(recorded), body -> incoming.respond(Response.REQUEST_TERMINATED));
     }
     cancelOthers(null);
-    recorded.thenRun(() -> incoming.respond(Response.REQUEST_TERMINATED));
   }
 
   /**
@@ -209,7 +251,11 @@ final class Call implements LiveCall {
    */
   private void inDialog(SipRequest request, HangupSide from, SipDialog towards) {
     if (!Request.BYE.equals(request.method())) {
-      helper.forward(request, towards);
+      B2buaHelper.Bodies bodies =
+          isSdp(request.message(), request.message().getRawContent())
+              ? bodies(from)
+              : B2buaHelper.Bodies.UNCHANGED;
+      helper.forward(request, towards, CompletableFuture.completedFuture(null), bodies);
       return;
     }
     CompletionStage<Void> recorded = null;
@@ -251,7 +297,11 @@ final class Call implements LiveCall {
     }
     if (ringing) {
       cancelOthers(null);
-      return recorded.thenRun(() -> incoming.respond(Response.TEMPORARILY_UNAVAILABLE));
+      synchronized (this) {
+        toCaller(
+            nothingAfter(recorded), body -> incoming.respond(Response.TEMPORARILY_UNAVAILABLE));
+        return toCaller;
+      }
     }
     return recorded.thenRun(
         () -> {
@@ -263,7 +313,69 @@ final class Call implements LiveCall {
   /** Under the lock: the call's last record, and the stage of its writing. */
   private CompletionStage<Void> end(CallDetailRecord last) {
     record = last;
+    media.release();
     return ledger.record(last);
+  }
+
+  /**
+   * Under the lock: {@code send} runs once what was sent to the caller before went and {@code
+   * ready} gave the body to send. A failure is logged and does not hold up what follows.
+   */
+  private void toCaller(CompletionStage<byte[]> ready, Consumer<byte[]> send) {
+    toCaller =
+        toCaller
+            .thenCombine(ready, (before, body) -> body)
+            .thenAccept(send)
+            .exceptionally(
+                failure -> {
+                  LOG.debugf(failure, "Not sent to the caller");
+                  return null;
+                });
+  }
+
+  private static CompletionStage<byte[]> nothingAfter(CompletionStage<Void> stage) {
+    return stage.thenApply(done -> null);
+  }
+
+  /** The answer of a phone's response as the caller gets it: rewritten when media is anchored. */
+  private CompletionStage<byte[]> answerOf(SipResponse response) {
+    byte[] body = response.message().getRawContent();
+    if (!isSdp(response.message(), body)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return media.answer(callerTag, toTag(response), body);
+  }
+
+  /** How offers and answers inside the dialog cross, from the side {@code from}. */
+  private B2buaHelper.Bodies bodies(HangupSide from) {
+    String offerer = from == HangupSide.CALLER ? callerTag : calleeTag;
+    String answerer = from == HangupSide.CALLER ? calleeTag : callerTag;
+    return new B2buaHelper.Bodies() {
+      @Override
+      public CompletionStage<byte[]> request(byte[] body) {
+        return media.offer(offerer, answerer, body);
+      }
+
+      @Override
+      public CompletionStage<byte[]> response(SipResponse response, byte[] body) {
+        return isSdp(response.message(), body)
+            ? media.answer(offerer, answerer, body)
+            : CompletableFuture.completedFuture(body);
+      }
+    };
+  }
+
+  private static boolean isSdp(javax.sip.message.Message message, byte[] body) {
+    ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
+    return body != null
+        && body.length > 0
+        && type != null
+        && "application".equalsIgnoreCase(type.getContentType())
+        && "sdp".equalsIgnoreCase(type.getContentSubType());
+  }
+
+  private static String toTag(SipResponse response) {
+    return ((ToHeader) response.message().getHeader(ToHeader.NAME)).getTag();
   }
 
   private void bye(SipDialog dialog) {

@@ -43,6 +43,7 @@ public final class CallRouter {
   private final SipClient client;
   private final B2buaHelper helper;
   private final CallLedger ledger;
+  private final MediaRelay media;
 
   /**
    * @param callerIdNames the caller ID name of an extension number, absent for a non-extension
@@ -54,13 +55,15 @@ public final class CallRouter {
       SipClient client,
       LiveCalls live,
       CallRecorder records,
-      Clock clock) {
+      Clock clock,
+      MediaRelay media) {
     this.authentication = authentication;
     this.callerIdNames = callerIdNames;
     this.locations = locations;
     this.client = client;
     this.helper = new B2buaHelper(client);
     this.ledger = new CallLedger(live, records, clock);
+    this.media = media;
   }
 
   public void handle(SipRequest invite) {
@@ -94,7 +97,7 @@ public final class CallRouter {
           invite, parties, Response.TEMPORARILY_UNAVAILABLE, "The callee has no phone registered");
       return;
     }
-    new Call(invite, parties, phones, client, helper, ledger).start();
+    new Call(invite, parties, phones, client, helper, ledger, media).start();
   }
 
   private void refuse(SipRequest invite, CallParties parties, int status, String why) {

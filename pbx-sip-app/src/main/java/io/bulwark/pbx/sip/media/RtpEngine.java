@@ -92,14 +92,18 @@ public final class RtpEngine implements AutoCloseable {
    *
    * @param callId the Call-ID of the dialog the offer is in; later commands name the call by it
    * @param fromTag the tag of the side that made the offer
+   * @param toTag the tag of the other side, null for a call's first offer (a re-INVITE names it)
    * @param sdp the offer as that side sent it
    * @return the SDP to send on instead, which points the other side at rtpengine
    */
   public CompletionStage<byte[]> offer(
-      String callId, String fromTag, byte[] sdp, MediaOptions options) {
+      String callId, String fromTag, String toTag, byte[] sdp, MediaOptions options) {
     Map<String, Object> arguments = options.toDictionary();
     arguments.put("call-id", callId);
     arguments.put("from-tag", fromTag);
+    if (toTag != null) {
+      arguments.put("to-tag", toTag);
+    }
     arguments.put("sdp", sdp);
     return send("offer", arguments, "ok").thenApply(answer -> sdp("offer", answer));
   }

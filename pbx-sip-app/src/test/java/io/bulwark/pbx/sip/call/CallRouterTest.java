@@ -1,6 +1,8 @@
 package io.bulwark.pbx.sip.call;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +19,9 @@ import io.bulwark.pbx.location.Locations;
 import io.bulwark.pbx.location.RegisterRequest;
 import io.bulwark.pbx.location.RegistrationPolicy;
 import io.bulwark.pbx.location.RegistrationRules;
+import io.bulwark.pbx.sip.media.RtpEngine;
+import io.bulwark.pbx.sip.media.RtpEngineDaemon;
+import io.bulwark.pbx.sip.media.RtpEngineSettings;
 import io.bulwark.pbx.sip.registrar.DigestAuthentication;
 import io.bulwark.pbx.sip.registrar.DigestVerifier;
 import io.bulwark.pbx.sip.registrar.NonceService;
@@ -38,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.FromHeader;
@@ -56,7 +62,8 @@ import org.junit.jupiter.api.Test;
 class CallRouterTest {
 
   private static final String REALM = "bulwark";
-  private static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\n";
+  private static final String CALLER_SDP = sdp(4000);
+  private static final String CALLEE_SDP = sdp(5000);
 
   private final Map<String, SipCredentials> credentials =
       Map.of(
@@ -75,6 +82,8 @@ class CallRouterTest {
   private SipContainer callee;
   private SipContainer caller;
   private Locations locations;
+  private Function<MediaRelay, CallRouter> routerWith;
+  private volatile CallRouter router;
 
   @BeforeEach
   void start() throws Exception {
@@ -85,29 +94,33 @@ class CallRouterTest {
             new ConcurrentMapLocationStore(),
             new RegistrationRules(RegistrationPolicy.STANDARD),
             clock);
-    CallRouter[] router = new CallRouter[1];
     pbx =
         SipContainer.builder(config("pbx"))
-            .handleStateless("INVITE", invite -> router[0].handle(invite))
+            .handleStateless("INVITE", invite -> router.handle(invite))
             .start();
-    router[0] =
-        new CallRouter(
-            new DigestAuthentication(
-                new DigestVerifier(nonces, REALM),
-                nonces,
-                name -> Optional.ofNullable(credentials.get(name)),
-                (event, reason) -> refusals.add(event),
-                new SipActivity(clock),
-                clock),
-            number -> Optional.ofNullable(callerIds.get(number)),
-            locations,
-            pbx.client(),
-            live,
-            record -> {
-              records.add(record);
-              return CompletableFuture.completedFuture(null);
-            },
+    DigestAuthentication authentication =
+        new DigestAuthentication(
+            new DigestVerifier(nonces, REALM),
+            nonces,
+            name -> Optional.ofNullable(credentials.get(name)),
+            (event, reason) -> refusals.add(event),
+            new SipActivity(clock),
             clock);
+    routerWith =
+        relay ->
+            new CallRouter(
+                authentication,
+                number -> Optional.ofNullable(callerIds.get(number)),
+                locations,
+                pbx.client(),
+                live,
+                record -> {
+                  records.add(record);
+                  return CompletableFuture.completedFuture(null);
+                },
+                clock,
+                relay);
+    router = routerWith.apply(MediaRelay.NONE);
     callee =
         SipContainer.builder(config("callee"))
             .handle(
@@ -133,7 +146,8 @@ class CallRouterTest {
                                         "<sip:1002@127.0.0.2:" + callee.config().port() + ">"));
                           }
                           ok.setContent(
-                              SDP, r.headerFactory().createContentTypeHeader("application", "sdp"));
+                              CALLEE_SDP,
+                              r.headerFactory().createContentTypeHeader("application", "sdp"));
                         } catch (java.text.ParseException e) {
                           throw new IllegalStateException(e);
                         }
@@ -237,6 +251,33 @@ class CallRouterTest {
   }
 
   @Test
+  void withMediaAnchoredEachPhoneSeesRtpengineInsteadOfTheOther() throws Exception {
+    RtpEngineDaemon daemon = RtpEngineDaemon.start();
+    try (RtpEngine engine = RtpEngine.open(new RtpEngineSettings(daemon.ngAddress()))) {
+      router = routerWith.apply(MediaRelay.through(engine));
+      registerCallee("1002");
+      Seen seen = new Seen();
+
+      var dialog = callWithCredentials("1002", "alice", "pw-a", seen);
+
+      SipResponse ok = seen.last();
+      assertEquals(200, ok.status());
+      String offered = new String(atCallee.poll(5, TimeUnit.SECONDS).getRawContent(), UTF_8);
+      String answered = new String(ok.message().getRawContent(), UTF_8);
+      assertTrue(offered.contains("m=audio "), offered);
+      assertTrue(answered.contains("m=audio "), answered);
+      assertFalse(offered.contains("m=audio 4000 "), "the caller's port is hidden: " + offered);
+      assertFalse(answered.contains("m=audio 5000 "), "the callee's port is hidden: " + answered);
+      dialog.ack(ok);
+      dialog.send(dialog.newRequest(Request.BYE), seen);
+      SipResponse byeAnswer = seen.last();
+      assertEquals(200, byeAnswer.status(), byeAnswer.message().toString() + atCallee);
+    } finally {
+      daemon.stop();
+    }
+  }
+
+  @Test
   void aWrongPasswordIs403AndAnEvent() throws Exception {
     registerCallee("1002");
     Seen seen = new Seen();
@@ -278,7 +319,8 @@ class CallRouterTest {
             target,
             client.addressFactory().createAddress("\"Forged\" <sip:9999@127.0.0.1>"),
             client.addressFactory().createAddress("<sip:" + number + "@127.0.0.1>"));
-    invite.setContent(SDP, client.headerFactory().createContentTypeHeader("application", "sdp"));
+    invite.setContent(
+        CALLER_SDP, client.headerFactory().createContentTypeHeader("application", "sdp"));
     Request retry = (Request) invite.clone();
 
     Seen challenge = new Seen();
@@ -351,6 +393,13 @@ class CallRouterTest {
         }
       }
     }
+  }
+
+  private static String sdp(int port) {
+    return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+        + "m=audio "
+        + port
+        + " RTP/AVP 0\r\n";
   }
 
   private static SipContainerConfig config(String name) throws Exception {

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * loopback, on ports of its own, in the foreground so it is a child of the test JVM and stops with
  * it. Its log is {@code target/rtpengine-test.log}.
  */
-final class RtpEngineDaemon {
+public final class RtpEngineDaemon {
 
   private static final Path TARGET = Path.of("target").toAbsolutePath();
   private static final Duration STARTUP = Duration.ofSeconds(15);
@@ -37,7 +37,7 @@ final class RtpEngineDaemon {
     this.log = log;
   }
 
-  static RtpEngineDaemon start() throws IOException, InterruptedException {
+  public static RtpEngineDaemon start() throws IOException, InterruptedException {
     Path binary = binary();
     Files.createDirectories(TARGET);
     InetSocketAddress ng = new InetSocketAddress(InetAddress.getLoopbackAddress(), freeUdpPort());
@@ -68,12 +68,12 @@ final class RtpEngineDaemon {
     return daemon;
   }
 
-  InetSocketAddress ngAddress() {
+  public InetSocketAddress ngAddress() {
     return ngAddress;
   }
 
   /** Stops the daemon by its PID: SIGTERM, then SIGKILL if it lingers. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     ProcessHandle handle = process.toHandle();
     handle.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -68,7 +68,7 @@ class RtpEngineRelayTest {
       String offer =
           text(
               engine.offer(
-                  callId, "caller-tag", sdp("127.0.0.2", caller), MediaOptions.anchored()));
+                  callId, "caller-tag", null, sdp("127.0.0.2", caller), MediaOptions.anchored()));
       String answer =
           text(
               engine.answer(
@@ -106,7 +106,7 @@ class RtpEngineRelayTest {
       MediaOptions fromCaller =
           MediaOptions.anchored().receivedFrom(InetAddress.getByName("127.0.0.4"));
       InetSocketAddress relayForCallee =
-          relay(text(engine.offer(callId, "caller-tag", natted, fromCaller)));
+          relay(text(engine.offer(callId, "caller-tag", null, natted, fromCaller)));
       text(
           engine.answer(
               callId,

@@ -84,7 +84,8 @@ class RtpEngineTest {
   @Test
   void anOfferCarriesTheCallAndTheAnchoringOptionsAndGivesTheRewrittenSdp() throws Exception {
     CompletionStage<byte[]> offered =
-        engine.offer("call-1", "tag-a", "v=0\r\n".getBytes(US_ASCII), MediaOptions.anchored());
+        engine.offer(
+            "call-1", "tag-a", null, "v=0\r\n".getBytes(US_ASCII), MediaOptions.anchored());
     DatagramPacket request = receive();
 
     Map<?, ?> body = body(request);
@@ -104,6 +105,7 @@ class RtpEngineTest {
     engine.offer(
         "call-1",
         "tag-a",
+        null,
         new byte[0],
         MediaOptions.anchored().receivedFrom(InetAddress.getByName("127.0.0.9")));
     Map<?, ?> body = body(receive());
@@ -171,7 +173,8 @@ class RtpEngineTest {
 
   @Test
   void aMalformedAnswerFailsTheCommand() throws Exception {
-    CompletionStage<byte[]> offered = engine.offer("c", "f", new byte[0], MediaOptions.anchored());
+    CompletionStage<byte[]> offered =
+        engine.offer("c", "f", null, new byte[0], MediaOptions.anchored());
     DatagramPacket request = receive();
     byte[] garbage = (cookie(request) + " d6:result").getBytes(US_ASCII);
     peer.send(new DatagramPacket(garbage, garbage.length, request.getSocketAddress()));
@@ -181,7 +184,8 @@ class RtpEngineTest {
 
   @Test
   void anOkAnswerWithoutSdpIsMalformed() throws Exception {
-    CompletionStage<byte[]> offered = engine.offer("c", "f", new byte[0], MediaOptions.anchored());
+    CompletionStage<byte[]> offered =
+        engine.offer("c", "f", null, new byte[0], MediaOptions.anchored());
     DatagramPacket request = receive();
     reply(request, cookie(request), Map.of("result", "ok"));
 
