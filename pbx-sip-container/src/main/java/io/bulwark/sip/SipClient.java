@@ -100,6 +100,31 @@ public final class SipClient {
     sendInTransaction(request, handler, false);
   }
 
+  /**
+   * Sends a REGISTER for this host: its Contact names the address this host uses towards the
+   * registrar, with {@code contactUser} as user part, so that the registrar's calls for that user
+   * come here. The Contact's expires parameter is {@code expires} seconds.
+   */
+  public void register(Request register, String contactUser, int expires, ResponseHandler handler) {
+    try {
+      SipProvider provider = providerFor(register);
+      SipURI contact = addresses.createSipURI(contactUser, hostTowards(register, provider));
+      ListeningPoint lp = provider.getListeningPoints()[0];
+      contact.setPort(lp.getPort());
+      if (!"udp".equalsIgnoreCase(lp.getTransport())) {
+        contact.setTransportParam(lp.getTransport().toLowerCase(Locale.ROOT));
+      }
+      ContactHeader header = headers.createContactHeader(addresses.createAddress(contact));
+      header.setExpires(expires);
+      register.setHeader(header);
+    } catch (ParseException | InvalidArgumentException e) {
+      LOG.debugf(e, "No Contact for the REGISTER to %s", register.getRequestURI());
+      handler.onTimeout();
+      return;
+    }
+    send(register, handler);
+  }
+
   private SipDialog sendInTransaction(Request request, ResponseHandler handler, boolean dialog) {
     SipProvider provider = providerFor(request);
     try {
@@ -125,7 +150,7 @@ public final class SipClient {
       throws ParseException, InvalidArgumentException {
     ListeningPoint lp = provider.getListeningPoints()[0];
     String transport = lp.getTransport().toLowerCase(Locale.ROOT);
-    String host = LocalAddress.towards(lp.getIPAddress(), nextHopHost(request));
+    String host = hostTowards(request, provider);
     ViaHeader via = headers.createViaHeader(host, lp.getPort(), transport, null);
     via.setRPort();
     request.setHeader(via);
@@ -137,6 +162,11 @@ public final class SipClient {
       }
       request.setHeader(headers.createContactHeader(addresses.createAddress(contact)));
     }
+  }
+
+  private static String hostTowards(Request request, SipProvider provider) {
+    return LocalAddress.towards(
+        provider.getListeningPoints()[0].getIPAddress(), nextHopHost(request));
   }
 
   /** The transport the Request-URI (or the first Route) asks for; UDP when it names none. */
