@@ -100,6 +100,9 @@ class MonitoringIT {
     String failed = "bulwark_security_events_total{type=\"registration_failed\"}";
     assertEquals(1, after.get(failed) - before.getOrDefault(failed, 0.0));
     assertTrue(after.get("bulwark_registrations_active") >= 1);
+    assertTrue(after.containsKey("bulwark_calls_active"));
+    assertTrue(after.containsKey("bulwark_calls_total{disposition=\"answered\"}"));
+    assertTrue(after.containsKey("bulwark_call_records_unwritten"));
     assertTrue(after.get("jvm_memory_used_bytes{area=\"heap\"}") > 0);
     assertTrue(after.get("process_cpu_seconds_total") > 0);
 

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -62,6 +64,7 @@ public class CallRecords {
   @Resource private ManagedThreadFactory threads;
 
   private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
+  private final Map<Disposition, LongAdder> ended = new EnumMap<>(Disposition.class);
   private CallRecordRepository repository;
   private Thread writer;
   private volatile boolean stopping;
@@ -71,6 +74,9 @@ public class CallRecords {
 
   @PostConstruct
   void start() {
+    for (Disposition d : Disposition.values()) {
+      ended.put(d, new LongAdder());
+    }
     repository = new CallRecordRepository(dataSource);
     try {
       int closed = repository.closeInterrupted(clock.instant(), "Server stopped during the call");
@@ -97,6 +103,9 @@ public class CallRecords {
    * written later, but a call's end is not held up by it.
    */
   private CompletionStage<Void> queue(CallDetailRecord record) {
+    if (record.isEnded()) {
+      ended.get(record.disposition()).increment();
+    }
     CompletableFuture<Void> written = new CompletableFuture<>();
     if (!waiting.offer(new Pending(record, written))) {
       LOG.errorf(
@@ -105,6 +114,18 @@ public class CallRecords {
       return written;
     }
     return written.completeOnTimeout(null, WAIT_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Calls ended since the start, by disposition. */
+  public Map<Disposition, Long> endedByDisposition() {
+    Map<Disposition, Long> counts = new EnumMap<>(Disposition.class);
+    ended.forEach((d, count) -> counts.put(d, count.sum()));
+    return counts;
+  }
+
+  /** Records waiting to be written. */
+  public int waiting() {
+    return waiting.size();
   }
 
   private void writeLoop() {

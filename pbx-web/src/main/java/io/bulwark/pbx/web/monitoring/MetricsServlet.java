@@ -1,5 +1,7 @@
 package io.bulwark.pbx.web.monitoring;
 
+import io.bulwark.pbx.cdr.CallRecords;
+import io.bulwark.pbx.cdr.LiveCalls;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.location.LocationService;
@@ -36,6 +38,8 @@ public class MetricsServlet extends HttpServlet {
   @Inject private SipStatus sip;
   @Inject private LocationService locations;
   @Inject private SecurityEventGate events;
+  @Inject private LiveCalls liveCalls;
+  @Inject private CallRecords callRecords;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -46,6 +50,7 @@ public class MetricsServlet extends HttpServlet {
     PrometheusText text = new PrometheusText();
     sip(text);
     registrations(text);
+    calls(text);
     securityEvents(text);
     jvm(text);
     byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
@@ -104,6 +109,23 @@ public class MetricsServlet extends HttpServlet {
             "bulwark_registrations_unwritten",
             "Addresses of record changed in memory and not yet written to the database.",
             all.dirtyCount());
+  }
+
+  private void calls(PrometheusText text) {
+    Map<String, Long> byDisposition = new TreeMap<>();
+    callRecords
+        .endedByDisposition()
+        .forEach((d, count) -> byDisposition.put(d.name().toLowerCase(Locale.ROOT), count));
+    text.gauge("bulwark_calls_active", "Calls ringing or up now.", liveCalls.count())
+        .counters(
+            "bulwark_calls_total",
+            "Calls ended since the start, by disposition.",
+            "disposition",
+            byDisposition)
+        .gauge(
+            "bulwark_call_records_unwritten",
+            "Call records waiting to be written to the database.",
+            callRecords.waiting());
   }
 
   private void securityEvents(PrometheusText text) {
