@@ -337,7 +337,7 @@ class PortalIT {
   }
 
   private void aMissingPageIsStyledAndSaysNothingInternal() {
-    browser.get(TestEnvironment.publicUrl() + "/trunks.xhtml");
+    browser.get(TestEnvironment.publicUrl() + "/no-such-page.xhtml");
     wait.until(ExpectedConditions.titleContains("Not found"));
     String page = browser.getPageSource();
     assertTrue(page.contains("There is no page at this address"), page);

@@ -2,6 +2,7 @@ package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.trunk.Trunk;
 import io.bulwark.pbx.trunk.TrunkDraft;
+import io.bulwark.pbx.trunk.TrunkKind;
 import io.bulwark.pbx.trunk.TrunkStatusBoard;
 import java.time.Instant;
 
@@ -43,7 +44,7 @@ public final class TrunkJson {
       int version) {
 
     static View of(Trunk t, TrunkStatusBoard.Status status) {
-      boolean register = t.getKind() == io.bulwark.pbx.trunk.TrunkKind.REGISTER;
+      boolean register = t.getKind() == TrunkKind.REGISTER;
       return new View(
           t.getId(),
           t.getName(),
