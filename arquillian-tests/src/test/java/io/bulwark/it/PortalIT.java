@@ -143,6 +143,7 @@ class PortalIT {
     assertTrue(browser.findElement(By.id("events:table")).getText().contains("Extension created"));
     assertAccessible("event log");
     theCallPagesShowAndCheckTheirFilters();
+    theTrunkAndRoutePagesRenderAndMarkAWrongField();
     theAccountPageWorks();
 
     signOut();
@@ -277,6 +278,24 @@ class PortalIT {
     browser.findElement(By.id("extensionForm:save")).click();
     assertPageMessage("Extension 5001 was deleted by someone else");
     assertEquals(0, Database.count("select count(*) from extension where number = '5001'"));
+  }
+
+  /** The trunk and route pages, each with axe; an empty trunk form names its required fields. */
+  private void theTrunkAndRoutePagesRenderAndMarkAWrongField() {
+    browser.get(TestEnvironment.publicUrl() + "/trunks.xhtml");
+    wait.until(ExpectedConditions.titleContains("Trunks"));
+    browser.findElement(By.id("trunkForm:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("trunkForm:nameMessage"), "Trunk name is required"));
+    assertEquals("true", browser.findElement(By.id("trunkForm:name")).getAttribute("aria-invalid"));
+    assertAccessible("trunks, with an invalid field");
+    for (String page : List.of("Inbound Routes", "Outbound Routes")) {
+      browser.get(
+          TestEnvironment.publicUrl() + "/" + page.toLowerCase().replace(' ', '-') + ".xhtml");
+      wait.until(ExpectedConditions.titleContains(page));
+      assertAccessible(page.toLowerCase());
+    }
   }
 
   private void openForEdit(String number) {

@@ -63,7 +63,7 @@ public class ExtensionResource {
       description = "A field is wrong; errors names it",
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public Response create(ExtensionJson.Input input, @Context UriInfo uri) {
-    var created = extensions.create(required(input).draft(), actor());
+    var created = extensions.create(Requests.required(input).draft(), actor());
     return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
         .entity(ExtensionJson.View.of(created))
         .build();
@@ -85,7 +85,7 @@ public class ExtensionResource {
       description = "Changed by someone else since the version sent",
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public ExtensionJson.View update(@PathParam("id") long id, ExtensionJson.Input input) {
-    ExtensionJson.Input accepted = required(input);
+    ExtensionJson.Input accepted = Requests.required(input);
     return ExtensionJson.View.of(
         extensions.update(id, accepted.version(), accepted.draft(), actor()));
   }
@@ -102,14 +102,7 @@ public class ExtensionResource {
     return Response.noContent().build();
   }
 
-  private static ExtensionJson.Input required(ExtensionJson.Input input) {
-    if (input == null) {
-      throw new io.bulwark.pbx.system.InvalidInputException("body", "A JSON body is required");
-    }
-    return input;
-  }
-
   private String actor() {
-    return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+    return Requests.actor(security);
   }
 }

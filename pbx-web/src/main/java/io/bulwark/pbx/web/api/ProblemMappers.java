@@ -1,6 +1,7 @@
 package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.system.ConcurrentChangeException;
+import io.bulwark.pbx.system.InUseException;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
 import io.bulwark.pbx.web.http.ErrorTexts;
@@ -42,6 +43,15 @@ public final class ProblemMappers {
   public static class ConcurrentChange implements ExceptionMapper<ConcurrentChangeException> {
     @Override
     public Response toResponse(ConcurrentChangeException e) {
+      return Problem.response(Response.Status.CONFLICT, e.getMessage());
+    }
+  }
+
+  /** A deletion of something still in use: 409, naming what uses it. */
+  @Provider
+  public static class InUse implements ExceptionMapper<InUseException> {
+    @Override
+    public Response toResponse(InUseException e) {
       return Problem.response(Response.Status.CONFLICT, e.getMessage());
     }
   }

@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             title = "Bulwark PBX API",
             version = "1",
             description =
-                "Extensions, registrations, the event log and the dashboard's activity. Every"
-                    + " error is application/problem+json (RFC 9457)."),
+                "Extensions, registrations, trunks, inbound and outbound routes, the event log and"
+                    + " the dashboard's activity. Every error is application/problem+json (RFC"
+                    + " 9457)."),
     security = @SecurityRequirement(name = RestApplication.BEARER))
 @SecurityScheme(
     securitySchemeName = RestApplication.BEARER,

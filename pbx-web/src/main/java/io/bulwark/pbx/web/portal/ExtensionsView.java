@@ -6,13 +6,9 @@ import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.extension.RegistrationPasswords;
 import io.bulwark.pbx.location.LocationService;
 import io.bulwark.pbx.system.ConcurrentChangeException;
-import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.component.UIInput;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,7 +22,7 @@ import java.util.Set;
 @ViewScoped
 public class ExtensionsView implements Serializable {
 
-  private static final String FORM = "extensionForm:";
+  private static final String FORM = "extensionForm";
 
   @Inject private transient ExtensionService extensions;
   @Inject private transient LocationService locations;
@@ -78,7 +74,7 @@ public class ExtensionsView implements Serializable {
     try {
       e = extensions.get(id);
     } catch (NotFoundException gone) {
-      error("This extension was deleted by someone else.");
+      FormMessages.error("This extension was deleted by someone else.");
       load();
       return;
     }
@@ -94,61 +90,40 @@ public class ExtensionsView implements Serializable {
   public void save() {
     ExtensionDraft draft = new ExtensionDraft(number, displayName, registrationName, secret, email);
     try {
-      String actor = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+      String actor = FormMessages.actor();
       if (editingId == null) {
         extensions.create(draft, actor);
-        info("Extension " + number + " created");
+        FormMessages.info("Extension " + number + " created");
       } else {
         extensions.update(editingId, editingVersion, draft, actor);
-        info("Extension " + number + " saved");
+        FormMessages.info("Extension " + number + " saved");
       }
       startNew();
       load();
     } catch (ConcurrentChangeException e) {
-      FacesContext.getCurrentInstance().validationFailed();
-      error(e.getMessage());
+      FormMessages.refused(e.getMessage());
     } catch (NotFoundException e) {
-      FacesContext.getCurrentInstance().validationFailed();
-      error("Extension " + number + " was deleted by someone else; nothing was saved.");
+      FormMessages.refused(
+          "Extension " + number + " was deleted by someone else; nothing was saved.");
       startNew();
       load();
     } catch (InvalidInputException e) {
-      FacesContext.getCurrentInstance().validationFailed();
-      FacesContext faces = FacesContext.getCurrentInstance();
-      for (FieldViolation v : e.violations()) {
-        faces.addMessage(
-            FORM + v.field(),
-            new FacesMessage(FacesMessage.SEVERITY_ERROR, v.message(), v.message()));
-        // An invalid input is drawn with a red border and aria-invalid for screen readers.
-        if (faces.getViewRoot().findComponent(FORM + v.field()) instanceof UIInput input) {
-          input.setValid(false);
-        }
-      }
+      FormMessages.fields(FORM, e.violations());
     }
   }
 
   /** Deletes the extension the list shows as {@code number}; messages name it by that number. */
   public void delete(long id, String number) {
     try {
-      extensions.delete(id, FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
-      info("Extension " + number + " deleted");
+      extensions.delete(id, FormMessages.actor());
+      FormMessages.info("Extension " + number + " deleted");
     } catch (NotFoundException e) {
-      info("Extension " + number + " was already deleted by someone else.");
+      FormMessages.info("Extension " + number + " was already deleted by someone else.");
     }
     if (editingId != null && editingId == id) {
       startNew();
     }
     load();
-  }
-
-  private static void info(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
-
-  private static void error(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public List<Extension> getAll() {

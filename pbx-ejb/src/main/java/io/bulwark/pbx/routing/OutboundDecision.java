@@ -1,0 +1,13 @@
+package io.bulwark.pbx.routing;
+
+import java.util.List;
+
+/**
+ * Where an outbound call goes: through which route, as which number, over which trunks in turn.
+ *
+ * @param number the dialled number after the matching pattern stripped and prepended
+ * @param trunkIds the trunks to try in order; see {@link Failover} for when to try the next
+ * @param callerIdNumber the route's outbound caller ID; {@code null} to present the trunk's
+ */
+public record OutboundDecision(
+    long routeId, String routeName, String number, List<Long> trunkIds, String callerIdNumber) {}

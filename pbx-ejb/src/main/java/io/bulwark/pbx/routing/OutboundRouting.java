@@ -1,0 +1,41 @@
+package io.bulwark.pbx.routing;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbound routing policy: the routes in their order, and for a caller and a dialled number the
+ * first route that applies. A caller that no route admits for this number gets no decision, which
+ * is how route permissions keep extensions off trunks they have no business using.
+ */
+public final class OutboundRouting {
+
+  public static final OutboundRouting NONE = new OutboundRouting(List.of());
+
+  private final List<OutboundRule> routes;
+
+  /** {@code routes} in the order they are tried. */
+  public OutboundRouting(List<OutboundRule> routes) {
+    this.routes = List.copyOf(routes);
+  }
+
+  /**
+   * @param callerExtension the number of the authenticated extension placing the call
+   * @param dialled what it dialled
+   */
+  public Optional<OutboundDecision> route(String callerExtension, String dialled) {
+    for (OutboundRule route : routes) {
+      Optional<String> number = route.numberFor(callerExtension, dialled);
+      if (number.isPresent()) {
+        return Optional.of(
+            new OutboundDecision(
+                route.id(), route.name(), number.get(), route.trunkIds(), route.callerIdNumber()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  public List<OutboundRule> routes() {
+    return routes;
+  }
+}

@@ -1,0 +1,44 @@
+package io.bulwark.pbx.routing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An outbound route as the routing policy reads it: immutable, so the SIP threads can share it.
+ *
+ * @param members numbers of the extensions allowed to call through the route
+ * @param callerIdNumber presented instead of the trunk's; {@code null} for the trunk's
+ */
+public record OutboundRule(
+    long id,
+    String name,
+    List<DialPattern> patterns,
+    List<Long> trunkIds,
+    Set<String> members,
+    String callerIdNumber) {
+
+  public OutboundRule {
+    patterns = List.copyOf(patterns);
+    trunkIds = List.copyOf(trunkIds);
+    members = Set.copyOf(members);
+  }
+
+  /**
+   * The number to send to the trunk when {@code caller} may use this route and {@code dialled}
+   * matches one of its patterns (the first that matches rewrites it); empty when the route does not
+   * apply.
+   */
+  public Optional<String> numberFor(String caller, String dialled) {
+    if (!members.contains(caller)) {
+      return Optional.empty();
+    }
+    for (DialPattern pattern : patterns) {
+      Optional<String> rewritten = pattern.rewrite(dialled);
+      if (rewritten.isPresent()) {
+        return rewritten;
+      }
+    }
+    return Optional.empty();
+  }
+}

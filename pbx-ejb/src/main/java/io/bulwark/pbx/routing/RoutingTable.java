@@ -1,0 +1,70 @@
+package io.bulwark.pbx.routing;
+
+import io.bulwark.pbx.extension.ExtensionChanged;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.function.Supplier;
+
+/**
+ * Both routing policies in memory for SIP, loaded at start and again after each committed change of
+ * a route, or of an extension (a deleted extension leaves the routes it was a member of).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RoutingTable {
+
+  private volatile OutboundRouting outbound = OutboundRouting.NONE;
+  private volatile InboundRouting inbound = InboundRouting.NONE;
+
+  @PersistenceContext private EntityManager em;
+
+  @PostConstruct
+  void load() {
+    outbound =
+        new OutboundRouting(
+            em.createNamedQuery("OutboundRoute.all", OutboundRoute.class).getResultList().stream()
+                .map(OutboundRoute::rule)
+                .toList());
+    inbound =
+        new InboundRouting(
+            em.createNamedQuery("InboundRoute.all", InboundRoute.class).getResultList().stream()
+                .map(InboundRoute::rule)
+                .toList());
+  }
+
+  /** The outbound policy of now, for SIP threads: a field read, without the container proxy. */
+  public Supplier<OutboundRouting> outbound() {
+    return () -> outbound;
+  }
+
+  /** The inbound policy of now, for SIP threads: a field read, without the container proxy. */
+  public Supplier<InboundRouting> inbound() {
+    return () -> inbound;
+  }
+
+  /** Runs after the change committed, in a transaction of its own (the committed one is over). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoutesChanged change) {
+    load();
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void followExtensions(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) ExtensionChanged change) {
+    if (change.deleted()) {
+      load();
+    }
+  }
+}

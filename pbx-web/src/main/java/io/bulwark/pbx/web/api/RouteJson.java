@@ -1,0 +1,130 @@
+package io.bulwark.pbx.web.api;
+
+import io.bulwark.pbx.routing.DialPattern;
+import io.bulwark.pbx.routing.DialPatternDraft;
+import io.bulwark.pbx.routing.InboundRoute;
+import io.bulwark.pbx.routing.InboundRouteDraft;
+import io.bulwark.pbx.routing.OutboundRoute;
+import io.bulwark.pbx.routing.OutboundRouteDraft;
+import java.time.Instant;
+import java.util.List;
+
+/** JSON shapes of the inbound and outbound route APIs. */
+public final class RouteJson {
+
+  private RouteJson() {}
+
+  /** One dial pattern of an outbound route: {@code 9X.} with strip 1 and nothing prepended. */
+  public record Pattern(String pattern, Integer strip, String prepend) {
+
+    static Pattern of(DialPattern p) {
+      return new Pattern(p.pattern(), p.strip(), p.prepend());
+    }
+
+    DialPatternDraft draft() {
+      return new DialPatternDraft(pattern, strip, prepend);
+    }
+  }
+
+  /**
+   * An outbound route as the API returns it.
+   *
+   * @param position its place in the list; routes are tried from the lowest
+   * @param trunkIds the trunks tried in order, the next when one fails (5xx or no answer)
+   * @param members numbers of the extensions allowed to use the route
+   */
+  public record OutboundView(
+      long id,
+      String name,
+      int position,
+      List<Pattern> dialPatterns,
+      List<Long> trunkIds,
+      List<String> members,
+      String callerIdNumber,
+      Instant createdAt,
+      Instant updatedAt,
+      int version) {
+
+    static OutboundView of(OutboundRoute r) {
+      return new OutboundView(
+          r.getId(),
+          r.getName(),
+          r.getPosition(),
+          r.getDialPatterns().stream().map(Pattern::of).toList(),
+          r.getTrunkIds(),
+          r.getMembers(),
+          r.getCallerIdNumber(),
+          r.getCreatedAt(),
+          r.getUpdatedAt(),
+          r.getVersion());
+    }
+  }
+
+  /**
+   * What the API accepts for an outbound route; a {@code version} (as read) refuses an update with
+   * 409 when someone changed the route since. New routes go to the end of the list.
+   */
+  public record OutboundInput(
+      String name,
+      List<Pattern> dialPatterns,
+      List<Long> trunkIds,
+      List<String> members,
+      String callerIdNumber,
+      Integer version) {
+
+    OutboundRouteDraft draft() {
+      return new OutboundRouteDraft(
+          name,
+          dialPatterns == null
+              ? null
+              : dialPatterns.stream().map(p -> p == null ? null : p.draft()).toList(),
+          trunkIds,
+          members,
+          callerIdNumber);
+    }
+  }
+
+  /**
+   * An inbound route as the API returns it.
+   *
+   * @param didPattern called numbers it takes, in dial pattern syntax; {@code null} for any
+   * @param callerPattern callers it takes; {@code null} for any
+   * @param destination the number of the extension it rings
+   */
+  public record InboundView(
+      long id,
+      String name,
+      int position,
+      String didPattern,
+      String callerPattern,
+      String destination,
+      Instant createdAt,
+      Instant updatedAt,
+      int version) {
+
+    static InboundView of(InboundRoute r) {
+      return new InboundView(
+          r.getId(),
+          r.getName(),
+          r.getPosition(),
+          r.getDidPattern(),
+          r.getCallerPattern(),
+          r.getDestination(),
+          r.getCreatedAt(),
+          r.getUpdatedAt(),
+          r.getVersion());
+    }
+  }
+
+  /** What the API accepts for an inbound route; empty patterns take any number. */
+  public record InboundInput(
+      String name, String didPattern, String callerPattern, String destination, Integer version) {
+
+    InboundRouteDraft draft() {
+      return new InboundRouteDraft(name, didPattern, callerPattern, destination);
+    }
+  }
+
+  /** {@code {"direction": "up"}} or {@code "down"}. */
+  public record Move(String direction) {}
+}

@@ -1,0 +1,327 @@
+package io.bulwark.pbx.web.portal;
+
+import io.bulwark.pbx.system.ConcurrentChangeException;
+import io.bulwark.pbx.system.InUseException;
+import io.bulwark.pbx.system.InvalidInputException;
+import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.trunk.Transport;
+import io.bulwark.pbx.trunk.Trunk;
+import io.bulwark.pbx.trunk.TrunkDraft;
+import io.bulwark.pbx.trunk.TrunkKind;
+import io.bulwark.pbx.trunk.TrunkService;
+import io.bulwark.pbx.trunk.TrunkStatusBoard;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** The Trunks page: the list with each register trunk's status, and one form to create or edit. */
+@Named
+@ViewScoped
+public class TrunksView implements Serializable {
+
+  private static final String FORM = "trunkForm";
+
+  @Inject private transient TrunkService trunks;
+  @Inject private transient TrunkStatusBoard status;
+
+  private List<Trunk> all;
+  private Long editingId;
+  private int editingVersion;
+  private String editingName;
+  private String name;
+  private TrunkKind kind = TrunkKind.REGISTER;
+  private String host;
+  private Integer port;
+  private Transport transport = Transport.UDP;
+  private String domain;
+  private String username;
+  private String authName;
+  private String password;
+  private String outboundProxy;
+  private Integer registrationExpiry;
+  private String callerIdNumber;
+  private String callerIdName;
+  private Integer maxConcurrentCalls;
+  private boolean enabled = true;
+  private boolean anchorMedia = true;
+
+  @PostConstruct
+  void load() {
+    all = trunks.all();
+  }
+
+  public void refresh() {
+    load();
+  }
+
+  /** "Registered", "Failed: 403 Forbidden", "Unregistered"; a peer has no registration. */
+  public String statusOf(Trunk trunk) {
+    if (trunk.getKind() == TrunkKind.PEER) {
+      return "Peer";
+    }
+    if (!trunk.isEnabled()) {
+      return "Disabled";
+    }
+    TrunkStatusBoard.Status now = status.statusOf(trunk.getId());
+    String state =
+        switch (now.state()) {
+          case REGISTERED -> "Registered";
+          case FAILED -> "Failed";
+          case UNREGISTERED -> "Unregistered";
+        };
+    return now.detail().isEmpty() ? state : state + ": " + now.detail();
+  }
+
+  public void startNew() {
+    editingId = null;
+    editingName = null;
+    name = host = domain = username = authName = password = outboundProxy = null;
+    callerIdNumber = callerIdName = null;
+    port = registrationExpiry = maxConcurrentCalls = null;
+    kind = TrunkKind.REGISTER;
+    transport = Transport.UDP;
+    enabled = anchorMedia = true;
+  }
+
+  public void edit(long id) {
+    Trunk t;
+    try {
+      t = trunks.get(id);
+    } catch (NotFoundException gone) {
+      FormMessages.error("This trunk was deleted by someone else.");
+      load();
+      return;
+    }
+    editingId = t.getId();
+    editingVersion = t.getVersion();
+    editingName = t.getName();
+    name = t.getName();
+    kind = t.getKind();
+    host = t.getHost();
+    port = t.getPort();
+    transport = t.getTransport();
+    domain = t.getDomain();
+    username = t.getUsername();
+    authName = t.getAuthName();
+    password = null;
+    outboundProxy = t.getOutboundProxy();
+    registrationExpiry = t.getRegistrationExpiry();
+    callerIdNumber = t.getCallerIdNumber();
+    callerIdName = t.getCallerIdName();
+    maxConcurrentCalls = t.getMaxConcurrentCalls();
+    enabled = t.isEnabled();
+    anchorMedia = t.isAnchorMedia();
+  }
+
+  public void save() {
+    TrunkDraft draft =
+        new TrunkDraft(
+            name,
+            kind == null ? null : kind.name(),
+            host,
+            port,
+            transport == null ? null : transport.name(),
+            domain,
+            username,
+            authName,
+            password,
+            outboundProxy,
+            registrationExpiry,
+            callerIdNumber,
+            callerIdName,
+            maxConcurrentCalls,
+            enabled,
+            anchorMedia);
+    try {
+      if (editingId == null) {
+        trunks.create(draft, FormMessages.actor());
+        FormMessages.info("Trunk " + draft.name() + " created");
+      } else {
+        trunks.update(editingId, editingVersion, draft, FormMessages.actor());
+        FormMessages.info("Trunk " + draft.name() + " saved");
+      }
+      startNew();
+      load();
+    } catch (ConcurrentChangeException e) {
+      FormMessages.refused(e.getMessage());
+    } catch (NotFoundException e) {
+      FormMessages.refused(
+          "Trunk " + editingName + " was deleted by someone else; nothing was saved.");
+      startNew();
+      load();
+    } catch (InvalidInputException e) {
+      FormMessages.fields(FORM, e.violations());
+    }
+  }
+
+  /** Deletes the trunk the list shows as {@code shownName}; messages name it by that name. */
+  public void delete(long id, String shownName) {
+    try {
+      trunks.delete(id, FormMessages.actor());
+      FormMessages.info("Trunk " + shownName + " deleted");
+      if (editingId != null && editingId == id) {
+        startNew();
+      }
+    } catch (NotFoundException e) {
+      FormMessages.info("Trunk " + shownName + " was already deleted by someone else.");
+    } catch (InUseException e) {
+      FormMessages.error(e.getMessage());
+    }
+    load();
+  }
+
+  public List<Trunk> getAll() {
+    return all;
+  }
+
+  public TrunkKind[] getKinds() {
+    return TrunkKind.values();
+  }
+
+  public Transport[] getTransports() {
+    return Transport.values();
+  }
+
+  public boolean isEditing() {
+    return editingId != null;
+  }
+
+  public String getEditingName() {
+    return editingName;
+  }
+
+  public boolean isRegister() {
+    return kind == TrunkKind.REGISTER;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public TrunkKind getKind() {
+    return kind;
+  }
+
+  public void setKind(TrunkKind kind) {
+    this.kind = kind;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public void setHost(String host) {
+    this.host = host;
+  }
+
+  public Integer getPort() {
+    return port;
+  }
+
+  public void setPort(Integer port) {
+    this.port = port;
+  }
+
+  public Transport getTransport() {
+    return transport;
+  }
+
+  public void setTransport(Transport transport) {
+    this.transport = transport;
+  }
+
+  public String getDomain() {
+    return domain;
+  }
+
+  public void setDomain(String domain) {
+    this.domain = domain;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getAuthName() {
+    return authName;
+  }
+
+  public void setAuthName(String authName) {
+    this.authName = authName;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getOutboundProxy() {
+    return outboundProxy;
+  }
+
+  public void setOutboundProxy(String outboundProxy) {
+    this.outboundProxy = outboundProxy;
+  }
+
+  public Integer getRegistrationExpiry() {
+    return registrationExpiry;
+  }
+
+  public void setRegistrationExpiry(Integer registrationExpiry) {
+    this.registrationExpiry = registrationExpiry;
+  }
+
+  public String getCallerIdNumber() {
+    return callerIdNumber;
+  }
+
+  public void setCallerIdNumber(String callerIdNumber) {
+    this.callerIdNumber = callerIdNumber;
+  }
+
+  public String getCallerIdName() {
+    return callerIdName;
+  }
+
+  public void setCallerIdName(String callerIdName) {
+    this.callerIdName = callerIdName;
+  }
+
+  public Integer getMaxConcurrentCalls() {
+    return maxConcurrentCalls;
+  }
+
+  public void setMaxConcurrentCalls(Integer maxConcurrentCalls) {
+    this.maxConcurrentCalls = maxConcurrentCalls;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public boolean isAnchorMedia() {
+    return anchorMedia;
+  }
+
+  public void setAnchorMedia(boolean anchorMedia) {
+    this.anchorMedia = anchorMedia;
+  }
+}
