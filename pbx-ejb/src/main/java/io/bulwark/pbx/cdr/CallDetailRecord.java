@@ -55,6 +55,20 @@ public record CallDetailRecord(
         key, parties, startedAt, null, at, Disposition.ofRefusal(status), side, why);
   }
 
+  /** The same call, now tried through {@code trunk}. */
+  public CallDetailRecord through(String trunk) {
+    CallParties p = parties;
+    return new CallDetailRecord(
+        key,
+        new CallParties(p.caller(), p.callerName(), p.dialled(), p.callee(), p.route(), trunk),
+        startedAt,
+        answeredAt,
+        endedAt,
+        disposition,
+        hangupSide,
+        cause);
+  }
+
   public boolean isAnswered() {
     return answeredAt != null;
   }

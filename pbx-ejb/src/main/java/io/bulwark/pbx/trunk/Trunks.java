@@ -19,35 +19,40 @@ public final class Trunks {
   public static final Trunks NONE = new Trunks(List.of(), Map.of());
 
   private final Map<Long, TrunkProfile> byId;
-  private final Map<InetAddress, TrunkProfile> peersByAddress;
+  private final Map<InetAddress, TrunkProfile> sourcesByAddress;
 
-  private Trunks(List<TrunkProfile> trunks, Map<InetAddress, TrunkProfile> peersByAddress) {
+  private Trunks(List<TrunkProfile> trunks, Map<InetAddress, TrunkProfile> sourcesByAddress) {
     Map<Long, TrunkProfile> ids = new LinkedHashMap<>();
     trunks.forEach(t -> ids.put(t.id(), t));
     this.byId = ids;
-    this.peersByAddress = peersByAddress;
+    this.sourcesByAddress = sourcesByAddress;
   }
 
   /**
-   * @param resolve the addresses of a peer's host; names are resolved here, once per change, so
-   *     that no SIP thread waits for DNS. A host that does not resolve matches no source.
+   * @param resolve the addresses of a host; names are resolved here, once per change, so that no
+   *     SIP thread waits for DNS. A host that does not resolve matches no source.
    */
   public static Trunks of(List<TrunkProfile> trunks, Function<String, List<InetAddress>> resolve) {
-    Map<InetAddress, TrunkProfile> peers = new HashMap<>();
+    Map<InetAddress, TrunkProfile> sources = new HashMap<>();
     for (TrunkProfile trunk : trunks) {
-      if (trunk.kind() == TrunkKind.PEER && trunk.enabled()) {
-        // The first trunk by name keeps an address two peers share, so the answer is stable.
-        resolve.apply(trunk.address().host()).forEach(a -> peers.putIfAbsent(a, trunk));
+      if (trunk.enabled()) {
+        // The first trunk by name keeps an address two trunks share, so the answer is stable. A
+        // provider's calls come from its host or, when it has one, its outbound proxy.
+        resolve.apply(trunk.address().host()).forEach(a -> sources.putIfAbsent(a, trunk));
+        if (trunk.outboundProxy() != null) {
+          resolve.apply(trunk.outboundProxy().host()).forEach(a -> sources.putIfAbsent(a, trunk));
+        }
       }
     }
-    return new Trunks(List.copyOf(trunks), Map.copyOf(peers));
+    return new Trunks(List.copyOf(trunks), Map.copyOf(sources));
   }
 
   /**
-   * The enabled peer trunk whose host is {@code source}; a request from elsewhere is no trunk's.
+   * The enabled trunk whose provider sends from {@code source} (its host or outbound proxy, a peer
+   * or a register trunk); a request from elsewhere is no trunk's.
    */
-  public Optional<TrunkProfile> peerAt(InetAddress source) {
-    return Optional.ofNullable(peersByAddress.get(source));
+  public Optional<TrunkProfile> at(InetAddress source) {
+    return Optional.ofNullable(sourcesByAddress.get(source));
   }
 
   /** The enabled register trunks, which the registration client keeps registered. */

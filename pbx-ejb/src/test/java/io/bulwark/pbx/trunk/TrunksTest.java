@@ -13,6 +13,7 @@ class TrunksTest {
   private static final InetAddress CARRIER = address("203.0.113.7");
   private static final InetAddress CARRIER_BACKUP = address("203.0.113.8");
   private static final InetAddress ELSEWHERE = address("198.51.100.1");
+  private static final InetAddress PROVIDER = address("192.0.2.10");
 
   private static final TrunkProfile REGISTER =
       profile(1, "Provider", TrunkKind.REGISTER, "sip.example.net", true);
@@ -26,6 +27,7 @@ class TrunksTest {
   private static final Map<String, List<InetAddress>> DNS =
       Map.of(
           "carrier.example.net", List.of(CARRIER, CARRIER_BACKUP),
+          "sip.example.net", List.of(PROVIDER),
           "old.example.net", List.of(ELSEWHERE));
 
   private final Trunks trunks =
@@ -35,14 +37,19 @@ class TrunksTest {
 
   @Test
   void aRequestFromAnAddressOfAnEnabledPeerIsThatPeers() {
-    assertEquals(Optional.of(PEER), trunks.peerAt(CARRIER));
-    assertEquals(Optional.of(PEER), trunks.peerAt(CARRIER_BACKUP));
+    assertEquals(Optional.of(PEER), trunks.at(CARRIER));
+    assertEquals(Optional.of(PEER), trunks.at(CARRIER_BACKUP));
+  }
+
+  @Test
+  void aRequestFromTheHostOfAnEnabledRegisterTrunkIsThatTrunks() {
+    assertEquals(Optional.of(REGISTER), trunks.at(PROVIDER));
   }
 
   @Test
   void aDisabledPeerOrAnyOtherAddressIsNoTrunk() {
-    assertEquals(Optional.empty(), trunks.peerAt(ELSEWHERE));
-    assertEquals(Optional.empty(), trunks.peerAt(address("127.0.0.1")));
+    assertEquals(Optional.empty(), trunks.at(ELSEWHERE));
+    assertEquals(Optional.empty(), trunks.at(address("127.0.0.1")));
   }
 
   @Test
@@ -58,7 +65,7 @@ class TrunksTest {
   @Test
   void aPeerWhoseHostDoesNotResolveMatchesNothing() {
     Trunks unresolved = Trunks.of(List.of(PEER), host -> List.of());
-    assertEquals(Optional.empty(), unresolved.peerAt(CARRIER));
+    assertEquals(Optional.empty(), unresolved.at(CARRIER));
     assertEquals(Optional.of(PEER), unresolved.byId(2));
   }
 

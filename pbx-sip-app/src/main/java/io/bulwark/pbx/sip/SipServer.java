@@ -6,7 +6,9 @@ import io.bulwark.pbx.cdr.LiveCalls;
 import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.extension.ExtensionDirectory;
 import io.bulwark.pbx.location.LocationService;
+import io.bulwark.pbx.routing.RoutingTable;
 import io.bulwark.pbx.sip.call.CallRouter;
+import io.bulwark.pbx.sip.call.Dialplan;
 import io.bulwark.pbx.sip.call.MediaRelay;
 import io.bulwark.pbx.sip.media.RtpEngine;
 import io.bulwark.pbx.sip.media.RtpEngineSettings;
@@ -14,20 +16,27 @@ import io.bulwark.pbx.sip.registrar.DigestAuthentication;
 import io.bulwark.pbx.sip.registrar.DigestVerifier;
 import io.bulwark.pbx.sip.registrar.NonceService;
 import io.bulwark.pbx.sip.registrar.Registrar;
+import io.bulwark.pbx.sip.trunk.TrunkRegistrations;
 import io.bulwark.pbx.system.SipStatus;
+import io.bulwark.pbx.trunk.TrunkDirectory;
+import io.bulwark.pbx.trunk.TrunkStatusBoard;
 import io.bulwark.sip.SipContainer;
 import io.bulwark.sip.SipRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
@@ -48,13 +57,16 @@ import org.jboss.logging.Logger;
   "pbx-ejb.jar#SchemaMigration",
   "pbx-ejb.jar#LocationService",
   "pbx-ejb.jar#SecurityEventGate",
-  "pbx-ejb.jar#CallRecords"
+  "pbx-ejb.jar#CallRecords",
+  "pbx-ejb.jar#TrunkDirectory",
+  "pbx-ejb.jar#RoutingTable"
 })
 public class SipServer {
 
   private static final Logger LOG = Logger.getLogger(SipServer.class);
   private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
   private static final int CALLS_ENDING_SECONDS = 3;
+  private static final int TRUNK_CHECK_SECONDS = 5;
 
   @Inject private ExtensionDirectory directory;
   @Inject private LocationService locationService;
@@ -64,11 +76,22 @@ public class SipServer {
   @Inject private SipStatus status;
   @Inject private CallRecords callRecords;
   @Inject private LiveCalls liveCalls;
+  @Inject private TrunkDirectory trunkDirectory;
+  @Inject private TrunkStatusBoard trunkStatus;
+  @Inject private RoutingTable routingTable;
+
+  /**
+   * A thread of our own for the trunks' registration timers: the server's scheduled executor
+   * refuses work once the server begins to suspend, before this bean is told to stop.
+   */
+  @Resource private ManagedThreadFactory threads;
 
   private SipContainer container;
   // Sends through the container it handles calls for, so it is made once the container started.
   private volatile CallRouter router;
   private RtpEngine rtpEngine;
+  private ScheduledExecutorService timer;
+  private TrunkRegistrations registrations;
 
   @PostConstruct
   void start() {
@@ -95,19 +118,37 @@ public class SipServer {
       router =
           new CallRouter(
               authentication,
-              directory.callerIdNames(),
-              locationService.locations(),
+              new Dialplan(
+                  directory.callerIdNames(),
+                  locationService.locations(),
+                  trunkDirectory.trunks(),
+                  routingTable.outbound(),
+                  routingTable.inbound()),
               container.client(),
               liveCalls,
               callRecords.recorder(),
               clock,
               media());
+      timer = Executors.newSingleThreadScheduledExecutor(threads);
+      registrations =
+          new TrunkRegistrations(
+              trunkDirectory.trunks(), container.client(), timer, clock, trunkStatus);
+      // Trunks change seldom; a look every few seconds follows them without an event of its own.
+      timer.scheduleWithFixedDelay(this::followTrunks, 0, TRUNK_CHECK_SECONDS, TimeUnit.SECONDS);
       status.started(
           settings.host(),
           settings.transports().contains("udp") ? settings.port() : 0,
           new ContainerTraffic(container));
     } catch (SipException e) {
       throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private void followTrunks() {
+    try {
+      registrations.reconcile();
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Trunk registrations could not follow the trunks; tried again shortly");
     }
   }
 
@@ -150,6 +191,12 @@ public class SipServer {
       LOG.warnf("Not every call was hung up before SIP stopped: %s", e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+    if (registrations != null) {
+      registrations.stopAll();
     }
     if (container != null) {
       container.close();

@@ -5,6 +5,9 @@ import io.bulwark.pbx.cdr.CallParties;
 import io.bulwark.pbx.cdr.HangupSide;
 import io.bulwark.pbx.cdr.LiveCall;
 import io.bulwark.pbx.location.Binding;
+import io.bulwark.pbx.routing.Failover;
+import io.bulwark.pbx.sip.trunk.ProviderChallenge;
+import io.bulwark.pbx.trunk.TrunkProfile;
 import io.bulwark.sip.B2buaHelper;
 import io.bulwark.sip.ResponseHandler;
 import io.bulwark.sip.SipClient;
@@ -18,14 +21,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jboss.logging.Logger;
@@ -49,7 +55,7 @@ final class Call implements LiveCall {
   private static final Logger LOG = Logger.getLogger(Call.class);
 
   private final SipRequest incoming;
-  private final List<Binding> phones;
+  private final Destination destination;
   private final SipClient client;
   private final B2buaHelper helper;
   private final CallLedger ledger;
@@ -66,6 +72,13 @@ final class Call implements LiveCall {
   private boolean settled;
 
   private volatile CallMedia media = CallMedia.DIRECT;
+
+  /** The offer the legs carry, kept for a trunk tried after another. */
+  private byte[] offer;
+
+  /** The trunk being tried, for a call through trunks. */
+  private int trunkIndex;
+
   private String callerTag;
   private String calleeTag;
 
@@ -75,14 +88,14 @@ final class Call implements LiveCall {
   Call(
       SipRequest incoming,
       CallParties parties,
-      List<Binding> phones,
+      Destination destination,
       SipClient client,
       B2buaHelper helper,
       CallLedger ledger,
       MediaRelay relay) {
     this.incoming = incoming;
     this.relay = relay;
-    this.phones = phones;
+    this.destination = destination;
     this.client = client;
     this.helper = helper;
     this.ledger = ledger;
@@ -118,37 +131,79 @@ final class Call implements LiveCall {
     media.offer(callerTag, null, offer).thenAccept(this::ring);
   }
 
-  /** Rings every phone of the callee with {@code offer}, unless the call ended meanwhile. */
+  /** Rings the destination with {@code offer}, unless the call ended meanwhile. */
   private void ring(byte[] offer) {
-    CallParties parties = record.parties();
-    String domain = ((SipURI) incoming.message().getRequestURI()).getHost();
-    Address from = address(parties.callerName(), parties.caller(), domain);
-    Address to = address(null, parties.callee(), domain);
     synchronized (this) {
       if (settled) {
         return;
       }
-      unanswered = phones.size();
-      for (Binding phone : phones) {
-        Request leg = helper.newLeg(incoming, uri(phone.contactUri()), from, to);
-        B2buaHelper.replaceBody(leg, offer);
-        SipURI source = sourceBehindNat(leg, phone);
-        if (source != null) {
-          addRoute(leg, source);
-        }
-        SipDialog dialog = client.invite(leg, new Leg());
-        if (dialog != null) {
-          if (source != null) {
-            dialog.sendThrough(source);
-          }
-          legs.add(dialog);
-        }
+      this.offer = offer;
+      if (destination instanceof Destination.Phones phones) {
+        unanswered = phones.bindings().size();
+        ringPhones(phones.bindings());
+      } else if (destination instanceof Destination.Trunks trunks) {
+        unanswered = 1;
+        tryTrunk(trunks);
       }
     }
   }
 
-  /** What one phone answers. */
+  /** Under the lock: every phone at once. */
+  private void ringPhones(List<Binding> phones) {
+    CallParties parties = record.parties();
+    String domain = ((SipURI) incoming.message().getRequestURI()).getHost();
+    Address from = address(parties.callerName(), parties.caller(), domain);
+    Address to = address(null, parties.callee(), domain);
+    for (Binding phone : phones) {
+      Request leg = helper.newLeg(incoming, uri(phone.contactUri()), from, to);
+      B2buaHelper.replaceBody(leg, offer);
+      SipURI source = sourceBehindNat(leg, phone);
+      if (source != null) {
+        addRoute(leg, source);
+      }
+      SipDialog dialog = client.invite(leg, new Leg(leg, null));
+      if (dialog != null) {
+        if (source != null) {
+          dialog.sendThrough(source);
+        }
+        legs.add(dialog);
+      }
+    }
+  }
+
+  /** Under the lock: the route's trunk at {@link #trunkIndex}. */
+  private void tryTrunk(Destination.Trunks trunks) {
+    TrunkProfile trunk = trunks.trunks().get(trunkIndex);
+    record = record.through(trunk.name());
+    Request leg;
+    try {
+      leg = TrunkInvite.of(trunk, trunks, incoming, helper, client);
+    } catch (ParseException e) {
+      LOG.debugf(e, "No INVITE to trunk %s", trunk.name());
+      refused(null);
+      return;
+    }
+    B2buaHelper.replaceBody(leg, offer);
+    SipDialog dialog = client.invite(leg, new Leg(leg, trunk));
+    if (dialog != null) {
+      legs.add(dialog);
+    }
+  }
+
+  /** What one phone or trunk answers. */
   private final class Leg implements ResponseHandler {
+    private final Request sent;
+    private final TrunkProfile trunk;
+    private boolean authenticated;
+
+    /**
+     * @param trunk the trunk the INVITE went to, null for a phone
+     */
+    Leg(Request sent, TrunkProfile trunk) {
+      this.sent = sent;
+      this.trunk = trunk;
+    }
+
     @Override
     public void onResponse(SipResponse response) {
       if (response.status() == 100) {
@@ -158,6 +213,8 @@ final class Call implements LiveCall {
         ringing(response);
       } else if (response.isSuccess()) {
         answered(response);
+      } else if (!authenticated && answerChallenge(response)) {
+        authenticated = true;
       } else {
         refused(response);
       }
@@ -166,6 +223,40 @@ final class Call implements LiveCall {
     @Override
     public void onTimeout() {
       refused(null);
+    }
+
+    /** A trunk's 401 or 407 gets the INVITE again, with the trunk's credentials. */
+    private boolean answerChallenge(SipResponse response) {
+      ProviderChallenge challenge = ProviderChallenge.of(response.message());
+      if (trunk == null || trunk.credentials() == null || challenge == null) {
+        return false;
+      }
+      Request again = (Request) sent.clone();
+      again.removeHeader(ViaHeader.NAME);
+      CSeqHeader cseq = (CSeqHeader) again.getHeader(CSeqHeader.NAME);
+      try {
+        cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+        again.setHeader(
+            challenge.answer(
+                Request.INVITE,
+                again.getRequestURI(),
+                trunk.credentials().authName(),
+                trunk.credentials().password(),
+                client.headerFactory()));
+      } catch (ParseException | InvalidArgumentException | IllegalArgumentException e) {
+        LOG.debugf(e, "Trunk %s: its challenge is not answered", trunk.name());
+        return false;
+      }
+      synchronized (Call.this) {
+        if (settled) {
+          return true;
+        }
+        SipDialog dialog = client.invite(again, this);
+        if (dialog != null) {
+          legs.add(dialog);
+        }
+      }
+      return true;
     }
   }
 
@@ -204,6 +295,9 @@ final class Call implements LiveCall {
       unanswered--;
       if (response != null && moreTelling(response, refusal)) {
         refusal = response;
+      }
+      if (!settled && nextTrunk(response == null ? Response.REQUEST_TIMEOUT : response.status())) {
+        return;
       }
       if (settled || unanswered > 0) {
         return;
@@ -308,6 +402,19 @@ final class Call implements LiveCall {
           bye(inbound);
           bye(answered);
         });
+  }
+
+  /** Under the lock: after a trunk failed (not the call), the route's next trunk is tried. */
+  private boolean nextTrunk(int status) {
+    if (!(destination instanceof Destination.Trunks trunks)
+        || !Failover.triesNextTrunk(status)
+        || trunkIndex + 1 >= trunks.trunks().size()) {
+      return false;
+    }
+    trunkIndex++;
+    unanswered++;
+    tryTrunk(trunks);
+    return true;
   }
 
   /** Under the lock: the call's last record, and the stage of its writing. */

@@ -8,58 +8,61 @@ import io.bulwark.pbx.cdr.LiveCalls;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.pbx.location.Binding;
-import io.bulwark.pbx.location.Locations;
+import io.bulwark.pbx.routing.InboundRule;
+import io.bulwark.pbx.routing.OutboundDecision;
 import io.bulwark.pbx.sip.registrar.DigestAuthentication;
 import io.bulwark.pbx.sip.registrar.DigestChallenge;
+import io.bulwark.pbx.trunk.TrunkProfile;
 import io.bulwark.sip.B2buaHelper;
 import io.bulwark.sip.SipClient;
 import io.bulwark.sip.SipRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * Answers an INVITE from an extension: the caller proves who it is with digest credentials (407,
- * the registrar's realm, nonces and replay rules; challenges and refusals are stateless, so that a
- * flood of INVITEs costs no memory, and only an authenticated INVITE gets a server transaction),
- * the dialled number must be an extension (404) with a registered phone (480), and then a {@link
- * Call} rings every phone of the callee. What the callee sees as the caller is the authenticated
- * extension's number and caller ID name, whatever the caller wrote in its From. Every call an
- * authenticated caller places gets a call record, those refused here too.
+ * Answers an INVITE. From a trunk's provider (its source address is the trunk's host or outbound
+ * proxy), the inbound routes choose the extension that rings for the number called; from anyone
+ * else the caller must be an extension and proves it with digest credentials (407, the registrar's
+ * realm, nonces and replay rules; challenges and refusals are stateless, so that a flood of INVITEs
+ * costs no memory, and only an authenticated INVITE gets a server transaction). An extension's call
+ * to another extension rings its registered phones (404 for no such number, 480 for no phone); to
+ * any other number, the first outbound route that takes it sends it through its trunks (404 when
+ * none does). What the callee sees as the caller is the authenticated extension's number and caller
+ * ID name, whatever the caller wrote in its From; a trunk never places a call to another trunk.
+ * Every call an authenticated caller or a trunk places gets a call record, those refused here too.
  */
 public final class CallRouter {
 
   private final DigestAuthentication authentication;
-  private final Function<String, Optional<String>> callerIdNames;
-  private final Locations locations;
+  private final Dialplan dialplan;
   private final SipClient client;
   private final B2buaHelper helper;
   private final CallLedger ledger;
   private final MediaRelay media;
 
-  /**
-   * @param callerIdNames the caller ID name of an extension number, absent for a non-extension
-   */
   public CallRouter(
       DigestAuthentication authentication,
-      Function<String, Optional<String>> callerIdNames,
-      Locations locations,
+      Dialplan dialplan,
       SipClient client,
       LiveCalls live,
       CallRecorder records,
       Clock clock,
       MediaRelay media) {
     this.authentication = authentication;
-    this.callerIdNames = callerIdNames;
-    this.locations = locations;
+    this.dialplan = dialplan;
     this.client = client;
     this.helper = new B2buaHelper(client);
     this.ledger = new CallLedger(live, records, clock);
@@ -73,6 +76,13 @@ public final class CallRouter {
       invite.respond(Response.TOO_MANY_HOPS);
       return;
     }
+    Optional<TrunkProfile> trunk = trunkAt(invite.sourceAddress());
+    if (trunk.isPresent()) {
+      if (invite.enterTransaction()) {
+        inbound(invite, trunk.get());
+      }
+      return;
+    }
     Optional<SipCredentials> caller =
         authentication.authenticate(
             invite, DigestChallenge.Kind.PROXY, EventType.CALL_REJECTED, fingerprint(message));
@@ -82,22 +92,71 @@ public final class CallRouter {
   }
 
   private void route(SipRequest invite, SipCredentials caller) {
-    String number = invite.message().getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
-    String callerName = callerIdNames.apply(caller.extensionNumber()).orElse("");
+    String number = userOf(invite.message().getRequestURI());
+    String callerName = dialplan.callerIdNames().apply(caller.extensionNumber()).orElse("");
     CallParties parties =
         CallParties.betweenExtensions(
             caller.extensionNumber(), callerName, number == null ? "" : number);
-    if (number == null || callerIdNames.apply(number).isEmpty()) {
+    if (dialplan.isExtension(number)) {
+      ringExtension(invite, parties, media);
+      return;
+    }
+    Optional<OutboundDecision> decision =
+        number == null
+            ? Optional.empty()
+            : dialplan.outbound().get().route(caller.extensionNumber(), number);
+    List<TrunkProfile> trunks =
+        decision.map(d -> dialplan.trunks().get().usable(d.trunkIds())).orElse(List.of());
+    if (trunks.isEmpty()) {
       refuse(invite, parties, Response.NOT_FOUND, "No such number");
       return;
     }
-    List<Binding> phones = locations.bindings(number);
+    OutboundDecision chosen = decision.get();
+    CallParties outbound =
+        new CallParties(
+            parties.caller(), callerName, number, chosen.number(), chosen.routeName(), null);
+    Destination.Trunks destination =
+        new Destination.Trunks(trunks, chosen.number(), chosen.callerIdNumber(), null);
+    new Call(invite, outbound, destination, client, helper, ledger, mediaFor(trunks)).start();
+  }
+
+  /** A call from a trunk: the inbound route for the number called says which extension rings. */
+  private void inbound(SipRequest invite, TrunkProfile trunk) {
+    Request message = invite.message();
+    String did = Objects.requireNonNullElse(calledNumber(message, trunk), "");
+    Address from = ((FromHeader) message.getHeader(FromHeader.NAME)).getAddress();
+    String caller = Objects.requireNonNullElse(userOf(from.getURI()), "anonymous");
+    Optional<InboundRule> rule = dialplan.inbound().get().route(did, caller);
+    String extension = rule.map(InboundRule::destination).orElse("");
+    CallParties parties =
+        new CallParties(
+            caller,
+            from.getDisplayName(),
+            did == null ? "" : did,
+            extension,
+            rule.map(InboundRule::name).orElse(null),
+            trunk.name());
+    if (rule.isEmpty() || !dialplan.isExtension(extension)) {
+      refuse(invite, parties, Response.NOT_FOUND, "No inbound route for the number");
+      return;
+    }
+    ringExtension(invite, parties, trunk.anchorMedia() ? media : MediaRelay.NONE);
+  }
+
+  private void ringExtension(SipRequest invite, CallParties parties, MediaRelay relay) {
+    List<Binding> phones = dialplan.locations().bindings(parties.callee());
     if (phones.isEmpty()) {
       refuse(
           invite, parties, Response.TEMPORARILY_UNAVAILABLE, "The callee has no phone registered");
       return;
     }
-    new Call(invite, parties, phones, client, helper, ledger, media).start();
+    new Call(invite, parties, new Destination.Phones(phones), client, helper, ledger, relay)
+        .start();
+  }
+
+  /** Media through the relay unless every trunk of the route says it may flow directly. */
+  private MediaRelay mediaFor(List<TrunkProfile> trunks) {
+    return trunks.stream().anyMatch(TrunkProfile::anchorMedia) ? media : MediaRelay.NONE;
   }
 
   private void refuse(SipRequest invite, CallParties parties, int status, String why) {
@@ -107,6 +166,32 @@ public final class CallRouter {
             CallDetailRecord.started(ledger.newKey(), parties, now)
                 .refused(now, status, HangupSide.SYSTEM, why))
         .thenRun(() -> invite.respond(status));
+  }
+
+  private Optional<TrunkProfile> trunkAt(String source) {
+    try {
+      // A source address is numeric: no name is looked up.
+      return dialplan.trunks().get().at(InetAddress.getByName(source));
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The number a provider calls: the Request-URI's user, unless that is the account's own user name
+   * (a register trunk calls the Contact it registered), then the To's.
+   */
+  private static String calledNumber(Request message, TrunkProfile trunk) {
+    String requested = userOf(message.getRequestURI());
+    if (requested != null
+        && (trunk.credentials() == null || !requested.equals(trunk.credentials().username()))) {
+      return requested;
+    }
+    return userOf(((ToHeader) message.getHeader(ToHeader.NAME)).getAddress().getURI());
+  }
+
+  private static String userOf(javax.sip.address.URI uri) {
+    return uri instanceof SipURI sip ? sip.getUser() : null;
   }
 
   /** The same for every copy of one INVITE, different for another: Call-ID and CSeq. */

@@ -19,11 +19,8 @@ import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
-import javax.sip.header.HeaderFactory;
 import javax.sip.header.MinExpiresHeader;
-import javax.sip.header.ProxyAuthenticateHeader;
 import javax.sip.header.ViaHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jboss.logging.Logger;
@@ -154,68 +151,30 @@ public final class TrunkRegistration {
   }
 
   private void challenged(Response response) {
-    String header =
-        response.getStatusCode() == Response.UNAUTHORIZED
-            ? WWWAuthenticateHeader.NAME
-            : ProxyAuthenticateHeader.NAME;
-    WWWAuthenticateHeader challenge = (WWWAuthenticateHeader) response.getHeader(header);
+    ProviderChallenge challenge = ProviderChallenge.of(response);
     if (challenge == null) {
       failed(response.getStatusCode() + " without a challenge");
       return;
     }
-    boolean stale = "true".equalsIgnoreCase(challenge.getParameter("stale"));
-    if (challenge.getNonce() == null || (challenge.getNonce().equals(answeredNonce) && !stale)) {
+    if (challenge.nonce() == null
+        || (challenge.nonce().equals(answeredNonce) && !challenge.stale())) {
       if (!withdrawing) {
         failed("The provider refused the credentials");
       }
       return;
     }
-    answeredNonce = challenge.getNonce();
+    answeredNonce = challenge.nonce();
     try {
-      send(credentials(challenge, response.getStatusCode() == Response.UNAUTHORIZED));
+      send(
+          challenge.answer(
+              Request.REGISTER,
+              template.getRequestURI(),
+              target.authName(),
+              target.password(),
+              client.headerFactory()));
     } catch (IllegalArgumentException | ParseException e) {
       failed("The provider's challenge cannot be answered");
     }
-  }
-
-  private AuthorizationHeader credentials(WWWAuthenticateHeader challenge, boolean www)
-      throws ParseException {
-    String uri = template.getRequestURI().toString();
-    DigestAnswer answer =
-        DigestAnswer.of(
-            Request.REGISTER,
-            uri,
-            target.authName(),
-            target.password(),
-            challenge.getRealm(),
-            challenge.getNonce(),
-            challenge.getAlgorithm(),
-            challenge.getQop(),
-            1);
-    HeaderFactory headers = client.headerFactory();
-    AuthorizationHeader h =
-        www
-            ? headers.createAuthorizationHeader("Digest")
-            : headers.createProxyAuthorizationHeader("Digest");
-    h.setUsername(answer.username());
-    h.setRealm(answer.realm());
-    h.setNonce(answer.nonce());
-    h.setURI(template.getRequestURI());
-    h.setResponse(answer.response());
-    h.setAlgorithm(answer.algorithm());
-    if (challenge.getOpaque() != null) {
-      h.setOpaque(challenge.getOpaque());
-    }
-    if (answer.qop() != null) {
-      h.setQop(answer.qop());
-      h.setCNonce(answer.cnonce());
-      try {
-        h.setNonceCount(answer.nonceCount());
-      } catch (ParseException e) {
-        throw new IllegalArgumentException(e);
-      }
-    }
-    return h;
   }
 
   private void failed(String why) {

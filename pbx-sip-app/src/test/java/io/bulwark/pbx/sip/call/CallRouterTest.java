@@ -19,12 +19,23 @@ import io.bulwark.pbx.location.Locations;
 import io.bulwark.pbx.location.RegisterRequest;
 import io.bulwark.pbx.location.RegistrationPolicy;
 import io.bulwark.pbx.location.RegistrationRules;
+import io.bulwark.pbx.routing.DialPattern;
+import io.bulwark.pbx.routing.InboundRouting;
+import io.bulwark.pbx.routing.InboundRule;
+import io.bulwark.pbx.routing.OutboundRouting;
+import io.bulwark.pbx.routing.OutboundRule;
 import io.bulwark.pbx.sip.media.RtpEngine;
 import io.bulwark.pbx.sip.media.RtpEngineDaemon;
 import io.bulwark.pbx.sip.media.RtpEngineSettings;
 import io.bulwark.pbx.sip.registrar.DigestAuthentication;
 import io.bulwark.pbx.sip.registrar.DigestVerifier;
 import io.bulwark.pbx.sip.registrar.NonceService;
+import io.bulwark.pbx.trunk.HostPort;
+import io.bulwark.pbx.trunk.Transport;
+import io.bulwark.pbx.trunk.TrunkCredentials;
+import io.bulwark.pbx.trunk.TrunkKind;
+import io.bulwark.pbx.trunk.TrunkProfile;
+import io.bulwark.pbx.trunk.Trunks;
 import io.bulwark.sip.ResponseHandler;
 import io.bulwark.sip.SipClient;
 import io.bulwark.sip.SipContainer;
@@ -43,7 +54,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.FromHeader;
@@ -82,7 +93,8 @@ class CallRouterTest {
   private SipContainer callee;
   private SipContainer caller;
   private Locations locations;
-  private Function<MediaRelay, CallRouter> routerWith;
+  private BiFunction<Dialplan, MediaRelay, CallRouter> routerFor;
+  private Dialplan extensionsOnly;
   private volatile CallRouter router;
 
   @BeforeEach
@@ -106,12 +118,11 @@ class CallRouterTest {
             (event, reason) -> refusals.add(event),
             new SipActivity(clock),
             clock);
-    routerWith =
-        relay ->
+    routerFor =
+        (dialplan, relay) ->
             new CallRouter(
                 authentication,
-                number -> Optional.ofNullable(callerIds.get(number)),
-                locations,
+                dialplan,
                 pbx.client(),
                 live,
                 record -> {
@@ -120,7 +131,9 @@ class CallRouterTest {
                 },
                 clock,
                 relay);
-    router = routerWith.apply(MediaRelay.NONE);
+    extensionsOnly =
+        Dialplan.extensionsOnly(number -> Optional.ofNullable(callerIds.get(number)), locations);
+    router = routerFor.apply(extensionsOnly, MediaRelay.NONE);
     callee =
         SipContainer.builder(config("callee"))
             .handle(
@@ -254,7 +267,7 @@ class CallRouterTest {
   void withMediaAnchoredEachPhoneSeesRtpengineInsteadOfTheOther() throws Exception {
     RtpEngineDaemon daemon = RtpEngineDaemon.start();
     try (RtpEngine engine = RtpEngine.open(new RtpEngineSettings(daemon.ngAddress()))) {
-      router = routerWith.apply(MediaRelay.through(engine));
+      router = routerFor.apply(extensionsOnly, MediaRelay.through(engine));
       registerCallee("1002");
       Seen seen = new Seen();
 
@@ -274,6 +287,186 @@ class CallRouterTest {
       assertEquals(200, byeAnswer.status(), byeAnswer.message().toString() + atCallee);
     } finally {
       daemon.stop();
+    }
+  }
+
+  @Test
+  void anOutsideNumberGoesThroughTheRoutesNextTrunkWhenTheFirstFailsAndAnswersItsChallenge()
+      throws Exception {
+    try (Provider failing = new Provider("127.0.0.2", false);
+        Provider answering = new Provider("127.0.0.3", true)) {
+      router = routerFor.apply(dialplanWith(failing, answering), MediaRelay.NONE);
+      Seen seen = new Seen();
+
+      var dialog = callWithCredentials("900493012345", "alice", "pw-a", seen);
+
+      SipResponse ok = seen.last();
+      assertEquals(200, ok.status());
+      assertEquals(1, failing.invites.size(), "the first trunk was tried once and failed");
+      Request challenged = answering.invites.get(0);
+      Request authorized = answering.invites.get(1);
+      assertEquals("00493012345", ((SipURI) authorized.getRequestURI()).getUser(), "strip 1");
+      assertEquals(null, challenged.getHeader(ProxyAuthorizationHeader.NAME));
+      ProxyAuthorizationHeader credentials =
+          (ProxyAuthorizationHeader) authorized.getHeader(ProxyAuthorizationHeader.NAME);
+      assertEquals("acct-b", credentials.getUsername());
+      FromHeader from = (FromHeader) authorized.getHeader(FromHeader.NAME);
+      assertEquals("4930999", ((SipURI) from.getAddress().getURI()).getUser(), "route caller ID");
+      dialog.ack(ok);
+      dialog.send(dialog.newRequest(Request.BYE), seen);
+      assertEquals(200, seen.last().status());
+      CallDetailRecord last = records.get(records.size() - 1);
+      assertEquals("Out", last.parties().route());
+      assertEquals("B", last.parties().trunk());
+      assertEquals("900493012345", last.parties().dialled());
+      assertEquals("00493012345", last.parties().callee());
+      assertEquals(Disposition.ANSWERED, last.disposition());
+    }
+  }
+
+  @Test
+  void aCallFromAProviderRingsTheExtensionItsInboundRouteNames() throws Exception {
+    try (Provider provider = new Provider("127.0.0.2", true);
+        Provider unused = new Provider("127.0.0.3", true)) {
+      router = routerFor.apply(dialplanWith(provider, unused), MediaRelay.NONE);
+      registerCallee("1002");
+      Seen seen = new Seen();
+      SipClient client = provider.container.client();
+      SipURI did = client.addressFactory().createSipURI("4930111", "127.0.0.1");
+      did.setPort(pbx.config().port());
+      Request invite =
+          client.newRequest(
+              Request.INVITE,
+              did,
+              client.addressFactory().createAddress("\"Caller\" <sip:+4915550@127.0.0.2>"),
+              client.addressFactory().createAddress("<sip:4930111@127.0.0.1>"));
+      invite.setContent(
+          CALLER_SDP, client.headerFactory().createContentTypeHeader("application", "sdp"));
+
+      var dialog = client.invite(invite, seen);
+
+      SipResponse ok = seen.last();
+      assertEquals(200, ok.status(), "no credentials asked of a trunk");
+      Request rung = atCallee.poll(5, TimeUnit.SECONDS);
+      FromHeader from = (FromHeader) rung.getHeader(FromHeader.NAME);
+      assertEquals("+4915550", ((SipURI) from.getAddress().getURI()).getUser());
+      dialog.ack(ok);
+      dialog.send(dialog.newRequest(Request.BYE), seen);
+      assertEquals(200, seen.last().status());
+      CallDetailRecord last = records.get(records.size() - 1);
+      assertEquals("A", last.parties().trunk());
+      assertEquals("In", last.parties().route());
+      assertEquals("1002", last.parties().callee());
+    }
+  }
+
+  /** Trunk A to the first provider, B (with credentials) to the second; one route each way. */
+  private Dialplan dialplanWith(Provider a, Provider b) {
+    TrunkProfile trunkA = trunk(1, "A", a, null);
+    TrunkProfile trunkB = trunk(2, "B", b, new TrunkCredentials("acct-b", "acct-b", "pw-b"));
+    Trunks trunks =
+        Trunks.of(
+            List.of(trunkA, trunkB),
+            host -> {
+              try {
+                return List.of(InetAddress.getByName(host));
+              } catch (java.net.UnknownHostException e) {
+                return List.of();
+              }
+            });
+    OutboundRouting outbound =
+        new OutboundRouting(
+            List.of(
+                new OutboundRule(
+                    1,
+                    "Out",
+                    List.of(DialPattern.parse("9.", 1, "")),
+                    List.of(1L, 2L),
+                    Set.of("1001"),
+                    "4930999")));
+    InboundRouting inbound =
+        new InboundRouting(
+            List.of(new InboundRule(1, "In", DialPattern.parse("4930111"), null, "1002")));
+    return new Dialplan(
+        number -> Optional.ofNullable(callerIds.get(number)),
+        locations,
+        () -> trunks,
+        () -> outbound,
+        () -> inbound);
+  }
+
+  private static TrunkProfile trunk(
+      long id, String name, Provider provider, TrunkCredentials credentials) {
+    return new TrunkProfile(
+        id,
+        name,
+        credentials == null ? TrunkKind.PEER : TrunkKind.REGISTER,
+        new HostPort(provider.container.config().host(), provider.container.config().port()),
+        Transport.UDP,
+        null,
+        null,
+        credentials,
+        300,
+        null,
+        null,
+        null,
+        true,
+        true);
+  }
+
+  /**
+   * A provider on its own loopback address: it refuses every INVITE with 503, or challenges the
+   * first with 407 and answers the one with credentials.
+   */
+  private static final class Provider implements AutoCloseable {
+    final List<Request> invites = new CopyOnWriteArrayList<>();
+    final SipContainer container;
+
+    Provider(String address, boolean answers) throws Exception {
+      container =
+          SipContainer.builder(config(address, "provider-" + address))
+              .handle(
+                  "INVITE",
+                  r -> {
+                    invites.add(r.message());
+                    if (!answers) {
+                      r.respond(503);
+                    } else if (r.message().getHeader(ProxyAuthorizationHeader.NAME) == null
+                        && r.message().getHeader(FromHeader.NAME).toString().contains("4930999")) {
+                      r.respond(
+                          407,
+                          challenge -> {
+                            try {
+                              challenge.setHeader(
+                                  r.headerFactory()
+                                      .createHeader(
+                                          "Proxy-Authenticate",
+                                          "Digest realm=\"prov\", nonce=\"abc\", qop=\"auth\""));
+                            } catch (java.text.ParseException e) {
+                              throw new IllegalStateException(e);
+                            }
+                          });
+                    } else {
+                      r.dialog().listen(request -> request.respond(200));
+                      r.respond(
+                          200,
+                          ok -> {
+                            try {
+                              ok.setContent(
+                                  CALLEE_SDP,
+                                  r.headerFactory().createContentTypeHeader("application", "sdp"));
+                            } catch (java.text.ParseException e) {
+                              throw new IllegalStateException(e);
+                            }
+                          });
+                    }
+                  })
+              .start();
+    }
+
+    @Override
+    public void close() {
+      container.close();
     }
   }
 
@@ -403,8 +596,12 @@ class CallRouterTest {
   }
 
   private static SipContainerConfig config(String name) throws Exception {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return new SipContainerConfig("127.0.0.1", probe.getLocalPort(), Set.of("udp"), name);
+    return config("127.0.0.1", name);
+  }
+
+  private static SipContainerConfig config(String address, String name) throws Exception {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+      return new SipContainerConfig(address, probe.getLocalPort(), Set.of("udp"), name);
     }
   }
 }

@@ -1,0 +1,38 @@
+package io.bulwark.pbx.sip.call;
+
+import io.bulwark.pbx.location.Locations;
+import io.bulwark.pbx.routing.InboundRouting;
+import io.bulwark.pbx.routing.OutboundRouting;
+import io.bulwark.pbx.trunk.Trunks;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What decides where a dialled number goes: the extensions (and their caller ID names), where their
+ * phones are registered, the trunks, and the outbound and inbound routes, each as it is now.
+ *
+ * @param callerIdNames the caller ID name of an extension number, absent for a non-extension
+ */
+public record Dialplan(
+    Function<String, Optional<String>> callerIdNames,
+    Locations locations,
+    Supplier<Trunks> trunks,
+    Supplier<OutboundRouting> outbound,
+    Supplier<InboundRouting> inbound) {
+
+  /** Extensions only: no trunk, no route. */
+  public static Dialplan extensionsOnly(
+      Function<String, Optional<String>> callerIdNames, Locations locations) {
+    return new Dialplan(
+        callerIdNames,
+        locations,
+        () -> Trunks.NONE,
+        () -> OutboundRouting.NONE,
+        () -> InboundRouting.NONE);
+  }
+
+  boolean isExtension(String number) {
+    return number != null && callerIdNames.apply(number).isPresent();
+  }
+}
