@@ -164,6 +164,13 @@ class CallFlowIT {
           record + "\n" + both);
       assertEquals("CALLER", record.getString("hangupSide"), record + "\n" + both);
       assertNoLiveCall("3342");
+      String toCallee = answered.messages();
+      int ack = toCallee.indexOf("ACK sip:");
+      assertTrue(
+          ack < 0 || toCallee.indexOf("CANCEL sip:", ack) < 0,
+          "Bulwark cancelled the INVITE after it had acknowledged its 200 (RFC 3261 section 9.1:"
+              + " no CANCEL once a final response came)\n"
+              + both);
     }
   }
 
