@@ -67,21 +67,29 @@ public final class Sipp {
    * otherwise use the server's address.
    */
   public static Run call(String number, String username, String password) {
-    return startCall("call-uac.xml", number, username, password).await();
+    return dial("call-uac.xml", number, username, password).await();
   }
 
   /** As {@link #call}, but the caller stays on the line until it is sent a BYE. */
   public static Answering callAndHold(String number, String username, String password) {
-    return startCall("call-uac-held.xml", number, username, password);
+    return dial("call-uac-held.xml", number, username, password);
   }
 
-  private static Answering startCall(
-      String scenario, String number, String username, String password) {
+  /**
+   * Starts a phone that calls {@code number} with a caller scenario: injection fields 0 the number,
+   * 1 the credentials, then {@code fields} (a delay, for instance) from field 2 on.
+   */
+  public static Answering dial(
+      String scenario, String number, String username, String password, String... fields) {
     // sipp writes "sip:" before it.
     String requestUri = number + "@127.0.0.1:" + TestEnvironment.sipPort();
+    StringBuilder line = new StringBuilder(authentication(number, username, password));
+    for (String field : fields) {
+      line.append(';').append(field);
+    }
     return start(
         scenario,
-        authentication(number, username, password) + "\n",
+        line.append('\n').toString(),
         "udp",
         "127.0.0.1",
         0,
@@ -117,7 +125,22 @@ public final class Sipp {
 
   /** Starts a phone that answers one call on {@code localPort} (scenario {@code call-uas.xml}). */
   public static Answering answer(int localPort) {
-    return start("call-uas.xml", null, "udp", "127.0.0.1", localPort, false, List.of());
+    return phone("call-uas.xml", localPort);
+  }
+
+  /**
+   * Starts a phone that takes one call on {@code localPort} as {@code scenario} says; {@code keys}
+   * are pairs of a keyword and its value, which the scenario reads as {@code [keyword]}.
+   */
+  public static Answering phone(String scenario, int localPort, String... keys) {
+    if (keys.length % 2 != 0) {
+      throw new IllegalArgumentException("keywords come with their values");
+    }
+    List<String> options = new ArrayList<>();
+    for (int i = 0; i < keys.length; i += 2) {
+      options.addAll(List.of("-key", keys[i], keys[i + 1]));
+    }
+    return start(scenario, null, "udp", "127.0.0.1", localPort, false, options);
   }
 
   /** A sipp process under way. */
