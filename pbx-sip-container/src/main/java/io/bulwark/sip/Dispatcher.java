@@ -199,6 +199,8 @@ final class Dispatcher implements SipListener {
     if (transaction.getApplicationData() instanceof SipDialog.Pending pending) {
       if (response.getStatusCode() < 200 && pending.dialog() != null) {
         pending.dialog().provisionalReceived();
+      } else if (pending.dialog() != null) {
+        pending.dialog().finalReceived();
       }
       try {
         pending.handler().onResponse(new SipResponse(response, pending.dialog()));

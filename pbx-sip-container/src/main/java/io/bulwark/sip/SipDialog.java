@@ -41,6 +41,7 @@ public final class SipDialog {
   private volatile SipURI through;
   private ClientTransaction invite;
   private boolean cancelWanted;
+  private boolean answered;
 
   private SipDialog(Dialog dialog, SipProvider provider) {
     this.dialog = dialog;
@@ -183,7 +184,7 @@ public final class SipDialog {
     ClientTransaction pending;
     synchronized (this) {
       pending = invite;
-      if (pending == null) {
+      if (pending == null || answered) {
         return;
       }
       if (pending.getState() == TransactionState.CALLING) {
@@ -197,6 +198,15 @@ public final class SipDialog {
   /** The INVITE this side sent to start the dialog. */
   synchronized void sentInvite(ClientTransaction transaction) {
     this.invite = transaction;
+  }
+
+  /**
+   * A final response to our INVITE came, before the handler hears of it: a cancel asked for later
+   * (a caller's CANCEL crossing the callee's 200) must not follow the ACK or BYE (RFC 3261 9.1).
+   */
+  synchronized void finalReceived() {
+    answered = true;
+    cancelWanted = false;
   }
 
   /** A provisional response to our INVITE came: a cancel asked for before may go now. */

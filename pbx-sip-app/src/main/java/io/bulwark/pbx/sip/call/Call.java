@@ -282,11 +282,12 @@ final class Call implements LiveCall {
       unanswered--;
       record = record.answered(ledger.clock().instant());
       up = record;
+      // Linked before the caller hears the 200: its ACK and BYE may follow within a millisecond.
+      inbound.link(leg);
+      leg.listen(request -> inDialog(request, HangupSide.CALLEE, leg.linked()));
       toCaller(answerOf(response), body -> helper.relay(response, incoming, body));
     }
     ledger.record(up);
-    inbound.link(leg);
-    leg.listen(request -> inDialog(request, HangupSide.CALLEE, leg.linked()));
     cancelOthers(leg);
   }
 

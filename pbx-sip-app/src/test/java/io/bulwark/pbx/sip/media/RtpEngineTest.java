@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The client against a stand-in for rtpengine that answers what each test wants, or nothing. */
 class RtpEngineTest {
 
-  private static final Duration RETRANSMIT = Duration.ofMillis(100);
+  private static final Duration RETRANSMIT = Duration.ofMillis(500);
 
   private DatagramSocket peer;
   private RtpEngine engine;
