@@ -17,6 +17,7 @@ Run alone: python3 -m unittest tests.test_crash -v (a first start in a fresh che
 Keycloak's optimized distribution once, which takes a minute or two more). The home stays in
 tests/target/crash-home after the run, for its logs; the next run starts it afresh.
 """
+import concurrent.futures
 import datetime
 import http.client
 import json
@@ -172,17 +173,24 @@ class CrashDuringCallsTest(unittest.TestCase):
         return path
 
     def call_steps(self):
-        """What each caller's call got to, from the <log> actions of crash-uac.xml."""
-        steps = {}
-        try:
-            with open(os.path.join(WORK, "uac-steps.log")) as f:
-                for line in f:
-                    words = line.split()
-                    if len(words) == 3:
-                        steps.setdefault(words[0], set()).add(words[1])
-        except FileNotFoundError:
-            pass
-        return steps
+        """What each caller's call got to, from the <log> actions of crash-uac.xml: read on from
+        where the last call stopped, as sipp writes them."""
+        if not hasattr(self, "steps"):
+            self.steps, self.steps_file, self.steps_rest = {}, None, ""
+        if self.steps_file is None:
+            try:
+                self.steps_file = open(os.path.join(WORK, "uac-steps.log"))
+                self.addCleanup(self.steps_file.close)
+            except FileNotFoundError:
+                return self.steps
+        text = self.steps_rest + self.steps_file.read()
+        lines = text.split("\n")
+        self.steps_rest = lines.pop()  # a line sipp has not finished writing
+        for line in lines:
+            words = line.split()
+            if len(words) == 3:
+                self.steps.setdefault(words[0], set()).add(words[1])
+        return self.steps
 
     # --- the REST API and the database --------------------------------------------------------
 
@@ -242,19 +250,31 @@ class CrashDuringCallsTest(unittest.TestCase):
         return "https://127.0.0.1:%d/api/v1/%s" % (PORTS["BULWARK_HTTPS_PORT"], path)
 
     def create_extensions(self, token):
-        """The callee and one caller per call, over one kept-alive connection."""
-        connection = http.client.HTTPSConnection("127.0.0.1", PORTS["BULWARK_HTTPS_PORT"], timeout=60,
-                                                 context=self.https)
-        self.addCleanup(connection.close)
-        for number in [CALLEE] + caller_numbers():
-            connection.request("POST", "/api/v1/extensions", body=json.dumps({
-                "number": number, "displayName": "Crash %s" % number,
-                "registrationName": "crash%s" % number, "secret": secret_of(number)}),
-                headers={"Authorization": "Bearer " + token, "Content-Type": "application/json",
-                         "Accept": "application/json"})
-            response = connection.getresponse()
-            body = response.read().decode()
-            self.assertEqual(201, response.status, "extension %s: %s" % (number, body))
+        """The callee and one caller per call, by four clients side by side, each over one
+        kept-alive connection."""
+        def create(numbers):
+            connection = http.client.HTTPSConnection("127.0.0.1", PORTS["BULWARK_HTTPS_PORT"], timeout=60,
+                                                     context=self.https)
+            refused = []
+            try:
+                for number in numbers:
+                    connection.request("POST", "/api/v1/extensions", body=json.dumps({
+                        "number": number, "displayName": "Crash %s" % number,
+                        "registrationName": "crash%s" % number, "secret": secret_of(number)}),
+                        headers={"Authorization": "Bearer " + token, "Content-Type": "application/json",
+                                 "Accept": "application/json"})
+                    response = connection.getresponse()
+                    body = response.read().decode()
+                    if response.status != 201:
+                        refused.append("extension %s: %d %s" % (number, response.status, body))
+            finally:
+                connection.close()
+            return refused
+
+        numbers = [CALLEE] + caller_numbers()
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            refused = sum(pool.map(create, [numbers[k::4] for k in range(4)]), [])
+        self.assertEqual([], refused)
 
     def call_log(self, token):
         """Every record of the call log, page by page (at most 1000 a page)."""
@@ -304,19 +324,24 @@ class CrashDuringCallsTest(unittest.TestCase):
                         "-trace_logs", "-log_file", os.path.join(WORK, "uac-steps.log"),
                         "-trace_stat", "-stf", os.path.join(WORK, "uac-stat.csv"), "-fd", "1")
 
-        # The crash: once many calls completed and some are up.
+        # The crash: once many calls completed and some are up, and preferably while a BYE is on
+        # its way (sent, its 200 not yet back): polled every few milliseconds for up to 3 s.
         deadline = time.monotonic() + 60
+        ready_since = None
         while True:
             steps = self.call_steps()
             completed = sum("completed" in s for s in steps.values())
             talking = sum("answered" in s and "bye" not in s for s in steps.values())
+            in_flight = sum("bye" in s and "completed" not in s for s in steps.values())
             if completed >= COMPLETED_BEFORE_CRASH and talking >= 5:
-                break
+                ready_since = ready_since or time.monotonic()
+                if in_flight or time.monotonic() - ready_since > 3:
+                    break
             self.assertIsNone(uac.poll(), "the callers ended before the crash: %d completed (see %s)"
                               % (completed, WORK))
             self.assertLess(time.monotonic(), deadline, "only %d calls completed in 60 s (see %s)"
                             % (completed, WORK))
-            time.sleep(0.05)
+            time.sleep(0.002)
         crashed_at = datetime.datetime.now(datetime.timezone.utc)
         self.crash_wildfly()
 
@@ -344,6 +369,8 @@ class CrashDuringCallsTest(unittest.TestCase):
         took["restart"] = self.launcher("start", timeout=300)
         token = self.api_token()
         records = self.call_log(token)
+        with open(os.path.join(WORK, "call-log.json"), "w") as f:
+            json.dump(records, f, indent=1)
         status, live = self.http("GET", self.api("calls/live"), token)
 
         # No call active: none in the live calls, no record without an end, in the API and the database.
@@ -382,11 +409,12 @@ class CrashDuringCallsTest(unittest.TestCase):
             self.assertEqual(("ANSWERED", "CALLER", "BYE"), (r["disposition"], r["hangupSide"], r["cause"]), r)
             self.assertIn(r["caller"], bye_sent, r)
 
-        print("\ncrash test: %d calls answered, %d completed before the crash; %d records: %d ended by BYE "
+        print("\ncrash test: %d calls answered, %d completed before the crash, %d BYEs on their way at the "
+              "crash; %d records: %d ended by BYE "
               "(%d whose 200 to the BYE the caller never got), %d closed at the restart; "
-              "%d answered calls without a record; %s"
-              % (len(answered), len(completed), len(records), len(others), len(others) - len(completed),
-                 len(closed), len(answered - set(by_caller)),
+              "%d answered calls without a record %s; %s"
+              % (len(answered), len(completed), in_flight, len(records), len(others), len(others) - len(completed),
+                 len(closed), len(answered - set(by_caller)), sorted(answered - set(by_caller)),
                  ", ".join("%s %.0f s" % (k, v) for k, v in took.items())), file=sys.stderr)
 
 
