@@ -108,9 +108,12 @@ class BaresipCallIT {
     long[] callerCounts = summary(caller, "127.0.0.1:" + relayForCaller);
     long[] calleeCounts = summary(callee, "127.0.0.1:" + relayForCallee);
 
-    // rtpengine received RTP from each phone, on the port that phone's SDP named.
-    RtpEngineControl.Stream fromCaller = stream(relayed, "127.0.0.1:" + callerRtp);
-    RtpEngineControl.Stream fromCallee = stream(relayed, "127.0.0.2:" + calleeRtp);
+    // rtpengine received RTP from each phone's port (baresip sends from a socket bound to every
+    // address, so the callee's packets to 127.0.0.1 come from 127.0.0.1 too), on the relay port
+    // that
+    // phone's SDP named.
+    RtpEngineControl.Stream fromCaller = stream(relayed, callerRtp);
+    RtpEngineControl.Stream fromCallee = stream(relayed, calleeRtp);
     assertEquals(relayForCaller, fromCaller.relayPort(), relayed.toString());
     assertEquals(relayForCallee, fromCallee.relayPort(), relayed.toString());
     assertTrue(fromCaller.packets() >= 200, "6 s of 20 ms packets from the caller: " + relayed);
@@ -229,13 +232,12 @@ class BaresipCallIT {
     return new long[] {received, sent};
   }
 
-  private static RtpEngineControl.Stream stream(
-      List<RtpEngineControl.Stream> streams, String from) {
+  private static RtpEngineControl.Stream stream(List<RtpEngineControl.Stream> streams, int from) {
     return streams.stream()
-        .filter(stream -> stream.endpoint().equals(from))
+        .filter(stream -> stream.endpoint().matches("127\\.0\\.0\\.[12]:" + from))
         .findFirst()
         .orElseThrow(
-            () -> new AssertionError("rtpengine has no RTP from " + from + ": " + streams));
+            () -> new AssertionError("rtpengine has no RTP from port " + from + ": " + streams));
   }
 
   /**
