@@ -100,8 +100,7 @@ class BaresipCallIT {
     assertRelayPort(relayForCaller, answerToCaller);
     assertRelayPort(relayForCallee, offered.body());
 
-    // Each phone received its RTP from the relay's port it was given, and counted packets both
-    // ways.
+    // Each phone got its RTP from the relay port it was given, and counted packets both ways.
     assertTrue(
         caller.output().contains("receiving from 127.0.0.1:" + relayForCaller), caller.output());
     assertTrue(
@@ -109,10 +108,8 @@ class BaresipCallIT {
     long[] callerCounts = summary(caller, "127.0.0.1:" + relayForCaller);
     long[] calleeCounts = summary(callee, "127.0.0.1:" + relayForCallee);
 
-    // rtpengine received RTP from each phone's port (baresip sends from a socket bound to every
-    // address, so the callee's packets to 127.0.0.1 come from 127.0.0.1 too), on the relay port
-    // that
-    // phone's SDP named.
+    // rtpengine received RTP from each phone's port, on the relay port that phone's SDP named
+    // (baresip binds RTP to every address, so the callee's packets come from 127.0.0.1 too).
     RtpEngineControl.Stream fromCaller = stream(relayed, callerRtp);
     RtpEngineControl.Stream fromCallee = stream(relayed, calleeRtp);
     assertEquals(relayForCaller, fromCaller.relayPort(), relayed.toString());
