@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 /**
  * A Kamailio (Debian's package) that a test starts in the foreground with a configuration of its
  * own from {@code src/test/resources/kamailio}: the file is copied into {@code target/} with each
- * {@code @NAME@} replaced, Kamailio keeps its PID file and control socket in a runtime directory of
- * its own, and {@link #close} stops it by its PID (TERM, then KILL after 10 s), its worker
- * processes too.
+ * {@code @NAME@} replaced ({@code @CTL@} by its control socket, {@code @DUMP@} by that directory,
+ * for the sipdump module's trace of every message), Kamailio keeps its PID file and control socket
+ * in a runtime directory of its own, and {@link #close} stops it by its PID (TERM, then KILL after
+ * 10 s), its worker processes too.
  */
 final class Kamailio implements AutoCloseable {
 
@@ -51,7 +52,7 @@ final class Kamailio implements AutoCloseable {
       Path runtime = Files.createTempDirectory("bulwark-kamailio-");
       Path control = runtime.resolve("ctl.sock");
       String config = Files.readString(Path.of("src/test/resources/kamailio", template));
-      config = config.replace("@CTL@", control.toString());
+      config = config.replace("@CTL@", control.toString()).replace("@DUMP@", dir.toString());
       for (Map.Entry<String, String> value : values.entrySet()) {
         config = config.replace("@" + value.getKey() + "@", value.getValue());
       }

@@ -19,7 +19,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrunkKamailioIT {
 
   static final String PROVIDER = "127.0.0.71";
@@ -132,6 +136,7 @@ class TrunkKamailioIT {
   }
 
   @Test
+  @Order(1)
   void theTrunkRegistersWithDigestAndKamailioHoldsItsBinding() {
     JsonObject shown = awaitStatus(trunk, "REGISTERED");
     assertEquals("Provider", shown.getString("name"));
@@ -147,6 +152,7 @@ class TrunkKamailioIT {
   }
 
   @Test
+  @Order(2)
   void anExtensionCallsOutThroughTheTrunkAndItsCallIsRecorded() {
     awaitStatus(trunk, "REGISTERED");
     int phone = TestEnvironment.freeSipPort();
@@ -189,6 +195,7 @@ class TrunkKamailioIT {
   }
 
   @Test
+  @Order(3)
   void theProviderCallsTheDidAndTheInboundRouteRingsTheExtension() {
     awaitStatus(trunk, "REGISTERED");
     int phone = TestEnvironment.freeSipPort();
@@ -219,12 +226,13 @@ class TrunkKamailioIT {
   }
 
   @Test
+  @Order(4)
   void aWrongPasswordShowsTheTrunkFailedWithTheProvidersAnswer() {
     int port = Integer.parseInt(provider.substring(provider.indexOf(':') + 1));
     long wrong =
         create(
             "/trunks",
-            trunk("Provider, wrong password", OTHER_PROVIDER, port, "Not-" + TRUNK_PASSWORD));
+            trunk("Provider wrong password", OTHER_PROVIDER, port, "Not-" + TRUNK_PASSWORD));
 
     JsonObject shown = awaitStatus(wrong, "FAILED");
 
@@ -234,6 +242,29 @@ class TrunkKamailioIT {
     assertTrue(
         kamailio.log().contains("wrong password for " + TRUNK_AUTH),
         "Kamailio checked the credentials:\n" + kamailio.log());
+  }
+
+  /** Last, as it takes the trunk away: its registration is withdrawn at the provider. */
+  @Test
+  @Order(5)
+  void deletingTheTrunkWithdrawsItsRegistration() {
+    awaitStatus(trunk, "REGISTERED");
+    assertTrue(kamailio.rpc("ul.dump").contains("AoR: " + DID), "registered before");
+    for (int i = created.size() - 1; i >= 0; i--) {
+      HttpResponse<String> deleted = send("DELETE", created.get(i), null);
+      assertEquals(204, deleted.statusCode(), created.get(i) + ": " + deleted.body());
+    }
+    created.clear();
+
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    String bindings = kamailio.rpc("ul.dump");
+    while (bindings.contains("AoR: " + DID) && System.nanoTime() - deadline < 0) {
+      pause(200);
+      bindings = kamailio.rpc("ul.dump");
+    }
+    assertFalse(
+        bindings.contains("AoR: " + DID),
+        "the binding is gone within 10 s:\n" + bindings + "\n" + kamailio.log());
   }
 
   private static JsonObject trunk(String name, String host, int port, String password) {
