@@ -135,6 +135,7 @@ final class Kamailio implements AutoCloseable {
         throw new IllegalStateException("kamcmd " + arguments[0] + " did not end within 10 s");
       }
       String text = Files.readString(out);
+      Files.delete(out);
       if (kamcmd.exitValue() != 0) {
         throw new IllegalStateException("kamcmd " + List.of(arguments) + ": " + text);
       }
