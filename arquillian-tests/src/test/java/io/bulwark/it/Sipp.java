@@ -135,6 +135,22 @@ public final class Sipp {
    * Starts a phone that takes one call on {@code localPort} as {@code scenario} says; {@code keys}
    * are pairs of a keyword and its value, which the scenario reads as {@code [keyword]}.
    */
+  /**
+   * As {@link #phone}, for a phone whose own timer races a request (its answer against a CANCEL): a
+   * request that lands as sipp moves between two steps is left to the next step, which takes its
+   * retransmission, instead of aborting the call (sipp's default behaviour abortunexp off).
+   */
+  public static Answering racingPhone(String scenario, int localPort) {
+    return start(
+        scenario,
+        null,
+        "udp",
+        "127.0.0.1",
+        localPort,
+        null,
+        List.of("-default_behaviors", "all,-abortunexp"));
+  }
+
   public static Answering phone(String scenario, int localPort, String... keys) {
     if (keys.length % 2 != 0) {
       throw new IllegalArgumentException("keywords come with their values");
