@@ -147,12 +147,13 @@ public abstract class OrderedRouteService<R extends OrderedRoute, D> {
     return type.getSimpleName() + "." + name;
   }
 
-  private void changed(EventType type, R route, String actor, String action) {
+  /** Routing reloads the routes once the change commits; the event log records who made it. */
+  private void changed(EventType event, R route, String actor, String action) {
     changes.fire(new RoutesChanged());
     events.fireAsync(
         new SecurityEvent(
             clock.instant(),
-            type,
+            event,
             null,
             actor,
             action,
