@@ -119,18 +119,18 @@ class PortalIT {
     wait.until(
         d -> d.findElement(By.id("extensionForm:secret")).getAttribute("value").length() == 16);
     browser.findElement(By.id("extensionForm:save")).click();
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("#pageMessages .ui-messages-info-summary"), "Extension 5001 created"));
+    assertEquals(
+        "Extension 5001 created",
+        wait.until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#pageMessages .ui-messages-info-summary")))
+            .getText());
     showOnly("5001");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("extensions:table"), "portal5001"));
     assertTrue(browser.findElement(By.id("extensions:table")).getText().contains("Portal Phone"));
     assertEquals(1, Database.count("select count(*) from extension where number = '5001'"));
-    assertEquals(
-        "Extension 5001 created",
-        browser.findElement(By.cssSelector("#pageMessages .ui-messages-info-summary")).getText());
     keepScreenshot("extensions");
 
     aSaveOverAChangeMadeElsewhereIsRefusedByNumber();
