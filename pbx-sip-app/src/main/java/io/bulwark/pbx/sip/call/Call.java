@@ -206,7 +206,8 @@ final class Call implements LiveCall {
      * @param trunk the trunk the INVITE went to, null for a phone
      */
     Leg(Request sent, TrunkProfile trunk) {
-      this.sent = sent;
+      // Kept only to send again with credentials, which only a trunk asks for.
+      this.sent = trunk == null ? null : sent;
       this.trunk = trunk;
     }
 
