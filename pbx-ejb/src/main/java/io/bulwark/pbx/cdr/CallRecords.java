@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -54,6 +56,7 @@ public class CallRecords {
   private static final int MAX_WAITING = 100_000;
 
   private static final int BATCH = 500;
+  private static final int CONTINUATION_THREADS = 2;
   private static final Logger LOG = Logger.getLogger(CallRecords.class);
 
   @Resource(lookup = "java:jboss/datasources/BulwarkDS")
@@ -67,6 +70,14 @@ public class CallRecords {
   private final Map<Disposition, LongAdder> ended = new EnumMap<>(Disposition.class);
   private CallRecordRepository repository;
   private Thread writer;
+
+  /**
+   * Where the calls waiting for their records go on (relaying a 200, answering a BYE): not on the
+   * writer, which would otherwise send every waiting call's SIP messages one by one before it could
+   * commit the next batch.
+   */
+  private ExecutorService continuations;
+
   private volatile boolean stopping;
   private boolean databaseFailing;
 
@@ -87,6 +98,7 @@ public class CallRecords {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot close the records of interrupted calls", e);
     }
+    continuations = Executors.newFixedThreadPool(CONTINUATION_THREADS, threads);
     writer = threads.newThread(this::writeLoop);
     writer.setName("bulwark-call-records");
     writer.start();
@@ -173,7 +185,9 @@ public class CallRecords {
           databaseFailing = false;
           LOG.info("Call records are written to the database again");
         }
-        batch.forEach(p -> p.written().complete(null));
+        for (Pending p : batch) {
+          continuations.execute(() -> p.written().complete(null));
+        }
         return;
       } catch (SQLException | RuntimeException e) {
         if (!databaseFailing) {
@@ -218,6 +232,8 @@ public class CallRecords {
     stopping = true;
     try {
       writer.join(TimeUnit.SECONDS.toMillis(30));
+      continuations.shutdown();
+      continuations.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
