@@ -30,9 +30,11 @@ def step_record(run, label, rate, calls, repeat):
 CALL_RTDS = {"challenge": 1, "invite": 2, "setup": 3, "hold": 4, "bye": 5}
 
 
-def call_step_record(run, label, rate, calls, repeat, uas=None):
+def call_step_record(run, label, rate, calls, repeat, uas=None, unanchored=None):
     """The figures of one step of the calls ladder (a sippstats.Run of the callers' sipp
-    processes; `uas` the Run of the called phones, or None). p50/p99/max are INVITE(auth)->200."""
+    processes; `uas` the Run of the called phones, or None). p50/p99/max are INVITE(auth)->200.
+    `unanchored`: calls whose media the server said it could not anchor in rtpengine (None when
+    the step anchors nothing); any makes the step not clean."""
     count, p50, p99, worst = run.latency(CALL_RTDS["invite"])
     record = {
         "label": label, "rate": rate, "repeat": repeat, "calls": calls,
@@ -47,7 +49,9 @@ def call_step_record(run, label, rate, calls, repeat, uas=None):
         record["uas_ok"] = uas.counter("SuccessfulCall")
         record["uas_failed"] = uas.counter("FailedCall")
         record["uas_retrans"] = uas.counter("Retransmissions")
-    record["clean"] = is_clean(record) and record.get("uas_failed", 0) == 0
+    if unanchored is not None:
+        record["unanchored"] = unanchored
+    record["clean"] = is_clean(record) and record.get("uas_failed", 0) == 0 and not unanchored
     return record
 
 
