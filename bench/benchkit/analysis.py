@@ -30,6 +30,13 @@ def step_record(run, label, rate, calls, repeat):
 CALL_RTDS = {"challenge": 1, "invite": 2, "setup": 3, "hold": 4, "bye": 5}
 
 
+def refused_calls(caller_ok, callee_ok):
+    """Calls the callers completed that no called phone took: refused with 503 to an INVITE.
+    call-uac.xml acknowledges the 503 and ends such a call, which sipp counts as successful (see
+    the scenario); every call that really went through was taken by a called phone."""
+    return max(0, caller_ok - callee_ok)
+
+
 def call_step_record(run, label, rate, calls, repeat, uas=None, unanchored=None):
     """The figures of one step of the calls ladder (a sippstats.Run of the callers' sipp
     processes; `uas` the Run of the called phones, or None). p50/p99/max are INVITE(auth)->200.
@@ -49,6 +56,10 @@ def call_step_record(run, label, rate, calls, repeat, uas=None, unanchored=None)
         record["uas_ok"] = uas.counter("SuccessfulCall")
         record["uas_failed"] = uas.counter("FailedCall")
         record["uas_retrans"] = uas.counter("Retransmissions")
+        refused = refused_calls(record["ok"], record["uas_ok"])
+        record["ok"] -= refused
+        record["failed"] += refused
+        record["shed"] += refused
     if unanchored is not None:
         record["unanchored"] = unanchored
     record["clean"] = is_clean(record) and record.get("uas_failed", 0) == 0 and not unanchored

@@ -163,13 +163,15 @@ def cmd_concurrent(a):
     up = a.heap_up if a.heap_up >= 0 else None
     per_call = analysis.per_call_bytes(idle, up, a.open_calls)
     ok, failed = uac.counter("SuccessfulCall"), uac.counter("FailedCall")
+    refused = analysis.refused_calls(ok, uas.counter("SuccessfulCall"))
+    ok, failed = ok - refused, failed + refused
     invite = uac.latency(analysis.CALL_RTDS["invite"])
     print("| calls | successful | failed (503 / no answer) | retrans. | most up at once (callee's sipp) | "
           "all up for | up when the heap was read | heap used, no call → calls up (after full GC) | heap per call | "
           "INVITE→200 p50 / p99 / max ms | p99 hold ms | p99 BYE ms |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     print("| %d | %d | %d (%d / %d) | %d | %d | %.0f s | %d | %s → %s | %s | %s / %s / %s | %s | %s |" % (
-        a.calls, ok, failed, uac.counter("FailedCallRejected"), uac.unanswered(),
+        a.calls, ok, failed, uac.counter("FailedCallRejected") + refused, uac.unanswered(),
         uac.counter("Retransmissions") + uas.counter("Retransmissions"), most, full, a.open_calls,
         "%.0f MiB" % (idle / 1024) if idle is not None else "–", "%.0f MiB" % (up / 1024) if up is not None else "–",
         "%.0f bytes" % per_call if per_call is not None else "–",

@@ -45,6 +45,10 @@ launch_rtpengine() {
   local run=$BULWARK_HOME/run p
   p=$(pid_file rtpengine) && [ -n "$p" ] && kill -0 "$p" 2>/dev/null && return 0
   mkdir -p "$run" "$BULWARK_HOME/log"
+  # rtpengine binds its NG port even when another process has it (both then get commands).
+  if [ -n "$(ss -Hunl "sport = :$BULWARK_RTPENGINE_NG_PORT" 2>/dev/null)" ]; then
+    die "UDP port $BULWARK_RTPENGINE_NG_PORT (rtpengine NG) is taken; set BENCH_RTPENGINE_NG_PORT"
+  fi
   local cmd=(rtpengine --config-file=none --table=-1 --foreground --log-stderr --log-level=5
     --interface="$BULWARK_RTPENGINE_INTERFACE" --listen-ng="127.0.0.1:$BULWARK_RTPENGINE_NG_PORT"
     --port-min="$BULWARK_RTPENGINE_PORT_MIN" --port-max="$BULWARK_RTPENGINE_PORT_MAX"

@@ -45,13 +45,20 @@ register_callees() {
   done
 }
 
+# variant_anchoring <variant>: Bulwark's BULWARK_MEDIA_ANCHORING for a media variant.
+variant_anchoring() {
+  case "$1" in
+    direct) echo never ;;
+    *) echo always ;;
+  esac
+}
+
 # call_variant_ready <variant> <target>: sets up the target for the variant; 0 when it can be
 # measured, else 1 with the reason in VARIANT_NOTE.
 call_variant_ready() {
   local anchoring
   case "$1" in
-    direct) anchoring=never ;;
-    rtpengine) anchoring=always ;;
+    direct|rtpengine) anchoring=$(variant_anchoring "$1") ;;
     *) VARIANT_NOTE="unknown media variant (direct or rtpengine)"; return 1 ;;
   esac
   MEDIA_NOW=$1

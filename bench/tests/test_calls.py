@@ -57,6 +57,14 @@ class CallStepTest(unittest.TestCase):
         self.assertIn("0 (0 / 0); media not anchored: 3 |", row)
         self.assertNotIn("anchored", report.call_ladder_row("50", [self.record()]))
 
+    def test_calls_no_called_phone_took_were_refused(self):
+        # call-uac.xml ends a call refused with 503 after its ACK, which sipp counts successful.
+        r = analysis.call_step_record(Run([os.path.join(CALLS, "uac")]), "50", 50, 150, 1,
+                                      FakeRun(SuccessfulCall=140, FailedCall=0, Retransmissions=0))
+        self.assertEqual((r["ok"], r["failed"], r["shed"]), (140, 10, 10))
+        self.assertFalse(r["clean"])
+        self.assertEqual(analysis.refused_calls(150, 151), 0)
+
     def test_missing_calls_are_not_clean(self):
         self.assertFalse(self.record(calls=151)["clean"])
 
