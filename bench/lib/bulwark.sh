@@ -35,9 +35,9 @@ stop_bulwark() {
   STARTED_BULWARK=0
 }
 
-# launch_rtpengine: the media relay of the Bulwark under test, started the way \`./bulwark start\`
-# starts it (same options, its PID file in $BULWARK_HOME/run, so that \`./bulwark start\` finds it
-# running and uses it, and \`./bulwark stop\` stops it) plus --delete-delay: rtpengine keeps an
+# launch_rtpengine: the media relay of the Bulwark under test, started the way `./bulwark start`
+# starts it (same options, its PID file in $BULWARK_HOME/run, so that `./bulwark start` finds it
+# running and uses it, and `./bulwark stop` stops it) plus --delete-delay: rtpengine keeps an
 # ended call's four ports for 30 s by default, so calls of 1.5 s at 250/s would hold 31,500 ports,
 # more than a range and this machine's limit of open files give it. Ports on loopback
 # ($BULWARK_RTPENGINE_PORT_MIN-$BULWARK_RTPENGINE_PORT_MAX).
@@ -65,7 +65,7 @@ launch_rtpengine() {
   done
 }
 
-# stop_rtpengine: the rtpengine this run started, when \`./bulwark stop\` did not stop it already
+# stop_rtpengine: the rtpengine this run started, when `./bulwark stop` did not stop it already
 # (Kamailio alone: BENCH_TARGETS=kamailio).
 stop_rtpengine() {
   [ -n "${RTPENGINE_PID:-}" ] || return 0

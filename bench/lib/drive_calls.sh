@@ -69,8 +69,9 @@ call_variant_ready() {
   return 0
 }
 
-# The log where a target says a call's media was "not anchored", and how many such lines it got
-# since the given size of that log (-1 when the variant anchors nothing).
+# The log where a target says a call's media was "not anchored" ("Media of call <id> not
+# anchored", once per offer or answer), and how many calls it said it of since the given size of
+# that log (-1 when the variant anchors nothing).
 media_log() {
   case "$1" in
     bulwark) echo "$BULWARK_HOME/wildfly/log/server.log" ;;
@@ -82,7 +83,8 @@ unanchored_since() {
   local target=$1 size=$2 file
   [ "$MEDIA_NOW" = rtpengine ] || { echo -1; return 0; }
   file=$(media_log "$target")
-  tail -c +"$((size + 1))" "$file" 2>/dev/null | grep -c "not anchored" || true
+  { tail -c +"$((size + 1))" "$file" 2>/dev/null || true; } |
+    { grep -o "Media of call [^ ]* not anchored" || true; } | sort -u | wc -l
 }
 
 # call_step <steps.jsonl> <label> <repeat> <target> <remote> <rate> <seconds> <dir>: one
