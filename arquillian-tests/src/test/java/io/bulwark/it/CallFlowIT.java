@@ -132,7 +132,7 @@ class CallFlowIT {
     int phone = callee("3342");
     int records = 0;
     for (String delay : CANCEL_DELAYS) {
-      Sipp.Answering callee = Sipp.phone("call-uas-race.xml", phone);
+      Sipp.Answering callee = Sipp.racingPhone("call-uas-race.xml", phone);
 
       Sipp.Run caller =
           Sipp.dial("call-uac-cancel.xml", "3342", "flow3341", "Fl0wCallerSecret", delay).await();

@@ -95,6 +95,14 @@ class CallIT {
     assertTrue(csv.body().startsWith("id,caller,callerName,dialled,callee"), csv.body());
     assertTrue(csv.body().contains(",3231,"), csv.body());
     assertTrue(csv.body().contains(",FAILED,SYSTEM,No such number"), csv.body());
+    assertTrue(
+        calls
+            .cdrsAcceptingAnything("number=3298")
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/json"),
+        "a client that accepts anything gets JSON");
     Problems.assertProblem(400, calls.cdrs("number=12%3B%20drop"), "number");
     Problems.assertProblem(400, calls.cdrs("disposition=LOST"), "disposition");
     Problems.assertProblem(

@@ -30,6 +30,12 @@ public final class CallsApi {
     return Http.send(Http.authorized(url("/cdrs?" + query), token).GET());
   }
 
+  /** As a client that names no type: {@code Accept: *}{@code /*}. */
+  public HttpResponse<String> cdrsAcceptingAnything(String query) {
+    return Http.send(
+        Http.authorized(url("/cdrs?" + query), token).setHeader("Accept", "*/*").GET());
+  }
+
   public HttpResponse<String> cdrsCsv(String query) {
     return Http.send(
         Http.authorized(url("/cdrs?" + query), token).setHeader("Accept", "text/csv").GET());

@@ -119,14 +119,18 @@ class PortalIT {
     wait.until(
         d -> d.findElement(By.id("extensionForm:secret")).getAttribute("value").length() == 16);
     browser.findElement(By.id("extensionForm:save")).click();
+    assertEquals(
+        "Extension 5001 created",
+        wait.until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#pageMessages .ui-messages-info-summary")))
+            .getText());
+    showOnly("5001");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("extensions:table"), "portal5001"));
     assertTrue(browser.findElement(By.id("extensions:table")).getText().contains("Portal Phone"));
     assertEquals(1, Database.count("select count(*) from extension where number = '5001'"));
-    assertEquals(
-        "Extension 5001 created",
-        browser.findElement(By.cssSelector("#pageMessages .ui-messages-info-summary")).getText());
     keepScreenshot("extensions");
 
     aSaveOverAChangeMadeElsewhereIsRefusedByNumber();
@@ -301,12 +305,27 @@ class PortalIT {
   private void openForEdit(String number) {
     browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
     wait.until(ExpectedConditions.titleContains("Extensions"));
+    showOnly(number);
     browser.findElement(By.cssSelector("button[title='Edit extension " + number + "']")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("editorTitle"), "Edit extension " + number));
     wait.until(
         d -> "extensionForm:displayName".equals(d.switchTo().activeElement().getAttribute("id")));
+  }
+
+  /**
+   * Types {@code number} into the list's Number filter, as a user looking for one extension among
+   * the many the other tests created: the list then shows that one alone.
+   */
+  private void showOnly(String number) {
+    WebElement filter =
+        browser.findElement(By.cssSelector("[id='extensions:table'] .ui-column-filter"));
+    filter.clear();
+    filter.sendKeys(number);
+    wait.until(
+        ExpectedConditions.numberOfElementsToBe(
+            By.cssSelector("[id='extensions:table_data'] > tr"), 1));
   }
 
   private void assertPageMessage(String text) {

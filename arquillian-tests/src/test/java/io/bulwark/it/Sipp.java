@@ -15,6 +15,9 @@ public final class Sipp {
 
   private static final Pattern FINAL = Pattern.compile("final=(\\d{3})");
 
+  /** The suite's PBX, where most scenarios send to. */
+  private static final String PBX = "127.0.0.1:" + TestEnvironment.sipPort();
+
   /** What one run saw: the final status and every message exchanged. */
   public record Run(int finalStatus, String messages) {}
 
@@ -93,7 +96,7 @@ public final class Sipp {
         "udp",
         "127.0.0.1",
         0,
-        true,
+        PBX,
         List.of("-auth_uri", requestUri));
   }
 
@@ -119,7 +122,7 @@ public final class Sipp {
   public static Run run(
       String scenario, String injection, String transport, String sourceAddress, int localPort) {
     Answering call =
-        start(scenario, injection, transport, sourceAddress, localPort, true, List.of());
+        start(scenario, injection, transport, sourceAddress, localPort, PBX, List.of());
     return call.await();
   }
 
@@ -132,6 +135,22 @@ public final class Sipp {
    * Starts a phone that takes one call on {@code localPort} as {@code scenario} says; {@code keys}
    * are pairs of a keyword and its value, which the scenario reads as {@code [keyword]}.
    */
+  /**
+   * As {@link #phone}, for a phone whose own timer races a request (its answer against a CANCEL): a
+   * request that lands as sipp moves between two steps is left to the next step, which takes its
+   * retransmission, instead of aborting the call (sipp's default behaviour abortunexp off).
+   */
+  public static Answering racingPhone(String scenario, int localPort) {
+    return start(
+        scenario,
+        null,
+        "udp",
+        "127.0.0.1",
+        localPort,
+        null,
+        List.of("-default_behaviors", "all,-abortunexp"));
+  }
+
   public static Answering phone(String scenario, int localPort, String... keys) {
     if (keys.length % 2 != 0) {
       throw new IllegalArgumentException("keywords come with their values");
@@ -140,7 +159,50 @@ public final class Sipp {
     for (int i = 0; i < keys.length; i += 2) {
       options.addAll(List.of("-key", keys[i], keys[i + 1]));
     }
-    return start(scenario, null, "udp", "127.0.0.1", localPort, false, options);
+    return start(scenario, null, "udp", "127.0.0.1", localPort, null, options);
+  }
+
+  /**
+   * Registers {@code number} over UDP to another registrar than the PBX ({@code remote}, host:port,
+   * such as the provider a trunk test plays), from {@code sourceAddress:localPort}, for 300 s.
+   */
+  public static Run registerTo(
+      String remote,
+      String number,
+      String username,
+      String password,
+      String sourceAddress,
+      int localPort) {
+    return start(
+            "register.xml",
+            authentication(number, username, password) + ";300\n",
+            "udp",
+            sourceAddress,
+            localPort,
+            remote,
+            List.of())
+        .await();
+  }
+
+  /** Starts a phone at {@code address:localPort} that takes one call as {@code scenario} says. */
+  public static Answering phoneAt(String scenario, String address, int localPort) {
+    return start(scenario, null, "udp", address, localPort, null, List.of());
+  }
+
+  /**
+   * Starts a phone at {@code sourceAddress} that calls {@code number} through {@code remote}
+   * (host:port) as {@code callerNumber}, without credentials (call-uac-outside.xml).
+   */
+  public static Answering callThrough(
+      String remote, String sourceAddress, String number, String callerNumber) {
+    return start(
+        "call-uac-outside.xml",
+        "SEQUENTIAL\n" + number + ";" + callerNumber + "\n",
+        "udp",
+        sourceAddress,
+        0,
+        remote,
+        List.of());
   }
 
   /** A sipp process under way. */
@@ -188,14 +250,14 @@ public final class Sipp {
       String transport,
       String sourceAddress,
       int localPort,
-      boolean towardsPbx,
+      String remote,
       List<String> options) {
     try {
       Path dir = Files.createTempDirectory(Path.of("target"), "sipp-").toAbsolutePath();
       Path xml = Path.of("src/test/resources/sipp", scenario).toAbsolutePath();
       List<String> command = new ArrayList<>(List.of("sipp"));
-      if (towardsPbx) {
-        command.add("127.0.0.1:" + TestEnvironment.sipPort());
+      if (remote != null) {
+        command.add(remote);
       }
       command.addAll(List.of("-sf", xml.toString()));
       command.addAll(options);

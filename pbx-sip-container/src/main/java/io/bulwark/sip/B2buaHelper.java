@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.Header;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -55,6 +57,17 @@ public final class B2buaHelper {
   public Request newLeg(SipRequest incoming, URI target, Address from, Address to) {
     Request outgoing = client.newRequest(incoming.method(), target, from, to);
     copySession(incoming.message(), outgoing);
+    // One hop fewer than the caller's, as a proxy counts (RFC 3261 section 16.6): a call looping
+    // back through a trunk ends with 483 instead of circling for ever.
+    if (incoming.message().getHeader(MaxForwardsHeader.NAME) instanceof MaxForwardsHeader hops
+        && hops.getMaxForwards() > 0) {
+      try {
+        ((MaxForwardsHeader) outgoing.getHeader(MaxForwardsHeader.NAME))
+            .setMaxForwards(Math.min(70, hops.getMaxForwards() - 1));
+      } catch (InvalidArgumentException e) {
+        throw new IllegalStateException(e);
+      }
+    }
     return outgoing;
   }
 

@@ -45,14 +45,17 @@ final class Dispatcher implements SipListener {
   private final HeaderFactory headers;
   private final RequestScreen screen;
   private final SipTraffic traffic;
+  private final AnswersInFlight answers;
 
   Dispatcher(
       Map<String, Route> routes,
       MessageFactory messages,
       HeaderFactory headers,
-      SipTraffic traffic) {
+      SipTraffic traffic,
+      AnswersInFlight answers) {
     this.routes = routes;
     this.traffic = traffic;
+    this.answers = answers;
     this.messages = messages;
     this.headers = headers;
     this.screen = new RequestScreen(routes.keySet(), headers);
@@ -87,7 +90,8 @@ final class Dispatcher implements SipListener {
       // retransmitting the refusal for 32 s. Where calls are handled, a request that only lives in
       // a dialog and names one we do not have is told so rather than that its method is not
       // allowed (section 12.2.2).
-      SipRequest refused = new SipRequest(request, null, provider, messages, headers, traffic);
+      SipRequest refused =
+          new SipRequest(request, null, provider, messages, headers, traffic, answers);
       if (refusal.status() == Response.METHOD_NOT_ALLOWED
           && routes.containsKey(Request.INVITE)
           && DIALOG_METHODS.contains(request.getMethod())
@@ -107,7 +111,7 @@ final class Dispatcher implements SipListener {
       }
     }
     SipRequest sipRequest =
-        new SipRequest(request, transaction, provider, messages, headers, traffic);
+        new SipRequest(request, transaction, provider, messages, headers, traffic, answers);
     if (transaction != null) {
       transaction.setApplicationData(sipRequest); // for a CANCEL to find it
     }
@@ -135,7 +139,7 @@ final class Dispatcher implements SipListener {
       }
     }
     SipRequest sipRequest =
-        new SipRequest(request, transaction, provider, messages, headers, traffic);
+        new SipRequest(request, transaction, provider, messages, headers, traffic, answers);
     RequestScreen.Refusal refusal = screen.checkInDialog(request);
     if (refusal != null) {
       sipRequest.respond(refusal.status(), refusal.headers());
@@ -156,7 +160,8 @@ final class Dispatcher implements SipListener {
     ServerTransaction transaction = event.getServerTransaction();
     SIPServerTransaction invite =
         transaction instanceof SIPServerTransaction st ? st.getCanceledInviteTransaction() : null;
-    SipRequest cancel = new SipRequest(request, transaction, provider, messages, headers, traffic);
+    SipRequest cancel =
+        new SipRequest(request, transaction, provider, messages, headers, traffic, answers);
     if (invite == null || !(invite.getApplicationData() instanceof SipRequest pending)) {
       cancel.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
       return;

@@ -52,7 +52,11 @@ public final class SipContainer implements AutoCloseable {
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
     this.stack = new SipStackImpl(stackProperties);
     this.eventScanner = newThreadNamed("EventScannerThread", before);
-    this.dispatcher = new Dispatcher(routes, messages, headers, traffic);
+    // Added before any listening point exists, so before any thread reads the list; the instance
+    // rather than a class name (gov.nist.javax.sip.SIP_MESSAGE_VALVE) since SipRequest needs it.
+    AnswersInFlight answers = new AnswersInFlight();
+    stack.sipMessageValves.add(answers);
+    this.dispatcher = new Dispatcher(routes, messages, headers, traffic, answers);
     try {
       for (String transport : config.transports()) {
         ListeningPoint lp = stack.createListeningPoint(config.host(), config.port(), transport);

@@ -15,6 +15,8 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -44,6 +46,7 @@ public final class SipRequest {
   private final MessageFactory messages;
   private final HeaderFactory headers;
   private final SipTraffic traffic;
+  private final AnswersInFlight answers;
   private Runnable onCancel;
   private boolean cancelled;
 
@@ -54,9 +57,11 @@ public final class SipRequest {
       SipProvider provider,
       MessageFactory messages,
       HeaderFactory headers,
-      SipTraffic traffic) {
+      SipTraffic traffic,
+      AnswersInFlight answers) {
     this.request = request;
     this.traffic = traffic;
+    this.answers = answers;
     this.transaction = transaction;
     this.provider = provider;
     this.messages = messages;
@@ -210,6 +215,24 @@ public final class SipRequest {
     }
   }
 
+  /**
+   * Sends a 2xx to an INVITE while the requests of its dialog wait (see {@link AnswersInFlight}):
+   * the stack puts it on the wire before it starts to await the ACK, and the ACK or BYE it provokes
+   * may otherwise be taken by a stack thread in between, whatever thread calls this.
+   */
+  private void sendHoldingTheDialog(Response response)
+      throws SipException, InvalidArgumentException {
+    String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+    String localTag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+    String remoteTag = ((FromHeader) response.getHeader(FromHeader.NAME)).getTag();
+    Runnable sent = answers.sending(callId, localTag, remoteTag);
+    try {
+      transaction.sendResponse(response);
+    } finally {
+      sent.run();
+    }
+  }
+
   public void respond(int status) {
     respond(status, r -> {});
   }
@@ -232,6 +255,8 @@ public final class SipRequest {
       customize.accept(response);
       if (transaction == null) {
         provider.sendResponse(response);
+      } else if (status / 100 == 2 && Request.INVITE.equals(method())) {
+        sendHoldingTheDialog(response);
       } else {
         transaction.sendResponse(response);
       }

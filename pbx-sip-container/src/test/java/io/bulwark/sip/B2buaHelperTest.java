@@ -17,6 +17,7 @@ import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +120,10 @@ class B2buaHelperTest {
       assertTrue(offered.getHeader("Subject").toString().contains("budget"), "the subject crosses");
       assertTrue(offered.getHeader("X-Secret") == null, "unknown headers stay on their leg");
       assertFalse(offered.getHeader("Call-ID").equals(invite.getHeader("Call-ID")), "a new dialog");
+      assertEquals(
+          69,
+          ((MaxForwardsHeader) offered.getHeader(MaxForwardsHeader.NAME)).getMaxForwards(),
+          "one hop fewer than the caller's");
 
       call.ack(ok);
       call.send(call.newRequest(Request.BYE), seen);

@@ -1,11 +1,9 @@
 package io.bulwark.pbx.cdr;
 
-import io.bulwark.pbx.system.FieldViolation;
-import io.bulwark.pbx.system.InvalidInputException;
+import io.bulwark.pbx.system.PageBounds;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the call log: newest first, filtered, a page at a time. */
@@ -39,15 +37,6 @@ public class CallRecordLog {
   }
 
   private static void check(CallRecordQuery query, int offset, int limit) {
-    var violations = new ArrayList<FieldViolation>(query.violations());
-    if (offset < 0) {
-      violations.add(new FieldViolation("offset", "offset must be 0 or more"));
-    }
-    if (limit < 1 || limit > MAX_PAGE) {
-      violations.add(new FieldViolation("limit", "limit must be between 1 and " + MAX_PAGE));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidInputException(violations);
-    }
+    PageBounds.check(query.violations(), offset, limit, MAX_PAGE);
   }
 }

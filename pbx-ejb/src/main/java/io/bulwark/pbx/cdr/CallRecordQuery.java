@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
 public record CallRecordQuery(
     Instant from, Instant to, String number, Set<Disposition> dispositions) {
 
-  public static final CallRecordQuery ALL = new CallRecordQuery(null, null, null, Set.of());
-
   private static final Pattern NUMBER = Pattern.compile("[0-9*#+]{1,64}");
 
   public CallRecordQuery {

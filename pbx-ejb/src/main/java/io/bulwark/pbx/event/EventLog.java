@@ -1,7 +1,6 @@
 package io.bulwark.pbx.event;
 
-import io.bulwark.pbx.system.FieldViolation;
-import io.bulwark.pbx.system.InvalidInputException;
+import io.bulwark.pbx.system.PageBounds;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -85,15 +84,6 @@ public class EventLog {
   }
 
   private static void check(EventQuery query, int offset, int limit) {
-    var violations = new ArrayList<>(query.violations());
-    if (offset < 0) {
-      violations.add(new FieldViolation("offset", "offset must be 0 or more"));
-    }
-    if (limit < 1 || limit > MAX_PAGE) {
-      violations.add(new FieldViolation("limit", "limit must be between 1 and " + MAX_PAGE));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidInputException(violations);
-    }
+    PageBounds.check(query.violations(), offset, limit, MAX_PAGE);
   }
 }

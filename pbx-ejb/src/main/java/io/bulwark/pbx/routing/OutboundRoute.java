@@ -5,17 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,17 +33,7 @@ import java.util.TreeSet;
     query =
         "select r.name from OutboundRoute r join r.trunkIds t where t = :trunkId"
             + " order by r.position")
-public class OutboundRoute {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(nullable = false, unique = true, length = 64)
-  private String name;
-
-  @Column(nullable = false)
-  private int position;
+public class OutboundRoute extends OrderedRoute {
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "outbound_route_pattern", joinColumns = @JoinColumn(name = "route_id"))
@@ -71,24 +54,16 @@ public class OutboundRoute {
   @Column(name = "caller_id_number", length = 33)
   private String callerIdNumber;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
-  @Version private int version;
-
   protected OutboundRoute() {}
 
   OutboundRoute(OutboundRouteDraft draft, int position) {
-    this.position = position;
+    super(position);
     apply(draft);
   }
 
   /** Takes over a valid draft's values; the place in the list changes only by moving. */
   void apply(OutboundRouteDraft draft) {
-    name = draft.name();
+    rename(draft.name());
     patterns.clear();
     draft.patterns().forEach(p -> patterns.add(new RoutePattern(p)));
     trunkIds.clear();
@@ -101,37 +76,12 @@ public class OutboundRoute {
   /** The route as the routing policy reads it, detached from persistence. */
   public OutboundRule rule() {
     return new OutboundRule(
-        id, name, getDialPatterns(), List.copyOf(trunkIds), Set.copyOf(members), callerIdNumber);
-  }
-
-  @PrePersist
-  void onCreate() {
-    createdAt = Instant.now();
-    updatedAt = createdAt;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = Instant.now();
-  }
-
-  /** The route's place in the list: lower is tried first. */
-  public int getPosition() {
-    return position;
-  }
-
-  void swapPlaces(OutboundRoute other) {
-    int mine = position;
-    position = other.position;
-    other.position = mine;
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public String getName() {
-    return name;
+        getId(),
+        getName(),
+        getDialPatterns(),
+        List.copyOf(trunkIds),
+        Set.copyOf(members),
+        callerIdNumber);
   }
 
   public List<DialPattern> getDialPatterns() {
@@ -149,17 +99,5 @@ public class OutboundRoute {
 
   public String getCallerIdNumber() {
     return callerIdNumber;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public int getVersion() {
-    return version;
   }
 }

@@ -27,6 +27,7 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.RouteHeader;
@@ -111,6 +112,11 @@ final class Call implements LiveCall {
     ledger.opened(this);
     inbound = incoming.dialog();
     Request invite = incoming.message();
+    SipURI callerSource = callerBehindNat(invite);
+    if (callerSource != null) {
+      // The callee's BYE or re-INVITE reaches a caller behind NAT where its INVITE came from.
+      inbound.sendThrough(callerSource);
+    }
     callerTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
     inbound.listen(request -> inDialog(request, HangupSide.CALLER, inbound.linked()));
     incoming.onCancel(this::cancelled);
@@ -269,7 +275,6 @@ final class Call implements LiveCall {
   private void answered(SipResponse response) {
     SipDialog leg = response.dialog();
     leg.ack(response);
-    CallDetailRecord up;
     synchronized (this) {
       if (settled) {
         // A second phone answered, or one answered as the call ended: it is hung up at once.
@@ -281,13 +286,17 @@ final class Call implements LiveCall {
       calleeTag = toTag(response);
       unanswered--;
       record = record.answered(ledger.clock().instant());
-      up = record;
-      // Linked before the caller hears the 200: its ACK and BYE may follow within a millisecond.
+      // Queued before anything can end the call, so its end is always the later record; and the
+      // caller hears the 200 once the record is durable, so a crash leaves no answered call
+      // without its row. Linked before too: the caller's ACK and BYE may follow within a
+      // millisecond of the 200.
+      CompletionStage<Void> recorded = ledger.record(record);
       inbound.link(leg);
       leg.listen(request -> inDialog(request, HangupSide.CALLEE, leg.linked()));
-      toCaller(answerOf(response), body -> helper.relay(response, incoming, body));
+      toCaller(
+          recorded.thenCombine(answerOf(response), (done, body) -> body),
+          body -> helper.relay(response, incoming, body));
     }
-    ledger.record(up);
     cancelOthers(leg);
   }
 
@@ -535,23 +544,35 @@ final class Call implements LiveCall {
    * does).
    */
   private SipURI sourceBehindNat(Request leg, Binding phone) {
-    if (!(leg.getRequestURI() instanceof SipURI contact)) {
-      return null;
-    }
+    return leg.getRequestURI() instanceof SipURI contact
+        ? sourceBehindNat(contact, phone.sourceAddress(), phone.sourcePort(), phone.transport())
+        : null;
+  }
+
+  /** The same for the caller: the Contact of its INVITE against where the INVITE came from. */
+  private SipURI callerBehindNat(Request invite) {
+    return invite.getHeader(ContactHeader.NAME) instanceof ContactHeader contact
+            && contact.getAddress().getURI() instanceof SipURI uri
+        ? sourceBehindNat(
+            uri, incoming.sourceAddress(), incoming.sourcePort(), incoming.transport())
+        : null;
+  }
+
+  private SipURI sourceBehindNat(SipURI contact, String address, int port, String transport) {
     int contactPort = contact.getPort() > 0 ? contact.getPort() : 5060;
-    if (contact.getHost().equals(phone.sourceAddress()) && contactPort == phone.sourcePort()) {
+    if (contact.getHost().equals(address) && contactPort == port) {
       return null;
     }
     try {
-      SipURI source = client.addressFactory().createSipURI(null, phone.sourceAddress());
-      source.setPort(phone.sourcePort());
+      SipURI source = client.addressFactory().createSipURI(null, address);
+      source.setPort(port);
       source.setLrParam();
-      if (!"UDP".equalsIgnoreCase(phone.transport())) {
-        source.setTransportParam(phone.transport().toLowerCase(java.util.Locale.ROOT));
+      if (!"UDP".equalsIgnoreCase(transport)) {
+        source.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
       }
       return source;
     } catch (ParseException e) {
-      LOG.debugf(e, "No route through %s", phone.sourceAddress());
+      LOG.debugf(e, "No route through %s", address);
       return null;
     }
   }

@@ -89,6 +89,11 @@ class CallRouterTest {
   /** The callee plays a phone behind NAT: its Contacts name 127.0.0.2, where nothing listens. */
   private volatile boolean calleeBehindNat;
 
+  /**
+   * The Contact the caller writes; null for its own address (a caller behind NAT names another).
+   */
+  private volatile String callerContact;
+
   private SipContainer pbx;
   private SipContainer callee;
   private SipContainer caller;
@@ -211,6 +216,16 @@ class CallRouterTest {
 
   @Test
   void theServerHangsUpAnAnsweredCallOnBothSidesAndRecordsWhy() throws Exception {
+    hangUpAnsweredCallAndSeeBothByes();
+  }
+
+  @Test
+  void aCallerBehindNatGetsRequestsWhereItsInviteCameFrom() throws Exception {
+    callerContact = "<sip:1001@127.0.0.2:" + caller.config().port() + ">";
+    hangUpAnsweredCallAndSeeBothByes();
+  }
+
+  private void hangUpAnsweredCallAndSeeBothByes() throws Exception {
     registerCallee("1002");
     Seen seen = new Seen();
     var dialog = callWithCredentials("1002", "alice", "pw-a", seen);
@@ -514,6 +529,9 @@ class CallRouterTest {
             client.addressFactory().createAddress("<sip:" + number + "@127.0.0.1>"));
     invite.setContent(
         CALLER_SDP, client.headerFactory().createContentTypeHeader("application", "sdp"));
+    if (callerContact != null) {
+      invite.setHeader(client.headerFactory().createHeader("Contact", callerContact));
+    }
     Request retry = (Request) invite.clone();
 
     Seen challenge = new Seen();

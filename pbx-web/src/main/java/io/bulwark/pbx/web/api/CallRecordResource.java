@@ -142,7 +142,8 @@ public class CallRecordResource {
 
   /** The same records as CSV, at most {@value #MAX_EXPORT} of them, newest first. */
   @GET
-  @Produces("text/csv")
+  // Below JSON for a client that accepts anything (qs), so only an Accept naming CSV gets it.
+  @Produces("text/csv;qs=0.5")
   @APIResponse(responseCode = "200", description = "The matching call records as CSV")
   public Response export(
       @QueryParam("from") String from,

@@ -64,9 +64,7 @@ public class ExtensionResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public Response create(ExtensionJson.Input input, @Context UriInfo uri) {
     var created = extensions.create(Requests.required(input).draft(), actor());
-    return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
-        .entity(ExtensionJson.View.of(created))
-        .build();
+    return Created.at(uri, created.getId(), ExtensionJson.View.of(created));
   }
 
   @PUT

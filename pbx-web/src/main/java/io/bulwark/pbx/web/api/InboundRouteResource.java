@@ -1,27 +1,15 @@
 package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.routing.InboundRoute;
+import io.bulwark.pbx.routing.InboundRouteDraft;
 import io.bulwark.pbx.routing.InboundRouteService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/v1/inbound-routes}: inbound routes in the order they are tried; create, change, move
@@ -32,103 +20,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
-public class InboundRouteResource {
+public class InboundRouteResource
+    extends OrderedRouteResource<
+        InboundRoute, InboundRouteDraft, RouteJson.InboundView, RouteJson.InboundInput> {
 
   @Inject private InboundRouteService routes;
-  @Context private SecurityContext security;
 
-  @GET
-  @APIResponse(
-      responseCode = "200",
-      description = "All inbound routes, in the order they are tried")
-  public List<RouteJson.InboundView> list() {
-    return views(routes.all());
+  @Override
+  InboundRouteService routes() {
+    return routes;
   }
 
-  @GET
-  @Path("/{id}")
-  @APIResponse(responseCode = "200", description = "The route")
-  @APIResponse(
-      responseCode = "404",
-      description = "No inbound route with this id",
-      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
-  public RouteJson.InboundView get(@PathParam("id") long id) {
-    return RouteJson.InboundView.of(routes.get(id));
-  }
-
-  @POST
-  @APIResponse(
-      responseCode = "201",
-      description = "Created at the end of the list; Location names the new route",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RouteJson.InboundView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A field is wrong; errors names it",
-      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
-  public Response create(RouteJson.InboundInput input, @Context UriInfo uri) {
-    InboundRoute created =
-        routes.create(Requests.required(input).draft(), Requests.actor(security));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
-        .entity(RouteJson.InboundView.of(created))
-        .build();
-  }
-
-  @PUT
-  @Path("/{id}")
-  @APIResponse(responseCode = "200", description = "The route as changed")
-  @APIResponse(
-      responseCode = "400",
-      description = "A field is wrong; errors names it",
-      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
-  @APIResponse(
-      responseCode = "404",
-      description = "No inbound route with this id",
-      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
-  @APIResponse(
-      responseCode = "409",
-      description = "Changed by someone else since the version sent",
-      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
-  public RouteJson.InboundView update(@PathParam("id") long id, RouteJson.InboundInput input) {
-    RouteJson.InboundInput accepted = Requests.required(input);
-    return RouteJson.InboundView.of(
-        routes.update(id, accepted.version(), accepted.draft(), Requests.actor(security)));
-  }
-
-  @POST
-  @Path("/{id}/move")
-  @APIResponse(
-      responseCode = "200",
-      description =
-          "All inbound routes in their new order; at the top (up) or the bottom (down) nothing"
-              + " moves")
-  @APIResponse(
-      responseCode = "400",
-      description = "direction is not up or down",
-      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
-  @APIResponse(
-      responseCode = "404",
-      description = "No inbound route with this id",
-      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
-  public List<RouteJson.InboundView> move(@PathParam("id") long id, RouteJson.Move move) {
-    return views(routes.move(id, Requests.direction(move), Requests.actor(security)));
-  }
-
-  @DELETE
-  @Path("/{id}")
-  @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "404",
-      description = "No inbound route with this id",
-      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
-  public Response delete(@PathParam("id") long id) {
-    routes.delete(id, Requests.actor(security));
-    return Response.noContent().build();
-  }
-
-  private static List<RouteJson.InboundView> views(List<InboundRoute> all) {
-    return all.stream().map(RouteJson.InboundView::of).toList();
+  @Override
+  RouteJson.InboundView view(InboundRoute route) {
+    return RouteJson.InboundView.of(route);
   }
 }

@@ -14,6 +14,16 @@ public final class RouteJson {
 
   private RouteJson() {}
 
+  /**
+   * What the API accepts for any kind of route: the route as a draft, and the version it was read
+   * at, if the client sent one.
+   */
+  public interface Input<D> {
+    D draft();
+
+    Integer version();
+  }
+
   /** One dial pattern of an outbound route: {@code 9X.} with strip 1 and nothing prepended. */
   public record Pattern(String pattern, Integer strip, String prepend) {
 
@@ -70,9 +80,11 @@ public final class RouteJson {
       List<Long> trunkIds,
       List<String> members,
       String callerIdNumber,
-      Integer version) {
+      Integer version)
+      implements Input<OutboundRouteDraft> {
 
-    OutboundRouteDraft draft() {
+    @Override
+    public OutboundRouteDraft draft() {
       return new OutboundRouteDraft(
           name,
           dialPatterns == null
@@ -118,9 +130,11 @@ public final class RouteJson {
 
   /** What the API accepts for an inbound route; empty patterns take any number. */
   public record InboundInput(
-      String name, String didPattern, String callerPattern, String destination, Integer version) {
+      String name, String didPattern, String callerPattern, String destination, Integer version)
+      implements Input<InboundRouteDraft> {
 
-    InboundRouteDraft draft() {
+    @Override
+    public InboundRouteDraft draft() {
       return new InboundRouteDraft(name, didPattern, callerPattern, destination);
     }
   }

@@ -67,9 +67,7 @@ public class TrunkResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public Response create(TrunkJson.Input input, @Context UriInfo uri) {
     Trunk created = trunks.create(Requests.required(input).draft(), Requests.actor(security));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
-        .entity(view(created))
-        .build();
+    return Created.at(uri, created.getId(), view(created));
   }
 
   @PUT

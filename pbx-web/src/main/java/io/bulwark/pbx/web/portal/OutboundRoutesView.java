@@ -4,13 +4,9 @@ import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.routing.DialPattern;
 import io.bulwark.pbx.routing.DialPatternDraft;
-import io.bulwark.pbx.routing.Direction;
 import io.bulwark.pbx.routing.OutboundRoute;
 import io.bulwark.pbx.routing.OutboundRouteDraft;
 import io.bulwark.pbx.routing.OutboundRouteService;
-import io.bulwark.pbx.system.ConcurrentChangeException;
-import io.bulwark.pbx.system.InvalidInputException;
-import io.bulwark.pbx.system.NotFoundException;
 import io.bulwark.pbx.trunk.Trunk;
 import io.bulwark.pbx.trunk.TrunkService;
 import jakarta.annotation.PostConstruct;
@@ -29,9 +25,7 @@ import java.util.stream.Collectors;
  */
 @Named
 @ViewScoped
-public class OutboundRoutesView implements Serializable {
-
-  private static final String FORM = "routeForm";
+public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, OutboundRouteDraft> {
 
   @Inject private transient OutboundRouteService routes;
   @Inject private transient TrunkService trunks;
@@ -93,22 +87,23 @@ public class OutboundRoutesView implements Serializable {
     }
   }
 
-  private List<OutboundRoute> all;
   private Map<Long, String> trunkNames;
   private List<Trunk> allTrunks;
   private List<Extension> allExtensions;
-  private Long editingId;
-  private int editingVersion;
-  private String editingName;
   private String name;
   private List<PatternRow> patterns;
   private List<TrunkRow> trunkRows;
   private List<String> members;
   private String callerIdNumber;
 
+  public OutboundRoutesView() {
+    super("Outbound route");
+  }
+
   @PostConstruct
+  @Override
   void load() {
-    all = routes.all();
+    loadRoutes();
     allTrunks = trunks.all();
     trunkNames = allTrunks.stream().collect(Collectors.toMap(Trunk::getId, Trunk::getName));
     allExtensions = extensions.all();
@@ -117,32 +112,43 @@ public class OutboundRoutesView implements Serializable {
     }
   }
 
-  public void startNew() {
-    editingId = null;
-    editingName = null;
+  @Override
+  OutboundRouteService routes() {
+    return routes;
+  }
+
+  @Override
+  void clearFields() {
     name = callerIdNumber = null;
     patterns = new ArrayList<>(List.of(new PatternRow()));
     trunkRows = new ArrayList<>(List.of(new TrunkRow(null)));
     members = new ArrayList<>();
   }
 
-  public void edit(long id) {
-    OutboundRoute r;
-    try {
-      r = routes.get(id);
-    } catch (NotFoundException gone) {
-      FormMessages.error("This outbound route was deleted by someone else.");
-      load();
-      return;
-    }
-    editingId = r.getId();
-    editingVersion = r.getVersion();
-    editingName = r.getName();
+  @Override
+  void fill(OutboundRoute r) {
     name = r.getName();
     patterns = new ArrayList<>(r.getDialPatterns().stream().map(PatternRow::new).toList());
     trunkRows = new ArrayList<>(r.getTrunkIds().stream().map(TrunkRow::new).toList());
     members = new ArrayList<>(r.getMembers());
     callerIdNumber = r.getCallerIdNumber();
+  }
+
+  @Override
+  OutboundRouteDraft draft() {
+    return new OutboundRouteDraft(
+        name,
+        patterns.stream()
+            .map(p -> new DialPatternDraft(p.getPattern(), p.getStrip(), p.getPrepend()))
+            .toList(),
+        trunkRows.stream().map(TrunkRow::getTrunkId).toList(),
+        members,
+        callerIdNumber);
+  }
+
+  @Override
+  String nameOf(OutboundRouteDraft draft) {
+    return draft.name();
   }
 
   public void addPattern() {
@@ -165,60 +171,6 @@ public class OutboundRoutesView implements Serializable {
     }
   }
 
-  public void save() {
-    OutboundRouteDraft draft =
-        new OutboundRouteDraft(
-            name,
-            patterns.stream()
-                .map(p -> new DialPatternDraft(p.getPattern(), p.getStrip(), p.getPrepend()))
-                .toList(),
-            trunkRows.stream().map(TrunkRow::getTrunkId).toList(),
-            members,
-            callerIdNumber);
-    try {
-      if (editingId == null) {
-        routes.create(draft, FormMessages.actor());
-        FormMessages.info("Outbound route " + draft.name() + " created");
-      } else {
-        routes.update(editingId, editingVersion, draft, FormMessages.actor());
-        FormMessages.info("Outbound route " + draft.name() + " saved");
-      }
-      startNew();
-      load();
-    } catch (ConcurrentChangeException e) {
-      FormMessages.refused(e.getMessage());
-    } catch (NotFoundException e) {
-      FormMessages.refused(
-          "Outbound route " + editingName + " was deleted by someone else; nothing was saved.");
-      startNew();
-      load();
-    } catch (InvalidInputException e) {
-      FormMessages.fields(FORM, e.violations());
-    }
-  }
-
-  public void move(long id, String direction) {
-    try {
-      routes.move(id, Direction.parse(direction).orElseThrow(), FormMessages.actor());
-    } catch (NotFoundException e) {
-      FormMessages.error("This outbound route was deleted by someone else.");
-    }
-    load();
-  }
-
-  public void delete(long id, String shownName) {
-    try {
-      routes.delete(id, FormMessages.actor());
-      FormMessages.info("Outbound route " + shownName + " deleted");
-    } catch (NotFoundException e) {
-      FormMessages.info("Outbound route " + shownName + " was already deleted by someone else.");
-    }
-    if (editingId != null && editingId == id) {
-      startNew();
-    }
-    load();
-  }
-
   /** The route's patterns as the list shows them: {@code 9X. strip 1, 00X.}. */
   public String patternsOf(OutboundRoute route) {
     return route.getDialPatterns().stream()
@@ -236,32 +188,12 @@ public class OutboundRoutesView implements Serializable {
     return String.join(", ", route.getMembers());
   }
 
-  public boolean isFirst(OutboundRoute route) {
-    return !all.isEmpty() && all.get(0) == route;
-  }
-
-  public boolean isLast(OutboundRoute route) {
-    return !all.isEmpty() && all.get(all.size() - 1) == route;
-  }
-
-  public List<OutboundRoute> getAll() {
-    return all;
-  }
-
   public List<Trunk> getAllTrunks() {
     return allTrunks;
   }
 
   public List<Extension> getAllExtensions() {
     return allExtensions;
-  }
-
-  public boolean isEditing() {
-    return editingId != null;
-  }
-
-  public String getEditingName() {
-    return editingName;
   }
 
   public String getName() {

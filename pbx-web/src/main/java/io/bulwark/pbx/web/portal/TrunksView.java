@@ -1,9 +1,6 @@
 package io.bulwark.pbx.web.portal;
 
-import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.InUseException;
-import io.bulwark.pbx.system.InvalidInputException;
-import io.bulwark.pbx.system.NotFoundException;
 import io.bulwark.pbx.trunk.Transport;
 import io.bulwark.pbx.trunk.Trunk;
 import io.bulwark.pbx.trunk.TrunkDraft;
@@ -22,15 +19,11 @@ import java.util.List;
 @ViewScoped
 public class TrunksView implements Serializable {
 
-  private static final String FORM = "trunkForm";
-
   @Inject private transient TrunkService trunks;
   @Inject private transient TrunkStatusBoard status;
 
+  private final EditedRecord editing = new EditedRecord("Trunk", "trunkForm");
   private List<Trunk> all;
-  private Long editingId;
-  private int editingVersion;
-  private String editingName;
   private String name;
   private TrunkKind kind = TrunkKind.REGISTER;
   private String host;
@@ -76,8 +69,7 @@ public class TrunksView implements Serializable {
   }
 
   public void startNew() {
-    editingId = null;
-    editingName = null;
+    editing.clear();
     name = host = domain = username = authName = password = outboundProxy = null;
     callerIdNumber = callerIdName = null;
     port = registrationExpiry = maxConcurrentCalls = null;
@@ -87,17 +79,12 @@ public class TrunksView implements Serializable {
   }
 
   public void edit(long id) {
-    Trunk t;
-    try {
-      t = trunks.get(id);
-    } catch (NotFoundException gone) {
-      FormMessages.error("This trunk was deleted by someone else.");
-      load();
-      return;
-    }
-    editingId = t.getId();
-    editingVersion = t.getVersion();
-    editingName = t.getName();
+    editing.ifStillThere(() -> trunks.get(id)).ifPresentOrElse(this::fill, this::load);
+  }
+
+  /** Fills the form from {@code t}, which it edits from now on. */
+  private void fill(Trunk t) {
+    editing.edit(t.getId(), t.getVersion(), t.getName());
     name = t.getName();
     kind = t.getKind();
     host = t.getHost();
@@ -135,38 +122,24 @@ public class TrunksView implements Serializable {
             maxConcurrentCalls,
             enabled,
             anchorMedia);
-    try {
-      if (editingId == null) {
-        trunks.create(draft, FormMessages.actor());
-        FormMessages.info("Trunk " + draft.name() + " created");
-      } else {
-        trunks.update(editingId, editingVersion, draft, FormMessages.actor());
-        FormMessages.info("Trunk " + draft.name() + " saved");
-      }
+    if (editing.save(
+        draft.name(),
+        actor -> trunks.create(draft, actor),
+        (id, version, actor) -> trunks.update(id, version, draft, actor))) {
       startNew();
       load();
-    } catch (ConcurrentChangeException e) {
-      FormMessages.refused(e.getMessage());
-    } catch (NotFoundException e) {
-      FormMessages.refused(
-          "Trunk " + editingName + " was deleted by someone else; nothing was saved.");
-      startNew();
-      load();
-    } catch (InvalidInputException e) {
-      FormMessages.fields(FORM, e.violations());
     }
   }
 
-  /** Deletes the trunk the list shows as {@code shownName}; messages name it by that name. */
+  /**
+   * Deletes the trunk the list shows as {@code shownName}. A trunk a route uses stays, and so does
+   * the form when someone else had deleted the trunk already.
+   */
   public void delete(long id, String shownName) {
     try {
-      trunks.delete(id, FormMessages.actor());
-      FormMessages.info("Trunk " + shownName + " deleted");
-      if (editingId != null && editingId == id) {
+      if (editing.delete(shownName, actor -> trunks.delete(id, actor)) && editing.isEditing(id)) {
         startNew();
       }
-    } catch (NotFoundException e) {
-      FormMessages.info("Trunk " + shownName + " was already deleted by someone else.");
     } catch (InUseException e) {
       FormMessages.error(e.getMessage());
     }
@@ -186,11 +159,11 @@ public class TrunksView implements Serializable {
   }
 
   public boolean isEditing() {
-    return editingId != null;
+    return editing.isEditing();
   }
 
   public String getEditingName() {
-    return editingName;
+    return editing.name();
   }
 
   public boolean isRegister() {
