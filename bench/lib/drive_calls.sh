@@ -2,7 +2,7 @@
 #
 # The called phones are sipp UAS processes, each registered first (register-callee.xml, which also
 # removes every other binding of that extension) as the only phone of one callee extension: the
-# k-th at $CALLEE_NET.k:5060 answers extension <callee k>. The callers are all other extensions,
+# k-th at $CALLEE_NET.k:5060 (or 127.0.9.k, see switch_callee_net) answers extension <callee k>. The callers are all other extensions,
 # in turn (callers.csv), from $CALLER_NET.k. The digest uri is the Request-URI (-auth_uri), as
 # RFC 3261 section 22.4 wants and Bulwark checks; sipp's default would be the server's address. One UAC sipp process offers at most
 # CALL_RATE_PER_INSTANCE calls/s and calls its own callee, whose UAS takes exactly its calls.
@@ -17,6 +17,16 @@
 # the SDP through untouched then, and log "not anchored") makes its step not clean.
 
 CALLEES=()   # extension numbers of the called phones, set by calls_data
+CALLEE_NET_NOW=""  # the called phones' network of the current ladder (switch_callee_net)
+
+# switch_callee_net: each ladder (and each concurrent run) puts its called phones on the other of
+# two networks, $CALLEE_NET and 127.0.9. A server keeps retransmitting for up to 32 s to a called
+# phone that was stopped with calls open (INVITE, BYE); at the same address those requests would
+# reach the next ladder's phone, which would take them as calls of its own, fail them and end
+# before its real calls came.
+switch_callee_net() {
+  if [ "$CALLEE_NET_NOW" = "$CALLEE_NET" ]; then CALLEE_NET_NOW=127.0.9; else CALLEE_NET_NOW=$CALLEE_NET; fi
+}
 
 # calls_data: the callers' and callees' injection files (once per run).
 calls_data() {
@@ -36,11 +46,11 @@ register_callees() {
   local dir=$1 remote=$2 count=$3 k
   for ((k = 1; k <= count; k++)); do
     sipp_start "$dir/register-callee-$k" "$remote" register-callee.xml -inf "$TARGET/data/callee-$k.csv" \
-      -i "$CALLEE_NET.$k" -p 5060 -m 1 -timeout 20s -recv_timeout 5000
+      -i "$CALLEE_NET_NOW.$k" -p 5060 -m 1 -timeout 20s -recv_timeout 5000
     sipp_wait 30 "${SIPP_PIDS[-1]}"
     if [ "$(py counter "$dir/register-callee-$k" SuccessfulCall)" != 1 ]; then
       tail -20 "$dir/register-callee-$k/errors.log" >&2 2>/dev/null || true
-      die "callee ${CALLEES[$((k - 1))]} could not register at $remote from $CALLEE_NET.$k:5060 (see $dir/register-callee-$k)"
+      die "callee ${CALLEES[$((k - 1))]} could not register at $remote from $CALLEE_NET_NOW.$k:5060 (see $dir/register-callee-$k)"
     fi
   done
 }
@@ -99,7 +109,7 @@ call_step() {
   cpu_begin "$target"
   for ((k = 1; k <= n; k++)); do
     local share=$((rate / n + (k <= rate % n ? 1 : 0)))
-    sipp_start "$dir/uas-$k" "$remote" call-uas.xml -i "$CALLEE_NET.$k" -p 5060 -m "$((share * seconds))" \
+    sipp_start "$dir/uas-$k" "$remote" call-uas.xml -i "$CALLEE_NET_NOW.$k" -p 5060 -m "$((share * seconds))" \
       -l "$((share * seconds + 100))" -timeout "${bound}s" -timer_resol 1
     uas_pids+=("${SIPP_PIDS[-1]}") uas_args+=(--uas "$dir/uas-$k")
   done
@@ -135,6 +145,7 @@ drive_calls() {
         continue
       fi
       start_target "$target"; local remote=$REMOTE
+      switch_callee_net
       local base=$RUN_DIR/$name-$target-$variant
       local steps=$base/steps.jsonl first=${CALL_RATES%% *} rate repeat
       mkdir -p "$base"; : > "$steps"
@@ -201,6 +212,7 @@ drive_concurrent() {
 concurrent_run() {
   local name=$1 variant=$2
   start_target bulwark; local remote=$REMOTE
+  switch_callee_net
   calls_data
   local dir=$RUN_DIR/$name-$variant calls=$CONCURRENT_CALLS rate=$CONCURRENT_RATE
   local ramp=$(((calls + rate - 1) / rate))
@@ -215,7 +227,7 @@ concurrent_run() {
   local heap_idle heap_up open_calls=0
   heap_idle=$(heap_used_kib)
   say "$name: $calls calls at $rate/s, each up for $((pause_ms / 1000)) s (heap with no call: ${heap_idle:-?} KiB)"
-  sipp_start "$dir/uas" "$remote" call-uas.xml -i "$CALLEE_NET.1" -p 5060 -m "$calls" -l "$((2 * calls))" \
+  sipp_start "$dir/uas" "$remote" call-uas.xml -i "$CALLEE_NET_NOW.1" -p 5060 -m "$calls" -l "$((2 * calls))" \
     -timeout "${bound}s" -timer_resol 1
   local uas=${SIPP_PIDS[-1]}
   RTT_FREQ=5 sipp_start "$dir/uac" "$remote" call-uac.xml -inf "$TARGET/data/callers.csv" \
@@ -237,7 +249,7 @@ concurrent_run() {
   say "$name: $open_calls calls up, heap ${heap_up:-?} KiB; waiting for the hold and BYEs"
   sipp_wait $((bound + 20)) "$uac"
   sipp_wait 10 "$uas"
-  md "Callers from $CALLER_NET.1 (one UDP socket, -t u1), the called phone at $CALLEE_NET.1:5060; each call stays up $((pause_ms / 1000)) s after its ACK (the $ramp s of the ramp plus $CONCURRENT_HOLD s), then hold and BYE. *most up at once* and *all up for* come from the called phone's sipp statistics (one line a second). Heap used is read with \`jcmd GC.heap_info\` after two \`jcmd GC.run\`, with no call ($CONCURRENT_SETTLE s after the previous step) and $((CONCURRENT_HOLD >= 50 ? 35 : CONCURRENT_HOLD / 2)) s after all calls are up (once their set-up transactions are gone); heap per call = difference ÷ calls up when it was read."
+  md "Callers from $CALLER_NET.1 (one UDP socket, -t u1), the called phone at $CALLEE_NET_NOW.1:5060; each call stays up $((pause_ms / 1000)) s after its ACK (the $ramp s of the ramp plus $CONCURRENT_HOLD s), then hold and BYE. *most up at once* and *all up for* come from the called phone's sipp statistics (one line a second). Heap used is read with \`jcmd GC.heap_info\` after two \`jcmd GC.run\`, with no call ($CONCURRENT_SETTLE s after the previous step) and $((CONCURRENT_HOLD >= 50 ? 35 : CONCURRENT_HOLD / 2)) s after all calls are up (once their set-up transactions are gone); heap per call = difference ÷ calls up when it was read."
   md ""
   md_py concurrent "$dir/uac" "$dir/uas" "$calls" "$CONCURRENT_HOLD" "${heap_idle:--1}" "${heap_up:--1}" "$open_calls" \
     "$SUMMARY" --variant "$(call_variant_text "$variant")"
