@@ -30,9 +30,18 @@ def step_record(run, label, rate, calls, repeat):
 CALL_RTDS = {"challenge": 1, "invite": 2, "setup": 3, "hold": 4, "bye": 5}
 
 
-def call_step_record(run, label, rate, calls, repeat, uas=None):
+def refused_calls(caller_ok, callee_ok):
+    """Calls the callers completed that no called phone took: refused with 503 to an INVITE.
+    call-uac.xml acknowledges the 503 and ends such a call, which sipp counts as successful (see
+    the scenario); every call that really went through was taken by a called phone."""
+    return max(0, caller_ok - callee_ok)
+
+
+def call_step_record(run, label, rate, calls, repeat, uas=None, unanchored=None):
     """The figures of one step of the calls ladder (a sippstats.Run of the callers' sipp
-    processes; `uas` the Run of the called phones, or None). p50/p99/max are INVITE(auth)->200."""
+    processes; `uas` the Run of the called phones, or None). p50/p99/max are INVITE(auth)->200.
+    `unanchored`: calls whose media the server said it could not anchor in rtpengine (None when
+    the step anchors nothing); any makes the step not clean."""
     count, p50, p99, worst = run.latency(CALL_RTDS["invite"])
     record = {
         "label": label, "rate": rate, "repeat": repeat, "calls": calls,
@@ -47,7 +56,13 @@ def call_step_record(run, label, rate, calls, repeat, uas=None):
         record["uas_ok"] = uas.counter("SuccessfulCall")
         record["uas_failed"] = uas.counter("FailedCall")
         record["uas_retrans"] = uas.counter("Retransmissions")
-    record["clean"] = is_clean(record) and record.get("uas_failed", 0) == 0
+        refused = refused_calls(record["ok"], record["uas_ok"])
+        record["ok"] -= refused
+        record["failed"] += refused
+        record["shed"] += refused
+    if unanchored is not None:
+        record["unanchored"] = unanchored
+    record["clean"] = is_clean(record) and record.get("uas_failed", 0) == 0 and not unanchored
     return record
 
 

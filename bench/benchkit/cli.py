@@ -52,7 +52,8 @@ def cmd_step(a):
 
 def cmd_call_step(a):
     uas = Run(a.uas, batch_calls=None) if a.uas else None
-    record = analysis.call_step_record(Run(a.dirs), a.label, a.rate, a.calls, a.repeat, uas)
+    record = analysis.call_step_record(Run(a.dirs), a.label, a.rate, a.calls, a.repeat, uas,
+                                       a.unanchored if a.unanchored >= 0 else None)
     record["cpu"] = a.cpu
     with open(a.steps, "a") as f:
         f.write(json.dumps(record) + "\n")
@@ -162,24 +163,26 @@ def cmd_concurrent(a):
     up = a.heap_up if a.heap_up >= 0 else None
     per_call = analysis.per_call_bytes(idle, up, a.open_calls)
     ok, failed = uac.counter("SuccessfulCall"), uac.counter("FailedCall")
+    refused = analysis.refused_calls(ok, uas.counter("SuccessfulCall"))
+    ok, failed = ok - refused, failed + refused
     invite = uac.latency(analysis.CALL_RTDS["invite"])
     print("| calls | successful | failed (503 / no answer) | retrans. | most up at once (callee's sipp) | "
           "all up for | up when the heap was read | heap used, no call → calls up (after full GC) | heap per call | "
           "INVITE→200 p50 / p99 / max ms | p99 hold ms | p99 BYE ms |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     print("| %d | %d | %d (%d / %d) | %d | %d | %.0f s | %d | %s → %s | %s | %s / %s / %s | %s | %s |" % (
-        a.calls, ok, failed, uac.counter("FailedCallRejected"), uac.unanswered(),
+        a.calls, ok, failed, uac.counter("FailedCallRejected") + refused, uac.unanswered(),
         uac.counter("Retransmissions") + uas.counter("Retransmissions"), most, full, a.open_calls,
         "%.0f MiB" % (idle / 1024) if idle is not None else "–", "%.0f MiB" % (up / 1024) if up is not None else "–",
         "%.0f bytes" % per_call if per_call is not None else "–",
         report.fmt(invite[1]), report.fmt(invite[2]), report.fmt(invite[3]),
         report.fmt(uac.latency(analysis.CALL_RTDS["hold"])[2]), report.fmt(uac.latency(analysis.CALL_RTDS["bye"])[2])))
     held = most >= a.calls and full >= a.hold - 2  # the stat lines are a second apart
-    summary_line(a.summary, "Concurrent calls: %d held for %d s" % (a.calls, a.hold),
+    summary_line(a.summary, "Concurrent calls (%s): %d held for %d s" % (a.variant, a.calls, a.hold),
                  "%d up at once for %.0f s, %d of %d completed, %d failed" % (most, full, ok, a.calls, failed),
                  "yes" if held and failed == 0 and ok == a.calls else "no")
     if per_call is not None:
-        summary_line(a.summary, "Heap per active call (%d calls up)" % a.calls,
+        summary_line(a.summary, "Heap per active call (%s, %d calls up)" % (a.variant, a.calls),
                      "%.0f bytes (%d up when read)" % (per_call, a.open_calls), "—")
 
 
@@ -269,11 +272,12 @@ def parser():
     command("kamailio-tables", cmd_kamailio_tables, "dir", ("count", num))
     command("calls-data", cmd_calls_data, "dir", ("count", num), ("callees", num), ("expires", num))
     command("call-step", cmd_call_step, "steps", "label", ("rate", num), ("calls", num), ("repeat", num), "cpu",
-            ("--uas", {"action": "append", "default": []}), ("dirs", {"nargs": "+"}))
+            ("--uas", {"action": "append", "default": []}), ("--unanchored", {"type": int, "default": -1}),
+            ("dirs", {"nargs": "+"}))
     command("call-ladder", cmd_call_ladder, "steps", ("repeats", num))
     command("calls-summary", cmd_calls_summary, "bulwark", "kamailio", ("repeats", num), "variant", "summary")
     command("concurrent", cmd_concurrent, "uac", "uas", ("calls", num), ("hold", num), ("heap_idle", num),
-            ("heap_up", num), ("open_calls", num), "summary")
+            ("heap_up", num), ("open_calls", num), "summary", ("--variant", {"default": "no media anchoring"}))
     command("cpu", cmd_cpu, "before", "after", ("seconds", flt), ("tck", num), ("sipp", flt))
     command("step", cmd_step, "steps", "label", ("rate", num), ("calls", num), ("repeat", num), "cpu",
             ("dirs", {"nargs": "+"}))

@@ -75,9 +75,12 @@ def call_ladder_row(label, group):
     def values(key):
         return [s.get(key) for s in group]
 
-    return "| %s | %d of %d | %d | %d | %d (%d / %d) | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+    failed = "%d (%d / %d)" % (total("failed"), total("shed"), total("unanswered"))
+    if total("unanchored"):
+        failed += "; media not anchored: %d" % total("unanchored")
+    return "| %s | %d of %d | %d | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
         label, sum(1 for s in group if s["clean"]), len(group), total("calls"), total("ok"),
-        total("failed"), total("shed"), total("unanswered"), total("retrans") + total("uas_retrans"),
+        failed, total("retrans") + total("uas_retrans"),
         fmt_spread(values("achieved")), fmt_median(values("p50")), fmt_spread(values("p99")),
         fmt(max((v for v in values("max") if v is not None), default=None)),
         fmt_median(values("p99_challenge")), fmt_median(values("p99_setup")), fmt_median(values("p99_hold")),

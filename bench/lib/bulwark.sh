@@ -20,9 +20,10 @@ start_bulwark() {
       *) die "refusing to empty $BULWARK_HOME (outside $TARGET); use --keep-home" ;;
     esac
   fi
-  say "Starting Bulwark in $BULWARK_HOME (SIP $BULWARK_SIP_PORT, HTTPS $BULWARK_HTTPS_PORT)"
+  say "Starting Bulwark in $BULWARK_HOME (SIP $BULWARK_SIP_PORT, HTTPS $BULWARK_HTTPS_PORT, media anchoring $BULWARK_MEDIA_ANCHORING)"
   STARTED_BULWARK=1
   local t0; t0=$(now)
+  launch_rtpengine
   "$ROOT/bulwark" start > "$RUN_DIR/bulwark-start.log" 2>&1 ||
     { tail -20 "$RUN_DIR/bulwark-start.log" >&2; die "Bulwark did not start"; }
   BULWARK_START_NOTE="started by this run with \`$ROOT/bulwark start\` in $(elapsed "$t0" "$(now)") s ($([ $KEEP_HOME = 1 ] && echo "kept home" || echo "fresh home"))"
@@ -32,6 +33,75 @@ stop_bulwark() {
   say "Stopping Bulwark"
   "$ROOT/bulwark" stop >&2 || true
   STARTED_BULWARK=0
+}
+
+# launch_rtpengine: the media relay of the Bulwark under test, started the way `./bulwark start`
+# starts it (same options, its PID file in $BULWARK_HOME/run, so that `./bulwark start` finds it
+# running and uses it, and `./bulwark stop` stops it) plus --delete-delay: rtpengine keeps an
+# ended call's four ports for 30 s by default, so calls of 1.5 s at 250/s would hold 31,500 ports,
+# more than a range and this machine's limit of open files give it. Ports on loopback
+# ($BULWARK_RTPENGINE_PORT_MIN-$BULWARK_RTPENGINE_PORT_MAX).
+launch_rtpengine() {
+  local run=$BULWARK_HOME/run p
+  p=$(pid_file rtpengine) && [ -n "$p" ] && kill -0 "$p" 2>/dev/null && return 0
+  mkdir -p "$run" "$BULWARK_HOME/log"
+  # rtpengine binds its NG port even when another process has it (both then get commands).
+  if [ -n "$(ss -Hunl "sport = :$BULWARK_RTPENGINE_NG_PORT" 2>/dev/null)" ]; then
+    die "UDP port $BULWARK_RTPENGINE_NG_PORT (rtpengine NG) is taken; set BENCH_RTPENGINE_NG_PORT"
+  fi
+  local cmd=(rtpengine --config-file=none --table=-1 --foreground --log-stderr --log-level=5
+    --interface="$BULWARK_RTPENGINE_INTERFACE" --listen-ng="127.0.0.1:$BULWARK_RTPENGINE_NG_PORT"
+    --port-min="$BULWARK_RTPENGINE_PORT_MIN" --port-max="$BULWARK_RTPENGINE_PORT_MAX"
+    --delete-delay="$RTPENGINE_DELETE_DELAY")
+  record_command "${cmd[*]}"
+  setsid "${cmd[@]}" >> "$BULWARK_HOME/log/rtpengine.log" 2>&1 < /dev/null &
+  echo $! > "$run/rtpengine.pid"
+  RTPENGINE_PID=$!
+  local deadline=$((SECONDS + 30))
+  until ss -Hlunp "sport = :$BULWARK_RTPENGINE_NG_PORT" 2>/dev/null | grep -q "pid=$!,"; do
+    kill -0 $! 2>/dev/null || { tail -5 "$BULWARK_HOME/log/rtpengine.log" >&2; die "rtpengine exited"; }
+    [ $SECONDS -lt $deadline ] || die "rtpengine did not listen on $BULWARK_RTPENGINE_NG_PORT within 30 s"
+    sleep 0.2
+  done
+}
+
+# stop_rtpengine: the rtpengine this run started, when `./bulwark stop` did not stop it already
+# (Kamailio alone: BENCH_TARGETS=kamailio).
+stop_rtpengine() {
+  [ -n "${RTPENGINE_PID:-}" ] || return 0
+  if kill -0 "$RTPENGINE_PID" 2>/dev/null; then
+    kill -TERM "$RTPENGINE_PID" 2>/dev/null || true
+    local deadline=$((SECONDS + 15))
+    while kill -0 "$RTPENGINE_PID" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    kill -KILL "$RTPENGINE_PID" 2>/dev/null || true
+  fi
+  wait "$RTPENGINE_PID" 2>/dev/null || true
+  RTPENGINE_PID=""
+}
+
+# The media anchoring the running Bulwark was started with (WildFly's environment): always or never.
+bulwark_anchoring() {
+  local java; java=$(wildfly_java)
+  local value; value=$(tr '\0' '\n' < "/proc/$java/environ" 2>/dev/null | sed -n 's/^BULWARK_MEDIA_ANCHORING=//p')
+  case "${value,,}" in never) echo never ;; *) echo always ;; esac
+}
+
+# bulwark_media <always|never>: makes Bulwark run with that media anchoring, restarting it on the
+# same home (extensions and bindings stay) when it runs with the other. Fails for an instance this
+# run did not start (it is never restarted).
+bulwark_media() {
+  local want=$1
+  [ "$(bulwark_anchoring)" = "$want" ] && return 0
+  [ $STARTED_BULWARK = 1 ] || return 1
+  say "Restarting Bulwark with BULWARK_MEDIA_ANCHORING=$want"
+  local t0; t0=$(now)
+  "$ROOT/bulwark" stop >> "$RUN_DIR/bulwark-media-restart.log" 2>&1 || true
+  export BULWARK_MEDIA_ANCHORING=$want
+  launch_rtpengine
+  "$ROOT/bulwark" start >> "$RUN_DIR/bulwark-media-restart.log" 2>&1 ||
+    { tail -20 "$RUN_DIR/bulwark-media-restart.log" >&2; die "Bulwark did not start again"; }
+  [ "$(bulwark_anchoring)" = "$want" ] || die "Bulwark runs with anchoring $(bulwark_anchoring), not $want"
+  say "Bulwark restarted with media anchoring $want in $(elapsed "$t0" "$(now)") s"
 }
 
 # kill_bulwark_java: a crash: SIGKILL to the WildFly JVM only (MariaDB and Keycloak keep running,

@@ -54,13 +54,16 @@ children_cpu() {
     "$RUN_DIR/times.txt")"
 }
 
-# "Name:pid pid..." groups whose CPU a step reports, per target.
+# "Name:pid pid..." groups whose CPU a step reports, per target (and rtpengine when calls' media
+# goes through it).
 cpu_groups() {
   case "$1" in
-    bulwark) printf 'WildFly:%s MariaDB:%s Keycloak:%s\n' \
+    bulwark) printf 'WildFly:%s MariaDB:%s Keycloak:%s' \
       "$(pid_file wildfly)" "$(pid_file mariadb)" "$(pid_file keycloak)" ;;
-    kamailio) printf 'Kamailio:%s\n' "$KAMAILIO_PID" ;;
+    kamailio) printf 'Kamailio:%s' "$KAMAILIO_PID" ;;
   esac
+  if [ "$MEDIA_NOW" = rtpengine ]; then printf ' rtpengine:%s' "$(pid_file rtpengine)"; fi
+  printf '\n'
 }
 
 # Samples the ticks of every group: prints "Name:ticks ...".

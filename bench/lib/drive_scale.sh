@@ -80,6 +80,7 @@ drive_scale() {
   s1=$(now)
   # An instance this run found running is left running after the run, as it was found. Phones
   # knock while it starts: SIP answers before the launcher returns (it waits for Keycloak too).
+  launch_rtpengine
   "$ROOT/bulwark" start >> "$RUN_DIR/bulwark-restart.log" 2>&1 &
   local starter=$!
   until_registered "$RUN_DIR/$name/after-restart" "$remote"

@@ -9,6 +9,11 @@ start_kamailio() {
   local cmd=(kamailio -f "$BENCH/kamailio/kamailio.cfg" -A "CREDENTIALS=\"text://$dir/credentials\""
     -A "LISTEN=udp:$SIP_HOST:$KAMAILIO_PORT" -A "WORKERS=$KAMAILIO_WORKERS"
     -Y "$dir/run" -P "$dir/run/kamailio.pid" -w "$dir" -m "$KAMAILIO_SHM_MB" -M 16 -DD -E)
+  # Media anchored by rtpengine: the bench's (Bulwark's when it runs, see lib/bulwark.sh).
+  if [ "$MEDIA_NOW" = rtpengine ]; then
+    launch_rtpengine
+    cmd+=(-A "RTPENGINE=\"udp:127.0.0.1:$BULWARK_RTPENGINE_NG_PORT\"")
+  fi
   record_command "${cmd[*]}"
   "${cmd[@]}" > "$RUN_DIR/kamailio.log" 2>&1 < /dev/null &
   KAMAILIO_PID=$!
@@ -18,7 +23,7 @@ start_kamailio() {
     [ $SECONDS -lt $deadline ] || die "Kamailio did not listen within 30 s"
     sleep 0.5
   done
-  say "Kamailio listening on $SIP_HOST:$KAMAILIO_PORT (pid $KAMAILIO_PID, $KAMAILIO_WORKERS workers)"
+  say "Kamailio listening on $SIP_HOST:$KAMAILIO_PORT (pid $KAMAILIO_PID, $KAMAILIO_WORKERS workers, media $MEDIA_NOW)"
 }
 
 stop_kamailio() {

@@ -44,6 +44,27 @@ class CallStepTest(unittest.TestCase):
                                       FakeRun(SuccessfulCall=149, FailedCall=1, Retransmissions=0))
         self.assertFalse(r["clean"])
 
+    def test_calls_not_anchored_make_the_step_not_clean_and_show_in_the_ladder(self):
+        uac, uas = Run([os.path.join(CALLS, "uac")]), Run([os.path.join(CALLS, "uas")], batch_calls=None)
+        anchored = analysis.call_step_record(uac, "50", 50, 150, 1, uas, unanchored=0)
+        self.assertTrue(anchored["clean"])
+        r = analysis.call_step_record(uac, "50", 50, 150, 1, uas, unanchored=3)
+        self.assertFalse(r["clean"])
+        self.assertEqual(r["unanchored"], 3)
+        self.assertNotIn("unanchored", self.record())
+        row = report.call_ladder_row("50", [anchored, r])
+        self.assertIn("| 1 of 2 |", row)
+        self.assertIn("0 (0 / 0); media not anchored: 3 |", row)
+        self.assertNotIn("anchored", report.call_ladder_row("50", [self.record()]))
+
+    def test_calls_no_called_phone_took_were_refused(self):
+        # call-uac.xml ends a call refused with 503 after its ACK, which sipp counts successful.
+        r = analysis.call_step_record(Run([os.path.join(CALLS, "uac")]), "50", 50, 150, 1,
+                                      FakeRun(SuccessfulCall=140, FailedCall=0, Retransmissions=0))
+        self.assertEqual((r["ok"], r["failed"], r["shed"]), (140, 10, 10))
+        self.assertFalse(r["clean"])
+        self.assertEqual(analysis.refused_calls(150, 151), 0)
+
     def test_missing_calls_are_not_clean(self):
         self.assertFalse(self.record(calls=151)["clean"])
 
@@ -156,13 +177,14 @@ class ConcurrentReportTest(unittest.TestCase):
         table, rows = self.run_concurrent(150, 1, 1000, 1102, 51)
         self.assertIn("| 150 | 150 | 0 (0 / 0) |", table)
         self.assertIn("2048 bytes", table)
-        self.assertEqual(rows["Heap per active call (150 calls up)"], ("2048 bytes (51 up when read)", "—"))
+        self.assertEqual(rows["Heap per active call (no media anchoring, 150 calls up)"],
+                         ("2048 bytes (51 up when read)", "—"))
         # 150 wanted at once, 51 seen: not held
-        self.assertEqual(rows["Concurrent calls: 150 held for 1 s"][1], "no")
+        self.assertEqual(rows["Concurrent calls (no media anchoring): 150 held for 1 s"][1], "no")
 
     def test_missing_heap_gives_no_heap_row(self):
         table, rows = self.run_concurrent(150, 1, -1, 1102, 51)
-        self.assertNotIn("Heap per active call (150 calls up)", rows)
+        self.assertEqual([r for r in rows if r.startswith("Heap")], [])
         self.assertIn("| – |", table)
 
 
