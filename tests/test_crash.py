@@ -3,8 +3,8 @@ then `./bulwark start` again. Every call whose end the caller saw acknowledged (
 its call record, and no call stays active.
 
 The test starts a whole Bulwark of its own with `./bulwark start` (its own BULWARK_HOME under
-tests/target and its own ports: the usual ones plus BULWARK_CRASH_PORT_OFFSET, default 50000, which
-neither the suite, 10000 and up, nor the bench, 2xxxx, uses), creates the extensions through the
+tests/target and its own ports in 31000-31999, which neither the suite, 1xxxx, nor the bench, 2xxxx,
+uses, and which lie below the kernel's ephemeral range, so no outgoing connection can hold one), creates the extensions through the
 REST API as an administrator would, and places calls with sipp at 20/s, each up 1 s, each from an
 extension of its own, so that every call the caller made can be matched to its record: the record
 has no SIP Call-ID, but it has the caller. The callee is a sipp UAS registered as the only phone of
@@ -39,16 +39,15 @@ SCENARIOS = os.path.join(ROOT, "tests", "sipp")
 HOME = os.path.join(ROOT, "tests", "target", "crash-home")
 WORK = os.path.join(ROOT, "tests", "target", "crash-sipp")
 
-OFFSET = int(os.environ.get("BULWARK_CRASH_PORT_OFFSET", "50000"))
-# The usual ports plus the offset (README, Ports); rtpengine gets a range of 100 ports of its own
-# (media is not anchored here, so it relays nothing, but it must start).
-PORTS = {name: OFFSET + port for name, port in {
-    "BULWARK_HTTPS_PORT": 8443, "BULWARK_HTTP_PORT": 8080, "BULWARK_MANAGEMENT_PORT": 9990,
-    "BULWARK_SIP_PORT": 5060, "BULWARK_KEYCLOAK_PORT": 8180, "BULWARK_KEYCLOAK_MANAGEMENT_PORT": 9180,
-    "BULWARK_DB_PORT": 3306, "BULWARK_RTPENGINE_NG_PORT": 2223,
-    "BULWARK_RTPENGINE_PORT_MIN": 4000, "BULWARK_RTPENGINE_PORT_MAX": 4099}.items()}
-UAS_PORT = OFFSET + 5070  # the called phone
-UAC_PORT = OFFSET + 5071  # the callers
+# The usual ports' last three digits (README, Ports) in 31000-31999; rtpengine gets 100 ports of its
+# own (media is not anchored here, so it relays nothing, but it must start).
+PORTS = {
+    "BULWARK_HTTPS_PORT": 31443, "BULWARK_HTTP_PORT": 31080, "BULWARK_MANAGEMENT_PORT": 31990,
+    "BULWARK_SIP_PORT": 31060, "BULWARK_KEYCLOAK_PORT": 31180, "BULWARK_KEYCLOAK_MANAGEMENT_PORT": 31181,
+    "BULWARK_DB_PORT": 31306, "BULWARK_RTPENGINE_NG_PORT": 31223,
+    "BULWARK_RTPENGINE_PORT_MIN": 31500, "BULWARK_RTPENGINE_PORT_MAX": 31599}
+UAS_PORT = 31070  # the called phone
+UAC_PORT = 31071  # the callers
 
 CALL_RATE = 20  # calls placed per second
 TALK_MS = 1000  # how long each call is up
@@ -84,8 +83,10 @@ class CrashDuringCallsTest(unittest.TestCase):
     def setUp(self):
         for tool in ("sipp", "rtpengine"):
             self.assertIsNotNone(shutil.which(tool), "%s is missing (./bulwark test installs it)" % tool)
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            ephemeral = range(int(f.read().split()[0]), 65536)
         for name, port in PORTS.items():
-            self.assertLess(port, 65536, "%s=%d: lower BULWARK_CRASH_PORT_OFFSET" % (name, port))
+            self.assertNotIn(port, ephemeral, "%s=%d lies in the ephemeral port range" % (name, port))
         rtp = range(PORTS["BULWARK_RTPENGINE_PORT_MIN"], PORTS["BULWARK_RTPENGINE_PORT_MAX"] + 1)
         for port in [p for n, p in PORTS.items() if "RTPENGINE_PORT_M" not in n] + [UAS_PORT, UAC_PORT]:
             self.assertNotIn(port, rtp, "port %d lies in rtpengine's RTP range" % port)
