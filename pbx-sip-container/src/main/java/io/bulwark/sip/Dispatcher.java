@@ -234,9 +234,25 @@ final class Dispatcher implements SipListener {
     LOG.debugf("SIP I/O error towards %s:%d", event.getHost(), event.getPort());
   }
 
+  /**
+   * The stack keeps a finished transaction for its retransmission timers (a BYE's 32 s over UDP);
+   * what the application hung on it (the call behind a request) need not live that long.
+   */
   @Override
-  public void processTransactionTerminated(TransactionTerminatedEvent event) {}
+  public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    if (event.isServerTransaction()) {
+      event.getServerTransaction().setApplicationData(null);
+    } else {
+      event.getClientTransaction().setApplicationData(null);
+    }
+  }
 
+  /**
+   * A dialog the stack let go may still be held by its timers (one waits 32 s for an ACK the B2BUA
+   * sent long ago): cut it loose from the call it carried, so the call's memory is freed now.
+   */
   @Override
-  public void processDialogTerminated(DialogTerminatedEvent event) {}
+  public void processDialogTerminated(DialogTerminatedEvent event) {
+    SipDialog.release(event.getDialog());
+  }
 }

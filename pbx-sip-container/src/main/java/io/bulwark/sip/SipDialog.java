@@ -63,6 +63,23 @@ public final class SipDialog {
     }
   }
 
+  /** Drops what the ended {@code dialog} carried: its listener, the linked leg, the last ACK. */
+  static void release(Dialog dialog) {
+    Object data;
+    synchronized (WRAPPING) {
+      data = dialog.getApplicationData();
+      dialog.setApplicationData(null);
+    }
+    if (data instanceof SipDialog ended) {
+      ended.listener = null;
+      ended.linked = null;
+      ended.lastAck = null;
+      synchronized (ended) {
+        ended.invite = null;
+      }
+    }
+  }
+
   public String callId() {
     return dialog.getCallId().getCallId();
   }

@@ -1,6 +1,7 @@
 package io.bulwark.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,12 +90,23 @@ class SipDialogTest {
       assertTrue(dialog.isConfirmed());
       assertEquals(dialog.callId(), calleeDialog.get().callId());
 
+      dialog.listen(request -> request.respond(200));
       dialog.send(dialog.newRequest(Request.BYE), caller);
 
       assertEquals(200, caller.next().status());
       assertEquals(List.of("BYE"), calleeSaw);
       assertTrue(dialog.isTerminated());
       assertTrue(calleeDialog.get().isTerminated());
+      // The stack keeps an ended dialog a while (its linger, then a 32 s ACK timer holds it);
+      // once it lets the dialog go, the dialog lets go of what it carried.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while ((dialog.listener() != null || calleeDialog.get().listener() != null)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertNull(dialog.listener(), "the caller's ended dialog still holds its listener");
+      assertNull(
+          calleeDialog.get().listener(), "the callee's ended dialog still holds its listener");
     }
   }
 
