@@ -94,7 +94,8 @@ public final class RtpEngine implements AutoCloseable {
    * @param fromTag the tag of the side that made the offer
    * @param toTag the tag of the other side, null for a call's first offer (a re-INVITE names it)
    * @param sdp the offer as that side sent it
-   * @return the SDP to send on instead, which points the other side at rtpengine
+   * @return the SDP to send on instead, which points the other side at rtpengine and no longer
+   *     carries the attributes that identify the offering phone ({@link IdentifyingAttributes})
    */
   public CompletionStage<byte[]> offer(
       String callId, String fromTag, String toTag, byte[] sdp, MediaOptions options) {
@@ -104,7 +105,7 @@ public final class RtpEngine implements AutoCloseable {
     if (toTag != null) {
       arguments.put("to-tag", toTag);
     }
-    arguments.put("sdp", sdp);
+    arguments.put("sdp", IdentifyingAttributes.removedFrom(sdp));
     return send("offer", arguments, "ok").thenApply(answer -> sdp("offer", answer));
   }
 
@@ -122,7 +123,7 @@ public final class RtpEngine implements AutoCloseable {
     arguments.put("call-id", callId);
     arguments.put("from-tag", fromTag);
     arguments.put("to-tag", toTag);
-    arguments.put("sdp", sdp);
+    arguments.put("sdp", IdentifyingAttributes.removedFrom(sdp));
     return send("answer", arguments, "ok").thenApply(answer -> sdp("answer", answer));
   }
 

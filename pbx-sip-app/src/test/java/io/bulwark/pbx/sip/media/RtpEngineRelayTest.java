@@ -81,6 +81,8 @@ class RtpEngineRelayTest {
       assertFalse(offer.contains("127.0.0.2"), "the callee does not learn the caller's address");
       assertFalse(answer.contains("127.0.0.3"), "the caller does not learn the callee's address");
       assertFalse(offer.contains("a=candidate"), offer);
+      assertFalse(offer.contains("a=ssrc") || offer.contains("a=tool"), offer);
+      assertFalse(answer.contains("a=ssrc") || answer.contains("a=tool"), answer);
       InetSocketAddress relayForCallee = relay(offer);
       InetSocketAddress relayForCaller = relay(answer);
       assertNotEquals(relayForCaller, relayForCallee);
@@ -177,6 +179,11 @@ class RtpEngineRelayTest {
             + port
             + " RTP/AVP 0\r\n"
             + "a=rtpmap:0 PCMU/8000\r\n"
+            // What phones write about themselves, which the relay must not pass on.
+            + "a=ssrc:4711 cname:phone@"
+            + address
+            + "\r\n"
+            + "a=tool:AcmePhone 4.2\r\n"
             + "a=sendrecv\r\n")
         .getBytes(US_ASCII);
   }
