@@ -1,6 +1,7 @@
 """Verdicts and figures computed from steps: clean or not, spread over repeats, the knee of a rate
 ladder, the Bulwark/Kamailio ratio, overload and recovery, latency per time window."""
 
+import csv
 import statistics
 
 from .sippstats import percentile
@@ -82,6 +83,20 @@ def per_call_bytes(heap_idle_kib, heap_up_kib, calls):
     if heap_idle_kib is None or heap_up_kib is None or not calls:
         return None
     return (heap_up_kib - heap_idle_kib) * 1024.0 / calls
+
+
+def answered_records(path):
+    """From the CSV export of Bulwark's call log (GET /api/v1/cdrs, Accept: text/csv): (answered
+    records, those of them with an end); None when the file is missing or has no header."""
+    try:
+        with open(path, newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(f)
+            if not reader.fieldnames or not {"disposition", "endedAt"} <= set(reader.fieldnames):
+                return None
+            answered = [r for r in reader if r["disposition"] == "ANSWERED"]
+    except OSError:
+        return None
+    return len(answered), sum(1 for r in answered if r["endedAt"])
 
 
 def is_clean(step):

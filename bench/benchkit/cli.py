@@ -166,21 +166,27 @@ def cmd_concurrent(a):
     refused = analysis.refused_calls(ok, uas.counter("SuccessfulCall"))
     ok, failed = ok - refused, failed + refused
     invite = uac.latency(analysis.CALL_RTDS["invite"])
+    records = analysis.answered_records(a.records) if a.records else None
     print("| calls | successful | failed (503 / no answer) | retrans. | most up at once (callee's sipp) | "
           "all up for | up when the heap was read | heap used, no call → calls up (after full GC) | heap per call | "
-          "INVITE→200 p50 / p99 / max ms | p99 hold ms | p99 BYE ms |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    print("| %d | %d | %d (%d / %d) | %d | %d | %.0f s | %d | %s → %s | %s | %s / %s / %s | %s | %s |" % (
+          "INVITE→200 p50 / p99 / max ms | p99 hold ms | p99 BYE ms | call records answered / ended |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| %d | %d | %d (%d / %d) | %d | %d | %.0f s | %d | %s → %s | %s | %s / %s / %s | %s | %s | %s |" % (
         a.calls, ok, failed, uac.counter("FailedCallRejected") + refused, uac.unanswered(),
         uac.counter("Retransmissions") + uas.counter("Retransmissions"), most, full, a.open_calls,
         "%.0f MiB" % (idle / 1024) if idle is not None else "–", "%.0f MiB" % (up / 1024) if up is not None else "–",
         "%.0f bytes" % per_call if per_call is not None else "–",
         report.fmt(invite[1]), report.fmt(invite[2]), report.fmt(invite[3]),
-        report.fmt(uac.latency(analysis.CALL_RTDS["hold"])[2]), report.fmt(uac.latency(analysis.CALL_RTDS["bye"])[2])))
+        report.fmt(uac.latency(analysis.CALL_RTDS["hold"])[2]), report.fmt(uac.latency(analysis.CALL_RTDS["bye"])[2]),
+        "%d / %d" % records if records else "–"))
     held = most >= a.calls and full >= a.hold - 2  # the stat lines are a second apart
+    # Every completed call has its record, with its end; without the export that is not known.
+    recorded = records is not None and records == (ok, ok)
     summary_line(a.summary, "Concurrent calls (%s): %d held for %d s" % (a.variant, a.calls, a.hold),
-                 "%d up at once for %.0f s, %d of %d completed, %d failed" % (most, full, ok, a.calls, failed),
-                 "yes" if held and failed == 0 and ok == a.calls else "no")
+                 "%d up at once for %.0f s, %d of %d completed, %d failed, %s" % (
+                     most, full, ok, a.calls, failed,
+                     "%d call records answered, %d ended" % records if records else "call records not read"),
+                 "yes" if held and failed == 0 and ok == a.calls and recorded else "no")
     if per_call is not None:
         summary_line(a.summary, "Heap per active call (%s, %d calls up)" % (a.variant, a.calls),
                      "%.0f bytes (%d up when read)" % (per_call, a.open_calls), "—")
@@ -277,7 +283,8 @@ def parser():
     command("call-ladder", cmd_call_ladder, "steps", ("repeats", num))
     command("calls-summary", cmd_calls_summary, "bulwark", "kamailio", ("repeats", num), "variant", "summary")
     command("concurrent", cmd_concurrent, "uac", "uas", ("calls", num), ("hold", num), ("heap_idle", num),
-            ("heap_up", num), ("open_calls", num), "summary", ("--variant", {"default": "no media anchoring"}))
+            ("heap_up", num), ("open_calls", num), "summary", ("--variant", {"default": "no media anchoring"}),
+            ("--records", {"default": None}))
     command("cpu", cmd_cpu, "before", "after", ("seconds", flt), ("tck", num), ("sipp", flt))
     command("step", cmd_step, "steps", "label", ("rate", num), ("calls", num), ("repeat", num), "cpu",
             ("dirs", {"nargs": "+"}))

@@ -227,6 +227,7 @@ concurrent_run() {
   local heap_idle heap_up open_calls=0
   heap_idle=$(heap_used_kib)
   say "$name: $calls calls at $rate/s, each up for $((pause_ms / 1000)) s (heap with no call: ${heap_idle:-?} KiB)"
+  local since; since=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   sipp_start "$dir/uas" "$remote" call-uas.xml -i "$CALLEE_NET_NOW.1" -p 5060 -m "$calls" -l "$((2 * calls))" \
     -timeout "${bound}s" -timer_resol 1
   local uas=${SIPP_PIDS[-1]}
@@ -249,10 +250,17 @@ concurrent_run() {
   say "$name: $open_calls calls up, heap ${heap_up:-?} KiB; waiting for the hold and BYEs"
   sipp_wait $((bound + 20)) "$uac"
   sipp_wait 10 "$uas"
+  # The step's call records as an administrator exports them: a call's end is acknowledged only
+  # once its record is written, so every completed call must be there, with its end.
+  local records=$dir/records.csv
+  (umask 077; api_header > "$dir/api-header") || true
+  record_command "curl -H 'Accept: text/csv' ${API%/extensions}/cdrs?from=$since&disposition=ANSWERED"
+  curl -sk --max-time 120 -H "@$dir/api-header" -H 'Accept: text/csv' -o "$records" \
+    "${API%/extensions}/cdrs?from=$since&disposition=ANSWERED" || : > "$records"
   md "Callers from $CALLER_NET.1 (one UDP socket, -t u1), the called phone at $CALLEE_NET_NOW.1:5060; each call stays up $((pause_ms / 1000)) s after its ACK (the $ramp s of the ramp plus $CONCURRENT_HOLD s), then hold and BYE. *most up at once* and *all up for* come from the called phone's sipp statistics (one line a second). Heap used is read with \`jcmd GC.heap_info\` after two \`jcmd GC.run\`, with no call ($CONCURRENT_SETTLE s after the previous step) and $((CONCURRENT_HOLD >= 50 ? 35 : CONCURRENT_HOLD / 2)) s after all calls are up (once their set-up transactions are gone); heap per call = difference ÷ calls up when it was read."
   md ""
   md_py concurrent "$dir/uac" "$dir/uas" "$calls" "$CONCURRENT_HOLD" "${heap_idle:--1}" "${heap_up:--1}" "$open_calls" \
-    "$SUMMARY" --variant "$(call_variant_text "$variant")"
+    "$SUMMARY" --variant "$(call_variant_text "$variant")" --records "$records"
   md ""
   local unanchored; unanchored=$(unanchored_since bulwark "$log0")
   if [ "$unanchored" -ge 0 ]; then

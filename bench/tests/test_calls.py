@@ -162,14 +162,19 @@ class CallsReportTest(unittest.TestCase):
 
 
 class ConcurrentReportTest(unittest.TestCase):
-    def run_concurrent(self, calls, hold, idle, up, open_calls):
+    def run_concurrent(self, calls, hold, idle, up, open_calls, records=None):
         d = tempfile.mkdtemp()
         self.addCleanup(shutil.rmtree, d)
         out = os.path.join(d, "summary.tsv")
+        extra = []
+        if records is not None:
+            extra = ["--records", os.path.join(d, "records.csv")]
+            with open(extra[1], "w", encoding="utf-8") as f:
+                f.write(records)
         text = io.StringIO()
         with contextlib.redirect_stdout(text):
             cli.main(["concurrent", os.path.join(CALLS, "uac"), os.path.join(CALLS, "uas"), str(calls), str(hold),
-                      str(idle), str(up), str(open_calls), out])
+                      str(idle), str(up), str(open_calls), out] + extra)
         return text.getvalue(), report.read_summary(out)
 
     def test_all_up_and_completed(self):
@@ -181,6 +186,21 @@ class ConcurrentReportTest(unittest.TestCase):
                          ("2048 bytes (51 up when read)", "—"))
         # 150 wanted at once, 51 seen: not held
         self.assertEqual(rows["Concurrent calls (no media anchoring): 150 held for 1 s"][1], "no")
+
+    def test_call_records_are_counted_from_the_export(self):
+        header = "id,caller,callerName,dialled,callee,route,trunk,startedAt,answeredAt,endedAt," \
+                 "billableSeconds,disposition,hangupSide,cause\r\n"
+        ended = "k%d,100001,\"Bench, 100001\",110000,110000,,,2026-11-30T17:00:00Z,2026-11-30T17:00:00Z," \
+                "2026-11-30T17:00:02Z,2,ANSWERED,CALLER,\r\n"
+        open_one = "k0,100001,Bench,110000,110000,,,2026-11-30T17:00:00Z,2026-11-30T17:00:00Z,,,ANSWERED,,\r\n"
+        busy = "k1,100001,Bench,110000,110000,,,2026-11-30T17:00:00Z,,2026-11-30T17:00:00Z,0,BUSY,CALLEE,\r\n"
+        table, rows = self.run_concurrent(150, 1, 1000, 1102, 51,
+                                          header + "".join(ended % i for i in range(149)) + open_one + busy)
+        self.assertIn("| 150 / 149 |", table)
+        self.assertIn("150 call records answered, 149 ended",
+                      rows["Concurrent calls (no media anchoring): 150 held for 1 s"][0])
+        table, rows = self.run_concurrent(150, 1, 1000, 1102, 51, "")
+        self.assertIn("call records not read", rows["Concurrent calls (no media anchoring): 150 held for 1 s"][0])
 
     def test_missing_heap_gives_no_heap_row(self):
         table, rows = self.run_concurrent(150, 1, -1, 1102, 51)
