@@ -1,5 +1,6 @@
 package io.bulwark.pbx.cdr;
 
+import io.bulwark.pbx.system.JpqlFilter;
 import io.bulwark.pbx.system.PageBounds;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -17,11 +18,12 @@ public class CallRecordLog {
 
   public List<CallRecordEntry> find(CallRecordQuery query, int offset, int limit) {
     check(query, offset, limit);
-    return query
+    JpqlFilter filter = query.filter();
+    return filter
         .bind(
             em.createQuery(
                 "select c from CallRecordEntry c"
-                    + query.where()
+                    + filter.clause()
                     + " order by c.startedAt desc, c.id desc",
                 CallRecordEntry.class))
         .setFirstResult(offset)
@@ -31,8 +33,10 @@ public class CallRecordLog {
 
   public long count(CallRecordQuery query) {
     check(query, 0, 1);
-    return query
-        .bind(em.createQuery("select count(c) from CallRecordEntry c" + query.where(), Long.class))
+    JpqlFilter filter = query.filter();
+    return filter
+        .bind(
+            em.createQuery("select count(c) from CallRecordEntry c" + filter.clause(), Long.class))
         .getSingleResult();
   }
 

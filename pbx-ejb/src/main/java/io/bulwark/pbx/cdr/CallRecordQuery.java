@@ -1,6 +1,7 @@
 package io.bulwark.pbx.cdr;
 
 import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.JpqlFilter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,36 +33,12 @@ public record CallRecordQuery(
     return found;
   }
 
-  String where() {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    if (from != null) {
-      where.append(" and c.startedAt >= :from");
-    }
-    if (to != null) {
-      where.append(" and c.startedAt < :to");
-    }
-    if (number != null) {
-      where.append(" and (c.caller = :number or c.callee = :number or c.dialled = :number)");
-    }
-    if (!dispositions.isEmpty()) {
-      where.append(" and c.disposition in :dispositions");
-    }
-    return where.toString();
-  }
-
-  <Q extends jakarta.persistence.Query> Q bind(Q query) {
-    if (from != null) {
-      query.setParameter("from", from);
-    }
-    if (to != null) {
-      query.setParameter("to", to);
-    }
-    if (number != null) {
-      query.setParameter("number", number);
-    }
-    if (!dispositions.isEmpty()) {
-      query.setParameter("dispositions", dispositions);
-    }
-    return query;
+  JpqlFilter filter() {
+    return new JpqlFilter()
+        .atLeast("c.startedAt", "from", from)
+        .below("c.startedAt", "to", to)
+        .where(
+            "(c.caller = :number or c.callee = :number or c.dialled = :number)", "number", number)
+        .in("c.disposition", "dispositions", dispositions);
   }
 }

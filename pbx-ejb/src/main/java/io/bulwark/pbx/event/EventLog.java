@@ -1,5 +1,6 @@
 package io.bulwark.pbx.event;
 
+import io.bulwark.pbx.system.JpqlFilter;
 import io.bulwark.pbx.system.PageBounds;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -23,11 +24,12 @@ public class EventLog {
 
   public List<EventLogEntry> find(EventQuery query, int offset, int limit) {
     check(query, offset, limit);
-    return query
+    JpqlFilter filter = query.filter();
+    return filter
         .bind(
             em.createQuery(
                 "select e from EventLogEntry e"
-                    + query.where()
+                    + filter.clause()
                     + " order by e.occurredAt desc, e.id desc",
                 EventLogEntry.class))
         .setFirstResult(offset)
@@ -37,8 +39,9 @@ public class EventLog {
 
   public long count(EventQuery query) {
     check(query, 0, 1);
-    return query
-        .bind(em.createQuery("select count(e) from EventLogEntry e" + query.where(), Long.class))
+    JpqlFilter filter = query.filter();
+    return filter
+        .bind(em.createQuery("select count(e) from EventLogEntry e" + filter.clause(), Long.class))
         .getSingleResult();
   }
 

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.event;
 
 import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.JpqlFilter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,36 +42,11 @@ public record EventQuery(
     return found;
   }
 
-  String where() {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    if (from != null) {
-      where.append(" and e.occurredAt >= :from");
-    }
-    if (to != null) {
-      where.append(" and e.occurredAt < :to");
-    }
-    if (!types.isEmpty()) {
-      where.append(" and e.type in :types");
-    }
-    if (!severities.isEmpty()) {
-      where.append(" and e.severity in :severities");
-    }
-    return where.toString();
-  }
-
-  <Q extends jakarta.persistence.Query> Q bind(Q query) {
-    if (from != null) {
-      query.setParameter("from", from);
-    }
-    if (to != null) {
-      query.setParameter("to", to);
-    }
-    if (!types.isEmpty()) {
-      query.setParameter("types", types);
-    }
-    if (!severities.isEmpty()) {
-      query.setParameter("severities", severities);
-    }
-    return query;
+  JpqlFilter filter() {
+    return new JpqlFilter()
+        .atLeast("e.occurredAt", "from", from)
+        .below("e.occurredAt", "to", to)
+        .in("e.type", "types", types)
+        .in("e.severity", "severities", severities);
   }
 }

@@ -13,15 +13,16 @@ class EventQueryTest {
 
   @Test
   void onlyTheChosenFiltersBecomeConditions() {
-    assertEquals(" where 1 = 1", EventQuery.ALL.where());
+    assertEquals(" where 1 = 1", EventQuery.ALL.filter().clause());
     assertEquals(
         " where 1 = 1 and e.occurredAt >= :from and e.type in :types",
         EventQuery.since(NOW.minusSeconds(3600))
             .withTypes(Set.of(EventType.REGISTRATION_FAILED))
-            .where());
+            .filter()
+            .clause());
     assertEquals(
         " where 1 = 1 and e.severity in :severities",
-        EventQuery.ALL.withSeverities(Set.of(EventType.Severity.ALERT)).where());
+        EventQuery.ALL.withSeverities(Set.of(EventType.Severity.ALERT)).filter().clause());
   }
 
   @Test
