@@ -87,36 +87,32 @@ def call_ladder_row(label, group):
         fmt_median(values("p99_bye")), group[-1].get("cpu", "–"))
 
 
-def call_ladder_table(steps, repeats):
-    """The table of one target's calls ladder and its headline line."""
-    lines = [CALL_LADDER_HEADER]
+def rate_ladder_table(steps, repeats, header, row, headline):
+    """The table of one target's ladder (a warm-up row, then a row per rate) and its headline line:
+    `headline` % (highest clean rate, its p99 spread)."""
+    lines = [header]
     warmup = [s for s in steps if s["label"] == "warm-up"]
     if warmup:
-        lines.append(call_ladder_row("warm-up %d" % warmup[0]["rate"], warmup))
+        lines.append(row("warm-up %d" % warmup[0]["rate"], warmup))
     for rate, group in by_rate(steps).items():
-        lines.append(call_ladder_row(str(rate), group))
+        lines.append(row(str(rate), group))
     best, saturated = knee(steps, repeats)
     p99 = fmt_spread([s["p99"] for s in by_rate(steps).get(best, [])])
     tail = "" if saturated else " (no rate of the ladder failed: the limit is higher)"
     lines.append("")
-    lines.append("Highest clean rate: **%d calls/s** (INVITE→200 p99 %s ms)%s." % (best, p99, tail))
+    lines.append((headline % (best, p99)) + tail + ".")
     return "\n".join(lines)
+
+
+def call_ladder_table(steps, repeats):
+    """The table of one target's calls ladder and its headline line."""
+    return rate_ladder_table(steps, repeats, CALL_LADDER_HEADER, call_ladder_row,
+                             "Highest clean rate: **%d calls/s** (INVITE→200 p99 %s ms)")
 
 
 def ladder_table(steps, repeats):
-    """The table of one target's ladder and its headline line."""
-    lines = [LADDER_HEADER]
-    warmup = [s for s in steps if s["label"] == "warm-up"]
-    if warmup:
-        lines.append(ladder_row("warm-up %d" % warmup[0]["rate"], warmup))
-    for rate, group in by_rate(steps).items():
-        lines.append(ladder_row(str(rate), group))
-    best, saturated = knee(steps, repeats)
-    p99 = fmt_spread([s["p99"] for s in by_rate(steps).get(best, [])])
-    tail = "" if saturated else " (no rate of the ladder failed: the limit is higher)"
-    lines.append("")
-    lines.append("Highest clean rate: **%d/s** (p99 %s ms)%s." % (best, p99, tail))
-    return "\n".join(lines)
+    """The table of one target's REGISTER ladder and its headline line."""
+    return rate_ladder_table(steps, repeats, LADDER_HEADER, ladder_row, "Highest clean rate: **%d/s** (p99 %s ms)")
 
 
 def update_summary(text, rows, date):
