@@ -54,3 +54,24 @@ class CommandsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LadderTableTest(unittest.TestCase):
+    @staticmethod
+    def register_step(rate, clean, p99, label=None):
+        return {"label": label or str(rate), "rate": rate, "repeat": 1, "calls": rate * 10,
+                "ok": rate * 10 if clean else rate * 10 - 5, "failed": 0 if clean else 5, "shed": 0 if clean else 5,
+                "unanswered": 0, "retrans": 0, "achieved": rate, "p50": 2, "p99": p99, "max": p99 + 4,
+                "p99_first": 1, "p99_second": 2, "clean": clean}
+
+    def test_a_register_ladder_has_its_warm_up_a_row_per_rate_and_the_knee(self):
+        steps = [self.register_step(500, True, 8, "warm-up"), self.register_step(500, True, 6),
+                 self.register_step(1000, True, 12), self.register_step(2000, False, 90)]
+        lines = report.ladder_table(steps, 1).splitlines()
+        self.assertEqual(lines[0], report.LADDER_HEADER.splitlines()[0])
+        self.assertEqual([line.split(" | ")[0] for line in lines[2:5]], ["| warm-up 500", "| 500", "| 1000"])
+        self.assertEqual(lines[-1], "Highest clean rate: **1000/s** (p99 12 ms).")
+
+    def test_a_ladder_that_never_failed_says_the_limit_is_higher(self):
+        table = report.ladder_table([self.register_step(500, True, 6)], 1)
+        self.assertTrue(table.endswith("(p99 6 ms) (no rate of the ladder failed: the limit is higher)."), table)
