@@ -4,8 +4,8 @@ its call record, and no call stays active.
 
 The test starts a whole Bulwark of its own with `./bulwark start` (its own BULWARK_HOME under
 tests/target and its own ports in 31000-31999, which neither the suite, 1xxxx, nor the bench, 2xxxx,
-uses, and which lie below the kernel's ephemeral range, so no outgoing connection can hold one), creates the extensions through the
-REST API as an administrator would, and places calls with sipp at 20/s, each up 1 s, each from an
+uses, and which lie below the kernel's ephemeral range, so no outgoing connection can hold one),
+creates the extensions through the REST API as an administrator would, and places calls with sipp at 20/s, each up 1 s, each from an
 extension of its own, so that every call the caller made can be matched to its record: the record
 has no SIP Call-ID, but it has the caller. The callee is a sipp UAS registered as the only phone of
 one extension. A few seconds in, with calls up and many completed, WildFly's process group gets
