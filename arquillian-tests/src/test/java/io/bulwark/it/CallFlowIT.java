@@ -135,7 +135,8 @@ class CallFlowIT {
       Sipp.Answering callee = Sipp.racingPhone("call-uas-race.xml", phone);
 
       Sipp.Run caller =
-          Sipp.dial("call-uac-cancel.xml", "3342", "flow3341", "Fl0wCallerSecret", delay).await();
+          Sipp.racingDial("call-uac-cancel.xml", "3342", "flow3341", "Fl0wCallerSecret", delay)
+              .await();
       Sipp.Run answered = callee.await();
 
       String both =

@@ -84,20 +84,42 @@ public final class Sipp {
    */
   public static Answering dial(
       String scenario, String number, String username, String password, String... fields) {
+    return dial(scenario, List.of(), number, username, password, fields);
+  }
+
+  /**
+   * As {@link #dial}, for a caller whose request races the callee's answer (its CANCEL against a
+   * 200): an answer that lands as sipp moves between two steps (the CANCEL's 200 between the ACK
+   * and the BYE of an answered call) is let go instead of aborting the call (sipp's default
+   * behaviour abortunexp off).
+   */
+  public static Answering racingDial(
+      String scenario, String number, String username, String password, String... fields) {
+    return dial(
+        scenario,
+        List.of("-default_behaviors", "all,-abortunexp"),
+        number,
+        username,
+        password,
+        fields);
+  }
+
+  private static Answering dial(
+      String scenario,
+      List<String> options,
+      String number,
+      String username,
+      String password,
+      String... fields) {
     // sipp writes "sip:" before it.
     String requestUri = number + "@127.0.0.1:" + TestEnvironment.sipPort();
     StringBuilder line = new StringBuilder(authentication(number, username, password));
     for (String field : fields) {
       line.append(';').append(field);
     }
-    return start(
-        scenario,
-        line.append('\n').toString(),
-        "udp",
-        "127.0.0.1",
-        0,
-        PBX,
-        List.of("-auth_uri", requestUri));
+    List<String> all = new ArrayList<>(List.of("-auth_uri", requestUri));
+    all.addAll(options);
+    return start(scenario, line.append('\n').toString(), "udp", "127.0.0.1", 0, PBX, all);
   }
 
   private static String authentication(String number, String username, String password) {
@@ -132,10 +154,6 @@ public final class Sipp {
   }
 
   /**
-   * Starts a phone that takes one call on {@code localPort} as {@code scenario} says; {@code keys}
-   * are pairs of a keyword and its value, which the scenario reads as {@code [keyword]}.
-   */
-  /**
    * As {@link #phone}, for a phone whose own timer races a request (its answer against a CANCEL): a
    * request that lands as sipp moves between two steps is left to the next step, which takes its
    * retransmission, instead of aborting the call (sipp's default behaviour abortunexp off).
@@ -151,6 +169,10 @@ public final class Sipp {
         List.of("-default_behaviors", "all,-abortunexp"));
   }
 
+  /**
+   * Starts a phone that takes one call on {@code localPort} as {@code scenario} says; {@code keys}
+   * are pairs of a keyword and its value, which the scenario reads as {@code [keyword]}.
+   */
   public static Answering phone(String scenario, int localPort, String... keys) {
     if (keys.length % 2 != 0) {
       throw new IllegalArgumentException("keywords come with their values");
