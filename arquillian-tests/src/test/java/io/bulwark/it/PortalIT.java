@@ -148,6 +148,7 @@ class PortalIT {
     assertAccessible("event log");
     theCallPagesShowAndCheckTheirFilters();
     theTrunkAndRoutePagesRenderAndMarkAWrongField();
+    theBlockedIpsPageBlocksButNeverTheAdministratorsOwnAddress();
     theAccountPageWorks();
 
     signOut();
@@ -300,6 +301,38 @@ class PortalIT {
       wait.until(ExpectedConditions.titleContains(page));
       assertAccessible(page.toLowerCase());
     }
+  }
+
+  /** A block typed in shows in the list; the browser's own address is refused next to the field. */
+  private void theBlockedIpsPageBlocksButNeverTheAdministratorsOwnAddress() {
+    browser.get(TestEnvironment.publicUrl() + "/blocked-ips.xhtml");
+    wait.until(ExpectedConditions.titleContains("Blocked IPs"));
+    browser.findElement(By.id("block:source")).sendKeys("127.0.0.1");
+    browser.findElement(By.id("block:reason")).sendKeys("portal IT");
+    browser.findElement(By.id("block:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("block:sourceMessage"), "would block the address you are using"));
+    assertAccessible("blocked IPs, with an invalid field");
+    WebElement source = browser.findElement(By.id("block:source"));
+    source.clear();
+    source.sendKeys("203.0.113.50");
+    browser.findElement(By.id("block:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("list:table"), "203.0.113.50"));
+    assertTrue(browser.findElement(By.id("list:table")).getText().contains("Permanent"));
+    assertEquals(
+        1, Database.count("select count(*) from blocked_source where source = '203.0.113.50'"));
+    browser.findElement(By.cssSelector("button[title='Unblock 203.0.113.50']")).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")))
+        .click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.cssSelector("button[title='Unblock 203.0.113.50']")));
+    assertEquals(
+        0, Database.count("select count(*) from blocked_source where source = '203.0.113.50'"));
   }
 
   private void openForEdit(String number) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.util.LinkedList;
+import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +42,8 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
   private final UdpIngressQueue ingress;
   private final int receiveBufferSize;
   private final int stackThreads;
+  private final LongAdder shutOut = new LongAdder();
+  private volatile SourceGate gate = SourceGate.OPEN;
 
   BoundedUdpMessageProcessor(
       InetAddress address, SIPTransactionStack stack, int port, int stackThreads)
@@ -58,6 +61,16 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
 
   UdpIngressStats stats() {
     return ingress.stats();
+  }
+
+  /** From now on, datagrams from sources {@code gate} refuses are dropped unread. */
+  void admitOnly(SourceGate gate) {
+    this.gate = gate;
+  }
+
+  /** Datagrams dropped so far because the gate refused their source. */
+  long shutOut() {
+    return shutOut.sum();
   }
 
   @Override
@@ -80,6 +93,10 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
       try {
         received.setLength(buffer.length);
         sock.receive(received);
+        if (!gate.admits(received.getAddress())) {
+          shutOut.increment();
+          continue;
+        }
         ingress.admit(received, OverloadRefusal.bringsNewWork(buffer, received.getLength()));
       } catch (IOException e) {
         if (!isRunning) {

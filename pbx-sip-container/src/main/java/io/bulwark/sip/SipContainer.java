@@ -44,7 +44,8 @@ public final class SipContainer implements AutoCloseable {
       SipContainerConfig config,
       Properties stackProperties,
       Map<String, Dispatcher.Route> routes,
-      int retransmitMillis)
+      int retransmitMillis,
+      SourceGate gate)
       throws SipException {
     this.config = config;
     MessageFactory messages = new MessageFactoryImpl();
@@ -57,9 +58,16 @@ public final class SipContainer implements AutoCloseable {
     AnswersInFlight answers = new AnswersInFlight();
     stack.sipMessageValves.add(answers);
     this.dispatcher = new Dispatcher(routes, messages, headers, traffic, answers);
+    if (stack.getNetworkLayer() instanceof GuardedNetworkLayer tcp) {
+      tcp.admitOnly(gate);
+    }
     try {
       for (String transport : config.transports()) {
         ListeningPoint lp = stack.createListeningPoint(config.host(), config.port(), transport);
+        if (((ListeningPointImpl) lp).getMessageProcessor()
+            instanceof BoundedUdpMessageProcessor udp) {
+          udp.admitOnly(gate);
+        }
         listeningPoints.add(lp);
         SipProvider provider = stack.createSipProvider(lp);
         provider.addSipListener(dispatcher);
@@ -114,6 +122,18 @@ public final class SipContainer implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** Datagrams dropped unread so far because their source was shut out ({@link SourceGate}). */
+  public long shutOutDatagrams() {
+    long sum = 0;
+    for (ListeningPoint lp : listeningPoints) {
+      if (((ListeningPointImpl) lp).getMessageProcessor()
+          instanceof BoundedUdpMessageProcessor udp) {
+        sum += udp.shutOut();
+      }
+    }
+    return sum;
   }
 
   /** Stops the stack; afterwards its ports are free and its threads gone. Safe to call twice. */
@@ -190,6 +210,7 @@ public final class SipContainer implements AutoCloseable {
     private final Map<String, Dispatcher.Route> routes = new TreeMap<>();
     private final Properties stackProperties;
     private int retransmitMillis = 500;
+    private SourceGate gate = SourceGate.OPEN;
 
     private Builder(SipContainerConfig config) {
       this.config = config;
@@ -215,6 +236,12 @@ public final class SipContainer implements AutoCloseable {
      */
     public Builder handleStateless(String method, SipRequestHandler handler) {
       routes.put(method, new Dispatcher.Route(handler, true));
+      return this;
+    }
+
+    /** Shuts out the sources {@code gate} refuses; {@link SourceGate#OPEN} otherwise. */
+    public Builder admitOnly(SourceGate gate) {
+      this.gate = gate;
       return this;
     }
 
@@ -244,7 +271,8 @@ public final class SipContainer implements AutoCloseable {
           config,
           stackProperties,
           Collections.unmodifiableMap(new TreeMap<>(routes)),
-          retransmitMillis);
+          retransmitMillis,
+          gate);
     }
   }
 }

@@ -16,7 +16,9 @@ public enum EventType {
   INBOUND_ROUTE_DELETED(Severity.INFO),
   OUTBOUND_ROUTE_CREATED(Severity.INFO),
   OUTBOUND_ROUTE_UPDATED(Severity.INFO),
-  OUTBOUND_ROUTE_DELETED(Severity.INFO);
+  OUTBOUND_ROUTE_DELETED(Severity.INFO),
+  SOURCE_BLOCKED(Severity.ALERT),
+  SOURCE_UNBLOCKED(Severity.INFO);
 
   private final Severity severity;
 

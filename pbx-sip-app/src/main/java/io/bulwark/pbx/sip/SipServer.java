@@ -3,6 +3,8 @@ package io.bulwark.pbx.sip;
 import io.bulwark.pbx.activity.ActivityService;
 import io.bulwark.pbx.cdr.CallRecords;
 import io.bulwark.pbx.cdr.LiveCalls;
+import io.bulwark.pbx.defense.BlockTable;
+import io.bulwark.pbx.defense.BlockedSources;
 import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.extension.ExtensionDirectory;
 import io.bulwark.pbx.location.LocationService;
@@ -22,6 +24,7 @@ import io.bulwark.pbx.trunk.TrunkDirectory;
 import io.bulwark.pbx.trunk.TrunkStatusBoard;
 import io.bulwark.sip.SipContainer;
 import io.bulwark.sip.SipRequest;
+import io.bulwark.sip.SourceGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -59,7 +62,8 @@ import org.jboss.logging.Logger;
   "pbx-ejb.jar#SecurityEventGate",
   "pbx-ejb.jar#CallRecords",
   "pbx-ejb.jar#TrunkDirectory",
-  "pbx-ejb.jar#RoutingTable"
+  "pbx-ejb.jar#RoutingTable",
+  "pbx-ejb.jar#BlockTable"
 })
 public class SipServer {
 
@@ -79,6 +83,7 @@ public class SipServer {
   @Inject private TrunkDirectory trunkDirectory;
   @Inject private TrunkStatusBoard trunkStatus;
   @Inject private RoutingTable routingTable;
+  @Inject private BlockTable blockTable;
 
   /**
    * A thread of our own for the trunks' registration timers: the server's scheduled executor
@@ -111,6 +116,7 @@ public class SipServer {
     try {
       container =
           SipContainer.builder(settings.containerConfig())
+              .admitOnly(blocked(blockTable.blocked()))
               .handleStateless(Request.REGISTER, registrar::handle)
               .handleStateless(Request.OPTIONS, SipServer::answerOptions)
               .handleStateless(Request.INVITE, this::routeCall)
@@ -205,6 +211,11 @@ public class SipServer {
     if (rtpEngine != null) {
       rtpEngine.close();
     }
+  }
+
+  /** Blocked IPs get nothing from SIP: their datagrams and connections are dropped unread. */
+  private static SourceGate blocked(BlockedSources blocked) {
+    return source -> !blocked.blocks(source);
   }
 
   private static void answerOptions(SipRequest request) {

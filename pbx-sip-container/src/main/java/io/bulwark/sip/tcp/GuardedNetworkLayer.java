@@ -3,6 +3,7 @@ package io.bulwark.sip.tcp;
 import gov.nist.core.net.DefaultNetworkLayer;
 import gov.nist.core.net.NetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
+import io.bulwark.sip.SourceGate;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -31,6 +32,7 @@ public final class GuardedNetworkLayer implements NetworkLayer {
 
   private final NetworkLayer plain = DefaultNetworkLayer.SINGLETON;
   private TcpLimits limits = TcpLimits.DEFAULTS;
+  private volatile SourceGate gate = SourceGate.OPEN;
 
   @Override
   public void setSipStack(SipStackImpl stack) {
@@ -38,10 +40,16 @@ public final class GuardedNetworkLayer implements NetworkLayer {
     limits = TcpLimits.readFrom(stack.getConfigurationProperties());
   }
 
+  /** From now on, connections from sources {@code gate} refuses are reset as they are accepted. */
+  public void admitOnly(SourceGate gate) {
+    this.gate = gate;
+  }
+
   @Override
   public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress)
       throws IOException {
-    return new GuardedServerSocket(port, BACKLOG, bindAddress, limits);
+    return new GuardedServerSocket(
+        port, BACKLOG, bindAddress, limits, source -> gate.admits(source));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.bulwark.sip.tcp;
 
+import io.bulwark.sip.SourceGate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,12 +19,15 @@ final class GuardedServerSocket extends ServerSocket {
   private static final Logger LOG = Logger.getLogger(GuardedServerSocket.class);
 
   private final TcpLimits limits;
+  private final SourceGate gate;
   private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
 
-  GuardedServerSocket(int port, int backlog, InetAddress bindAddress, TcpLimits limits)
+  GuardedServerSocket(
+      int port, int backlog, InetAddress bindAddress, TcpLimits limits, SourceGate gate)
       throws IOException {
     super(port, backlog, bindAddress);
     this.limits = limits;
+    this.gate = gate;
   }
 
   @Override
@@ -32,11 +36,14 @@ final class GuardedServerSocket extends ServerSocket {
       GuardedSocket socket = new GuardedSocket(limits, this::release);
       implAccept(socket);
       InetAddress source = socket.getInetAddress();
-      if (admit(source)) {
+      if (!gate.admits(source)) {
+        LOG.debugf("Refused a TCP connection from %s: shut out", source);
+      } else if (admit(source)) {
         socket.admitted();
         return socket;
+      } else {
+        LOG.debugf("Refused a TCP connection from %s: %d open", source, open.get(source));
       }
-      LOG.debugf("Refused a TCP connection from %s: %d open", source, open.get(source));
       socket.setSoLinger(true, 0); // a reset: no FIN_WAIT state kept for the refused peer
       socket.closeUncounted();
     }

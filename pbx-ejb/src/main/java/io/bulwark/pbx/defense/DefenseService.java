@@ -1,0 +1,94 @@
+package io.bulwark.pbx.defense;
+
+import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.InvalidInputException;
+import io.bulwark.pbx.system.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Blocks and unblocks sources. Every change is validated first and raised as an event. */
+@Stateless
+public class DefenseService {
+
+  @PersistenceContext private EntityManager em;
+  @Inject private Clock clock;
+  @Inject private Event<SecurityEvent> events;
+  @Inject private Event<BlocksChanged> changes;
+
+  /** Blocked IPs, newest first, expired ones included until they are removed. */
+  public List<BlockEntry> all() {
+    return em.createNamedQuery("BlockEntry.all", BlockEntry.class).getResultList();
+  }
+
+  /**
+   * Blocks what the draft names. Refused when the block would cover {@code actorAddress}, the
+   * address the administrator asks from: one click must not lock them out.
+   */
+  public BlockEntry block(BlockDraft draft, String actor, InetAddress actorAddress) {
+    List<FieldViolation> violations = new ArrayList<>(draft.violations());
+    if (violations.isEmpty()
+        && actorAddress != null
+        && CidrBlock.parse(draft.source()).contains(actorAddress)) {
+      violations.add(
+          new FieldViolation(
+              "source",
+              "This would block the address you are using ("
+                  + actorAddress.getHostAddress()
+                  + "); nothing was blocked"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    Instant now = clock.instant();
+    Instant until = draft.minutes() == null ? null : now.plus(Duration.ofMinutes(draft.minutes()));
+    BlockEntry entry =
+        new BlockEntry(
+            CidrBlock.parse(draft.source()),
+            DefenseType.MANUAL,
+            draft.reason().strip(),
+            now,
+            until,
+            actor);
+    em.persist(entry);
+    changes.fire(new BlocksChanged());
+    audit(EventType.SOURCE_BLOCKED, entry, actor, "block");
+    return entry;
+  }
+
+  public void unblock(long id, String actor) {
+    BlockEntry entry = em.find(BlockEntry.class, id);
+    if (entry == null) {
+      throw new NotFoundException("Blocked source " + id + " does not exist");
+    }
+    em.remove(entry);
+    changes.fire(new BlocksChanged());
+    audit(EventType.SOURCE_UNBLOCKED, entry, actor, "unblock");
+  }
+
+  private void audit(EventType type, BlockEntry entry, String actor, String action) {
+    events.fireAsync(
+        new SecurityEvent(
+            clock.instant(),
+            type,
+            entry.getSource(),
+            actor,
+            action,
+            entry.getType()
+                + " block of "
+                + entry.getSource()
+                + (entry.getUntil() == null ? ", permanent" : " until " + entry.getUntil())
+                + ": "
+                + entry.getReason()));
+  }
+}

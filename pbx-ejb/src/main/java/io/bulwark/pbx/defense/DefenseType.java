@@ -1,0 +1,13 @@
+package io.bulwark.pbx.defense;
+
+/** Which line of defense blocked a source, as the Blocked IPs list shows it. */
+public enum DefenseType {
+  /** An administrator blocked it by hand. */
+  MANUAL,
+  /** A static defense rule with the action Drop or Reject. */
+  STATIC_DEFENSE,
+  /** It sent more packets or requests than an auto defense rule allows. */
+  AUTO_DEFENSE,
+  /** Too many failed registrations from it (account lockout). */
+  REGISTRATION_LOCKOUT
+}

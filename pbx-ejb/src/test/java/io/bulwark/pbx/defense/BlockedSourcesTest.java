@@ -1,0 +1,64 @@
+package io.bulwark.pbx.defense;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bulwark.pbx.testing.MutableClock;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BlockedSourcesTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+
+  private final MutableClock clock = new MutableClock(NOW);
+  private final BlockedSources blocked = new BlockedSources(clock);
+
+  @Test
+  void anAddressAndTheMembersOfANetworkAreBlockedOthersAreNot() throws Exception {
+    blocked.replace(List.of(block(1, "203.0.113.7", null), block(2, "198.51.100.0/24", null)));
+
+    assertTrue(blocked.blocks(InetAddress.getByName("203.0.113.7")));
+    assertTrue(blocked.blocks(InetAddress.getByName("198.51.100.200")));
+    assertFalse(blocked.blocks(InetAddress.getByName("203.0.113.8")));
+    assertEquals(2, blocked.find(InetAddress.getByName("198.51.100.1")).orElseThrow().id());
+  }
+
+  @Test
+  void aTemporaryBlockEndsWhenItExpiresWithoutBeingRemoved() throws Exception {
+    blocked.replace(List.of(block(1, "203.0.113.7", NOW.plus(Duration.ofMinutes(10)))));
+    InetAddress attacker = InetAddress.getByName("203.0.113.7");
+
+    clock.advance(Duration.ofMinutes(9));
+    assertTrue(blocked.blocks(attacker));
+    clock.advance(Duration.ofMinutes(1));
+    assertFalse(blocked.blocks(attacker));
+  }
+
+  @Test
+  void ofTwoBlocksOfOneAddressTheLongerLivedDecides() throws Exception {
+    blocked.replace(
+        List.of(
+            block(1, "203.0.113.7", NOW.plus(Duration.ofMinutes(1))),
+            block(2, "203.0.113.7", null),
+            block(3, "203.0.113.7", NOW.plus(Duration.ofMinutes(5)))));
+
+    clock.advance(Duration.ofHours(1));
+    assertEquals(2, blocked.find(InetAddress.getByName("203.0.113.7")).orElseThrow().id());
+  }
+
+  @Test
+  void replacingTheBlocksLiftsTheOnesLeftOut() throws Exception {
+    blocked.replace(List.of(block(1, "203.0.113.7", null)));
+    blocked.replace(List.of());
+    assertFalse(blocked.blocks(InetAddress.getByName("203.0.113.7")));
+  }
+
+  private static Block block(long id, String source, Instant until) {
+    return new Block(id, CidrBlock.parse(source), DefenseType.MANUAL, "test", NOW, until);
+  }
+}

@@ -1,0 +1,129 @@
+package io.bulwark.pbx.web.portal;
+
+import io.bulwark.pbx.defense.BlockDraft;
+import io.bulwark.pbx.defense.BlockEntry;
+import io.bulwark.pbx.defense.DefenseService;
+import io.bulwark.pbx.system.InvalidInputException;
+import io.bulwark.pbx.system.NotFoundException;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Security > Blocked IPs: what is kept out and why; block a source by hand, lift a block. */
+@Named
+@ViewScoped
+public class BlockedIpsView implements Serializable {
+
+  @Inject private transient DefenseService defense;
+  @Inject private transient Clock clock;
+
+  private String source;
+  private String reason;
+  private Integer minutes;
+
+  /** One block as the table shows it. */
+  public record Row(BlockEntry entry, boolean active) {
+    public long getId() {
+      return entry.getId();
+    }
+
+    public String getSource() {
+      return entry.getSource();
+    }
+
+    public String getDefenseType() {
+      String words = entry.getType().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+      return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    public String getReason() {
+      return entry.getReason();
+    }
+
+    public Instant getBlockedAt() {
+      return entry.getBlockedAt();
+    }
+
+    public Instant getUntil() {
+      return entry.getUntil();
+    }
+
+    public String getBlockedBy() {
+      return entry.getBlockedBy() == null ? "" : entry.getBlockedBy();
+    }
+
+    public String getState() {
+      return active ? (entry.getUntil() == null ? "Permanent" : "Temporary") : "Expired";
+    }
+  }
+
+  public List<Row> getBlocks() {
+    Instant now = clock.instant();
+    return defense.all().stream().map(b -> new Row(b, b.block().activeAt(now))).toList();
+  }
+
+  public void block() {
+    try {
+      BlockEntry entry =
+          defense.block(new BlockDraft(source, reason, minutes), FormMessages.actor(), caller());
+      FormMessages.info(entry.getSource() + " is blocked.");
+      source = null;
+      reason = null;
+      minutes = null;
+    } catch (InvalidInputException e) {
+      FormMessages.fields("block", e.violations());
+    }
+  }
+
+  public void unblock(long id) {
+    try {
+      defense.unblock(id, FormMessages.actor());
+      FormMessages.info("The block is lifted.");
+    } catch (NotFoundException e) {
+      FormMessages.error("That block had already been lifted.");
+    }
+  }
+
+  private static InetAddress caller() {
+    Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    try {
+      return request instanceof HttpServletRequest http
+          ? InetAddress.getByName(http.getRemoteAddr())
+          : null;
+    } catch (UnknownHostException e) {
+      return null;
+    }
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public void setSource(String source) {
+    this.source = source;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public Integer getMinutes() {
+    return minutes;
+  }
+
+  public void setMinutes(Integer minutes) {
+    this.minutes = minutes;
+  }
+}
