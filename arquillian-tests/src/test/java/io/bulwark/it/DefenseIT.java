@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,21 +40,13 @@ class DefenseIT {
   void aBlockedSourceGetsNoAnswerUntilTheBlockIsLifted() {
     assertNotNull(options(ATTACKER, "before"), "answered before the block");
 
-    HttpResponse<String> blocked =
-        send(
-            "POST",
-            "/defense/blocked",
-            Json.createObjectBuilder()
-                .add("source", ATTACKER)
-                .add("reason", "IT: a scanner")
-                .add("minutes", 30)
-                .build());
+    HttpResponse<String> blocked = block(ATTACKER, "IT: a scanner", 30);
     assertEquals(201, blocked.statusCode(), blocked.body());
-    JsonObject block = Http.object(blocked);
-    long id = block.getJsonNumber("id").longValue();
-    assertEquals("MANUAL", block.getString("defenseType"));
-    assertTrue(block.getBoolean("active"));
-    assertFalse(block.isNull("until"), "a block for 30 minutes has an end");
+    JsonObject created = Http.object(blocked);
+    long id = created.getJsonNumber("id").longValue();
+    assertEquals("MANUAL", created.getString("defenseType"));
+    assertTrue(created.getBoolean("active"));
+    assertFalse(created.isNull("until"), "a block for 30 minutes has an end");
 
     assertNull(options(ATTACKER, "blocked"), "a blocked source gets nothing");
     assertNotNull(options("127.0.0.1", "others"), "other sources are answered as before");
@@ -77,35 +70,18 @@ class DefenseIT {
   @Test
   void aBlockThatWouldShutOutTheCallerOrThatIsMalformedIsRefusedAndChangesNothing() {
     long before = Database.count("select count(*) from blocked_source");
-    Problems.assertProblem(
-        400,
-        send(
-            "POST",
-            "/defense/blocked",
-            Json.createObjectBuilder().add("source", "127.0.0.0/8").add("reason", "oops").build()),
-        "source");
-    Problems.assertProblem(
-        400,
-        send(
-            "POST",
-            "/defense/blocked",
-            Json.createObjectBuilder()
-                .add("source", "scanner.example.com")
-                .add("reason", "x")
-                .build()),
-        "source");
-    Problems.assertProblem(
-        400,
-        send(
-            "POST",
-            "/defense/blocked",
-            Json.createObjectBuilder()
-                .add("source", "203.0.113.9")
-                .add("reason", "x")
-                .add("minutes", 0)
-                .build()),
-        "minutes");
+    Problems.assertProblem(400, block("127.0.0.0/8", "oops", null), "source");
+    Problems.assertProblem(400, block("scanner.example.com", "x", null), "source");
+    Problems.assertProblem(400, block("203.0.113.9", "x", 0), "minutes");
     assertEquals(before, Database.count("select count(*) from blocked_source"));
+  }
+
+  private HttpResponse<String> block(String source, String reason, Integer minutes) {
+    JsonObjectBuilder body = Json.createObjectBuilder().add("source", source).add("reason", reason);
+    if (minutes != null) {
+      body.add("minutes", minutes);
+    }
+    return send("POST", "/defense/blocked", body.build());
   }
 
   private static String options(String source, String tag) {

@@ -1,5 +1,7 @@
 package io.bulwark.pbx.defense;
 
+import java.util.Locale;
+
 /** Which line of defense blocked a source, as the Blocked IPs list shows it. */
 public enum DefenseType {
   /** An administrator blocked it by hand. */
@@ -9,5 +11,11 @@ public enum DefenseType {
   /** It sent more packets or requests than an auto defense rule allows. */
   AUTO_DEFENSE,
   /** Too many failed registrations from it (account lockout). */
-  REGISTRATION_LOCKOUT
+  REGISTRATION_LOCKOUT;
+
+  /** The name people read: "Auto defense" for {@code AUTO_DEFENSE}. */
+  public String getLabel() {
+    String words = name().replace('_', ' ').toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
 }

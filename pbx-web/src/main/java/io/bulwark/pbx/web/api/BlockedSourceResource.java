@@ -3,6 +3,7 @@ package io.bulwark.pbx.web.api;
 import io.bulwark.pbx.defense.BlockDraft;
 import io.bulwark.pbx.defense.BlockEntry;
 import io.bulwark.pbx.defense.DefenseService;
+import io.bulwark.pbx.web.http.ClientAddress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +72,7 @@ public class BlockedSourceResource {
         defense.block(
             new BlockDraft(body.source(), body.reason(), body.minutes()),
             Requests.actor(security),
-            caller());
+            ClientAddress.of(request));
     return Created.at(uri, created.getId(), view(created, clock.instant()));
   }
 
@@ -86,15 +85,6 @@ public class BlockedSourceResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public void unblock(@PathParam("id") long id) {
     defense.unblock(id, Requests.actor(security));
-  }
-
-  private InetAddress caller() {
-    try {
-      // The servlet container gives the peer's numeric address; nothing is looked up.
-      return InetAddress.getByName(request.getRemoteAddr());
-    } catch (UnknownHostException e) {
-      return null;
-    }
   }
 
   private static View view(BlockEntry b, Instant now) {

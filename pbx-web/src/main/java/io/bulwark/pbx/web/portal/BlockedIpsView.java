@@ -5,14 +5,13 @@ import io.bulwark.pbx.defense.BlockEntry;
 import io.bulwark.pbx.defense.DefenseService;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.web.http.ClientAddress;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.ServletRequest;
 import java.io.Serializable;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,8 +39,7 @@ public class BlockedIpsView implements Serializable {
     }
 
     public String getDefenseType() {
-      String words = entry.getType().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-      return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+      return entry.getType().getLabel();
     }
 
     public String getReason() {
@@ -73,7 +71,12 @@ public class BlockedIpsView implements Serializable {
   public void block() {
     try {
       BlockEntry entry =
-          defense.block(new BlockDraft(source, reason, minutes), FormMessages.actor(), caller());
+          defense.block(
+              new BlockDraft(source, reason, minutes),
+              FormMessages.actor(),
+              ClientAddress.of(
+                  (ServletRequest)
+                      FacesContext.getCurrentInstance().getExternalContext().getRequest()));
       FormMessages.info(entry.getSource() + " is blocked.");
       source = null;
       reason = null;
@@ -89,17 +92,6 @@ public class BlockedIpsView implements Serializable {
       FormMessages.info("The block is lifted.");
     } catch (NotFoundException e) {
       FormMessages.error("That block had already been lifted.");
-    }
-  }
-
-  private static InetAddress caller() {
-    Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    try {
-      return request instanceof HttpServletRequest http
-          ? InetAddress.getByName(http.getRemoteAddr())
-          : null;
-    } catch (UnknownHostException e) {
-      return null;
     }
   }
 
