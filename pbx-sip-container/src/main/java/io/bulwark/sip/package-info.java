@@ -21,6 +21,10 @@
  * request naming a dialog that does not exist gets 481. {@link io.bulwark.sip.B2buaHelper} joins
  * two dialogs into one call, letting the session cross but not the caller's identity.
  *
+ * <p>A source the application shuts out ({@link io.bulwark.sip.SourceGate}, the Blocked IPs) gets
+ * nothing: its datagrams are dropped on the socket's thread before they are queued or parsed, its
+ * TCP connections are reset as they are accepted.
+ *
  * <p>What comes off the wire is screened before any handler sees it. {@link
  * io.bulwark.sip.ScreeningParserFactory} replaces the RI's answers to parse errors: a malformed
  * request is answered 400 Bad Request (fixed reason phrase, no body) through the normal response
