@@ -3,6 +3,8 @@ package io.bulwark.sip;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import java.text.ParseException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -33,6 +35,9 @@ public final class SipDialog {
   private static final AddressFactory ADDRESSES = new AddressFactoryImpl();
   private static final Object WRAPPING = new Object();
 
+  /** Far beyond a send over UDP: how long an answer's handling waits for a CANCEL going out. */
+  private static final long CANCEL_SEND_WAIT_MILLIS = 200;
+
   private final Dialog dialog;
   private final SipProvider provider;
   private volatile DialogListener listener;
@@ -42,6 +47,7 @@ public final class SipDialog {
   private ClientTransaction invite;
   private boolean cancelWanted;
   private boolean answered;
+  private CountDownLatch cancelling;
 
   private SipDialog(Dialog dialog, SipProvider provider) {
     this.dialog = dialog;
@@ -199,6 +205,7 @@ public final class SipDialog {
    */
   public void cancel() {
     ClientTransaction pending;
+    CountDownLatch sent;
     synchronized (this) {
       pending = invite;
       if (pending == null || answered) {
@@ -208,8 +215,9 @@ public final class SipDialog {
         cancelWanted = true;
         return;
       }
+      sent = cancelling = new CountDownLatch(1);
     }
-    sendCancel(pending);
+    sendCancel(pending, sent);
   }
 
   /** The INVITE this side sent to start the dialog. */
@@ -219,31 +227,49 @@ public final class SipDialog {
 
   /**
    * A final response to our INVITE came, before the handler hears of it: a cancel asked for later
-   * (a caller's CANCEL crossing the callee's 200) must not follow the ACK or BYE (RFC 3261 9.1).
+   * (a caller's CANCEL crossing the callee's 200) must not follow the ACK or BYE (RFC 3261 9.1). A
+   * CANCEL decided before the answer came is let out first, so the ACK never overtakes it.
    */
-  synchronized void finalReceived() {
-    answered = true;
-    cancelWanted = false;
+  void finalReceived() {
+    CountDownLatch sending;
+    synchronized (this) {
+      answered = true;
+      cancelWanted = false;
+      sending = cancelling;
+    }
+    if (sending != null) {
+      try {
+        // A bound rather than a wait without end: the send may need a lock of the stack that
+        // this thread, handling the answer, holds.
+        sending.await(CANCEL_SEND_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** A provisional response to our INVITE came: a cancel asked for before may go now. */
   void provisionalReceived() {
     ClientTransaction pending;
+    CountDownLatch sent;
     synchronized (this) {
-      if (!cancelWanted) {
+      if (!cancelWanted || answered) {
         return;
       }
       cancelWanted = false;
       pending = invite;
+      sent = cancelling = new CountDownLatch(1);
     }
-    sendCancel(pending);
+    sendCancel(pending, sent);
   }
 
-  private void sendCancel(ClientTransaction pending) {
+  private void sendCancel(ClientTransaction pending, CountDownLatch sent) {
     try {
       provider.getNewClientTransaction(pending.createCancel()).sendRequest();
     } catch (SipException e) {
       LOG.debugf(e, "Could not cancel the INVITE of dialog %s", callId());
+    } finally {
+      sent.countDown();
     }
   }
 
