@@ -57,6 +57,11 @@ public class BlockEntry {
     this.blockedBy = by;
   }
 
+  /** In force at {@code now}: permanent, or not yet expired. */
+  public boolean activeAt(Instant now) {
+    return until == null || now.isBefore(until);
+  }
+
   public Block block() {
     return new Block(id, CidrBlock.parse(source), type, reason, blockedAt, until);
   }

@@ -1,6 +1,6 @@
 package io.bulwark.pbx.defense;
 
-import java.util.Locale;
+import io.bulwark.pbx.event.EventType;
 
 /** Which line of defense blocked a source, as the Blocked IPs list shows it. */
 public enum DefenseType {
@@ -15,7 +15,6 @@ public enum DefenseType {
 
   /** The name people read: "Auto defense" for {@code AUTO_DEFENSE}. */
   public String getLabel() {
-    String words = name().replace('_', ' ').toLowerCase(Locale.ROOT);
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    return EventType.sentence(name());
   }
 }

@@ -35,7 +35,8 @@ public enum EventType {
     return sentence(name());
   }
 
-  static String sentence(String constant) {
+  /** "Auto defense" for {@code AUTO_DEFENSE}: a constant's name as people read it. */
+  public static String sentence(String constant) {
     String words = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }

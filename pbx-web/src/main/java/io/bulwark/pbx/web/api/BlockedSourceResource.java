@@ -96,6 +96,6 @@ public class BlockedSourceResource {
         b.getBlockedAt(),
         b.getUntil(),
         b.getBlockedBy(),
-        b.block().activeAt(now));
+        b.activeAt(now));
   }
 }

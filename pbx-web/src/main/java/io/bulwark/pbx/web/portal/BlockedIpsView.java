@@ -65,7 +65,7 @@ public class BlockedIpsView implements Serializable {
 
   public List<Row> getBlocks() {
     Instant now = clock.instant();
-    return defense.all().stream().map(b -> new Row(b, b.block().activeAt(now))).toList();
+    return defense.all().stream().map(b -> new Row(b, b.activeAt(now))).toList();
   }
 
   public void block() {
