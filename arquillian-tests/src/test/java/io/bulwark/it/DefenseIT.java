@@ -10,8 +10,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,8 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Blocked IPs through {@code /api/v1/defense/blocked}: a blocked source gets no SIP answer while
- * others do, the block and its lifting are events, and nobody can block the address they use.
+ * The firewall through {@code /api/v1/defense}: a blocked source gets no SIP answer while others
+ * do; a static Drop rule refuses its source; a source sending more than an auto defense rule allows
+ * is blocked; failed authentications lock their source out; a scanner's user agent blocks it at
+ * once. Blocks and their lifting are events, and nobody can shut out the address they use. The
+ * suite trusts 127.0.0.0/24 (BULWARK_TRUSTED_NETWORKS), so attackers here come from 127.0.9.x.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -74,6 +79,238 @@ class DefenseIT {
     Problems.assertProblem(400, block("scanner.example.com", "x", null), "source");
     Problems.assertProblem(400, block("203.0.113.9", "x", 0), "minutes");
     assertEquals(before, Database.count("select count(*) from blocked_source"));
+  }
+
+  @Test
+  void theGuidesDefaultRulesAndTheInstallersTrustAreThere() {
+    String rules = send("GET", "/defense/static-rules", null).body();
+    for (String expected :
+        List.of("Default_Private_IPv4_1", "10.0.0.0/8", "169.254.0.0/16", "Trusted at install: ")) {
+      assertTrue(rules.contains(expected), expected + " in " + rules);
+    }
+    String auto = send("GET", "/defense/auto-rules", null).body();
+    assertTrue(auto.contains("\"packets\":40") && auto.contains("\"seconds\":2"), auto);
+  }
+
+  @Test
+  void aStaticDropRuleRefusesItsSourceUntilItIsDeleted() {
+    String source = "127.0.9.1";
+    assertNotNull(options(source, "drop-before"), "answered before the rule");
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/defense/static-rules",
+            Json.createObjectBuilder()
+                .add("name", "IT drop " + System.nanoTime())
+                .add("source", source)
+                .add("protocol", "udp")
+                .add("service", "SIP")
+                .add("action", "DROP")
+                .build());
+    assertEquals(201, created.statusCode(), created.body());
+    long id = Http.object(created).getJsonNumber("id").longValue();
+
+    assertNull(options(source, "drop-during"), "a dropped source gets nothing");
+    assertNotNull(options("127.0.0.1", "drop-others"), "others are answered");
+
+    assertEquals(204, send("DELETE", "/defense/static-rules/" + id, null).statusCode());
+    assertNotNull(options(source, "drop-after"), "answered again once the rule is gone");
+    assertEquals(
+        2,
+        Database.count(
+            "select count(*) from event_log where type in ('STATIC_RULE_CREATED',"
+                + " 'STATIC_RULE_DELETED') and detail like ?",
+            "%" + source + "%"));
+  }
+
+  @Test
+  void aRuleThatWouldRefuseTheAdministratorOnTheWebOrIsMalformedIsRefusedAndChangesNothing() {
+    long before = Database.count("select count(*) from static_rule");
+    HttpResponse<String> lockout =
+        send(
+            "POST",
+            "/defense/static-rules",
+            Json.createObjectBuilder()
+                .add("name", "IT lock myself out")
+                .add("source", "127.0.0.0/8")
+                .add("protocol", "BOTH")
+                .add("service", "ALL")
+                .add("action", "REJECT")
+                .add("position", 0)
+                .build());
+    Problems.assertProblem(400, lockout, "source");
+    assertTrue(lockout.body().contains("would refuse the address you are using"), lockout.body());
+    Problems.assertProblem(
+        400,
+        send(
+            "POST",
+            "/defense/static-rules",
+            Json.createObjectBuilder()
+                .add("name", "IT bad ports")
+                .add("source", "203.0.113.0/24")
+                .add("protocol", "TCP")
+                .add("service", "PORTS")
+                .add("ports", "70000")
+                .add("action", "DROP")
+                .build()),
+        "ports");
+    Problems.assertProblem(
+        400,
+        send(
+            "POST",
+            "/defense/static-rules",
+            Json.createObjectBuilder()
+                .add("name", "IT bad protocol")
+                .add("source", "203.0.113.0/24")
+                .add("protocol", "SCTP")
+                .add("service", "ALL")
+                .add("action", "DROP")
+                .build()),
+        "protocol");
+    assertEquals(before, Database.count("select count(*) from static_rule"));
+  }
+
+  @Test
+  void aSourceSendingMoreThanTheUdpRuleAllowsIsBlockedAndOthersAreNot()
+      throws InterruptedException {
+    String flooder = "127.0.9.2";
+    int answered = 0;
+    for (int i = 0; i < 45; i++) {
+      if (options(flooder, "flood" + i) != null) {
+        answered++;
+      } else {
+        break;
+      }
+    }
+    assertEquals(40, answered, "the default rule lets 40 datagrams in 2 s through, not the 41st");
+    assertNull(options(flooder, "flood-after"), "blocked from then on");
+    assertNotNull(options("127.0.0.1", "flood-others"), "others are answered");
+    assertEquals(
+        1,
+        Database.awaitCount(
+            1,
+            "select count(*) from blocked_source where source = ? and defense_type = 'AUTO_DEFENSE'"
+                + " and protocol = 'UDP' and attacked_port = ? and until_at is not null",
+            flooder,
+            TestEnvironment.sipPort()));
+    assertEquals(
+        1,
+        Database.awaitCount(
+            1,
+            "select count(*) from event_log where type = 'SOURCE_BLOCKED' and source_ip = ?",
+            flooder));
+    liftBlocksOf(flooder);
+    assertNotNull(options(flooder, "flood-lifted"), "answered again once unblocked");
+  }
+
+  @Test
+  void failedAuthenticationsLockTheirSourceOutAndTheBlockNamesTheExtension()
+      throws InterruptedException {
+    ExtensionsApi api = new ExtensionsApi(token);
+    api.createValid("3901", "reg3901", "Lock0utSecret");
+    String guesser = "127.0.9.3";
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertEquals(
+          403,
+          Sipp.register("3901", "reg3901", "Guess" + attempt, 60, "udp", guesser).finalStatus(),
+          "attempt " + attempt + " is refused");
+    }
+    assertNull(options(guesser, "locked"), "the fifth failure locked the source out");
+    assertEquals(
+        1,
+        Database.awaitCount(
+            1,
+            "select count(*) from blocked_source where source = ?"
+                + " and defense_type = 'REGISTRATION_LOCKOUT' and target = 'SIP extension reg3901'",
+            guesser));
+    assertEquals(
+        1,
+        Database.awaitCount(
+            1,
+            "select count(*) from event_log where type = 'EXTENSION_REGISTRATION_BLOCKED_OUT'"
+                + " and source_ip = ?",
+            guesser));
+    liftBlocksOf(guesser);
+    assertEquals(
+        200,
+        Sipp.register("3901", "reg3901", "Lock0utSecret", 60, "udp", guesser).finalStatus(),
+        "the right password works once the block is lifted");
+  }
+
+  @Test
+  void aScannersUserAgentBlocksItsSourceAtOnce() throws InterruptedException {
+    String scanner = "127.0.9.4";
+    String request =
+        "OPTIONS sip:100@127.0.0.1 SIP/2.0\n"
+            + "Via: SIP/2.0/UDP "
+            + scanner
+            + ":$PORT;branch=z9hG4bK-scan"
+            + System.nanoTime()
+            + "\n"
+            + "Max-Forwards: 70\n"
+            + "From: \"sipvicious\" <sip:100@1.1.1.1>;tag=scan\n"
+            + "To: \"sipvicious\" <sip:100@1.1.1.1>\n"
+            + "Call-ID: scan-"
+            + System.nanoTime()
+            + "\n"
+            + "CSeq: 1 OPTIONS\n"
+            + "User-Agent: friendly-scanner\n"
+            + "Content-Length: 0\n\n";
+    assertNull(RawSip.exchange(scanner, request), "a scanner gets no answer");
+    assertNull(options(scanner, "scanner-after"), "and nothing after");
+    assertEquals(
+        1,
+        Database.awaitCount(
+            1,
+            "select count(*) from blocked_source where source = ? and defense_type = 'SCANNER'",
+            scanner));
+    liftBlocksOf(scanner);
+  }
+
+  @Test
+  void defenseSettingsChangeAndWrongValuesAreRefused() {
+    JsonObject settings = Http.object(send("GET", "/defense/settings", null));
+    assertEquals(5, settings.getInt("lockoutAttempts"));
+    assertTrue(settings.getJsonArray("scannerAgents").toString().contains("friendly-scanner"));
+    Problems.assertProblem(
+        400,
+        send(
+            "PUT",
+            "/defense/settings",
+            Json.createObjectBuilder(settings).add("lockoutAttempts", 0).build()),
+        "lockoutAttempts");
+    assertEquals(
+        settings.getInt("version"),
+        Http.object(send("GET", "/defense/settings", null)).getInt("version"),
+        "a refused change saves nothing");
+    HttpResponse<String> saved =
+        send(
+            "PUT",
+            "/defense/settings",
+            Json.createObjectBuilder(settings).add("autoBlockMinutes", 90).build());
+    assertEquals(200, saved.statusCode(), saved.body());
+    assertEquals(90, Http.object(saved).getInt("autoBlockMinutes"));
+    Problems.assertProblem(
+        409, send("PUT", "/defense/settings", Json.createObjectBuilder(settings).build()));
+    assertEquals(
+        200,
+        send(
+                "PUT",
+                "/defense/settings",
+                Json.createObjectBuilder(Http.object(saved)).add("autoBlockMinutes", 60).build())
+            .statusCode());
+  }
+
+  private void liftBlocksOf(String source) {
+    for (JsonValue row : Http.array(send("GET", "/defense/blocked", null))) {
+      JsonObject block = row.asJsonObject();
+      if (block.getString("source").equals(source)) {
+        assertEquals(
+            204,
+            send("DELETE", "/defense/blocked/" + block.getJsonNumber("id").longValue(), null)
+                .statusCode());
+      }
+    }
   }
 
   private HttpResponse<String> block(String source, String reason, Integer minutes) {

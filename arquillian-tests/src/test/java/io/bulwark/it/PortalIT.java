@@ -149,6 +149,7 @@ class PortalIT {
     theCallPagesShowAndCheckTheirFilters();
     theTrunkAndRoutePagesRenderAndMarkAWrongField();
     theBlockedIpsPageBlocksButNeverTheAdministratorsOwnAddress();
+    theDefenseRulePagesShowTheGuidesDefaultsAndSaveARule();
     theAccountPageWorks();
 
     signOut();
@@ -333,6 +334,38 @@ class PortalIT {
             By.cssSelector("button[title='Unblock 203.0.113.50']")));
     assertEquals(
         0, Database.count("select count(*) from blocked_source where source = '203.0.113.50'"));
+  }
+
+  /**
+   * Static Defense lists the guide's default rules and saves a Drop rule typed in; a wrong port
+   * range is marked at its field. Auto Defense lists the default rates and the lockout settings.
+   */
+  private void theDefenseRulePagesShowTheGuidesDefaultsAndSaveARule() {
+    browser.get(TestEnvironment.publicUrl() + "/static-defense.xhtml");
+    wait.until(ExpectedConditions.titleContains("Static Defense"));
+    assertTrue(
+        browser.findElement(By.id("rules:table")).getText().contains("Default_Private_IPv4_3"));
+    browser.findElement(By.id("rule:name")).sendKeys("Portal drop");
+    browser.findElement(By.id("rule:source")).sendKeys("198.51.100.0/24");
+    browser.findElement(By.id("rule:ports")).sendKeys("5060");
+    browser.findElement(By.id("rule:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("rule:portsMessage"), "only with the service Port range"));
+    assertAccessible("static defense, with an invalid field");
+    browser.findElement(By.id("rule:ports")).clear();
+    browser.findElement(By.id("rule:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("rules:table"), "Portal drop"));
+    assertEquals(
+        List.of(List.of("198.51.100.0/24", "DROP")),
+        Database.query("select source, action from static_rule where name = 'Portal drop'"));
+
+    browser.get(TestEnvironment.publicUrl() + "/auto-defense.xhtml");
+    wait.until(ExpectedConditions.titleContains("Auto Defense"));
+    assertTrue(browser.findElement(By.id("rules:table")).getText().contains("40/2 s"));
+    assertEquals("5", browser.findElement(By.id("settings:lockoutAttempts")).getAttribute("value"));
+    assertAccessible("auto defense");
   }
 
   private void openForEdit(String number) {

@@ -93,7 +93,7 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
       try {
         received.setLength(buffer.length);
         sock.receive(received);
-        if (!gate.admits(received.getAddress())) {
+        if (!gate.admits(received.getAddress(), SourceGate.Transport.UDP)) {
           shutOut.increment();
           continue;
         }

@@ -2,6 +2,7 @@ package io.bulwark.sip;
 
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.message.SIPRequest;
+import java.net.InetAddress;
 import java.text.ParseException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,6 +20,7 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
+import javax.sip.header.UserAgentHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
@@ -79,6 +81,22 @@ public final class SipRequest {
   /** The address the request came from (the packet's source, not what the Via claims). */
   public String sourceAddress() {
     return ((SIPRequest) request).getRemoteAddress().getHostAddress();
+  }
+
+  /** {@link #sourceAddress()} as an address. */
+  public InetAddress source() {
+    return ((SIPRequest) request).getRemoteAddress();
+  }
+
+  /** What the User-Agent header says, its parts joined by spaces; {@code null} without one. */
+  public String userAgent() {
+    UserAgentHeader agent = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
+    if (agent == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    agent.getProduct().forEachRemaining(p -> text.append(text.isEmpty() ? "" : " ").append(p));
+    return text.toString();
   }
 
   public int sourcePort() {

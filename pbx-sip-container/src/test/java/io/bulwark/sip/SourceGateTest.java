@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +26,16 @@ class SourceGateTest {
   void aShutOutSourceIsDroppedUnreadWhileOthersAreAnswered() throws Exception {
     InetAddress shutOut = WireProbe.loopback(66);
     AtomicInteger asked = new AtomicInteger();
+    Set<SourceGate.Transport> transports = ConcurrentHashMap.newKeySet();
     int port = freePort();
     try (SipContainer container =
             SipContainer.builder(
                     new SipContainerConfig("127.0.0.1", port, Set.of("udp", "tcp"), "gate"))
                 .handleStateless("OPTIONS", r -> r.respond(200))
                 .admitOnly(
-                    source -> {
+                    (source, transport) -> {
                       asked.incrementAndGet();
+                      transports.add(transport);
                       return !source.equals(shutOut);
                     })
                 .start();
@@ -69,6 +72,10 @@ class SourceGateTest {
         assertEquals(200, WireProbe.wellFormedStatus(answer));
       }
       assertTrue(asked.get() >= 4, "the gate was asked for every datagram and connection");
+      assertEquals(
+          Set.of(SourceGate.Transport.UDP, SourceGate.Transport.TCP),
+          transports,
+          "the gate is told what carried the packet");
     }
   }
 

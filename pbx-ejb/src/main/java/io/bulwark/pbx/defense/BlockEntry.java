@@ -18,6 +18,9 @@ import java.time.Instant;
     name = "BlockEntry.all",
     query = "select b from BlockEntry b order by b.blockedAt desc, b.id desc")
 @NamedQuery(
+    name = "BlockEntry.expiredBefore",
+    query = "delete from BlockEntry b where b.until < :before")
+@NamedQuery(
     name = "BlockEntry.inForce",
     query = "select b from BlockEntry b where b.until is null or b.until > :now")
 public class BlockEntry {
@@ -45,6 +48,16 @@ public class BlockEntry {
   @Column(name = "blocked_by", length = 128)
   private String blockedBy;
 
+  @Enumerated(EnumType.STRING)
+  @Column(length = 8)
+  private Protocol protocol;
+
+  @Column(name = "attacked_port")
+  private Integer attackedPort;
+
+  @Column(length = 96)
+  private String target;
+
   protected BlockEntry() {}
 
   BlockEntry(
@@ -55,6 +68,19 @@ public class BlockEntry {
     this.blockedAt = at;
     this.until = until;
     this.blockedBy = by;
+  }
+
+  BlockEntry(AutomaticBlock decided) {
+    this(
+        CidrBlock.of(decided.source()),
+        decided.type(),
+        decided.reason(),
+        decided.blockedAt(),
+        decided.until(),
+        "Bulwark");
+    this.protocol = decided.protocol();
+    this.attackedPort = decided.port();
+    this.target = decided.target();
   }
 
   /** In force at {@code now}: permanent, or not yet expired. */
@@ -92,5 +118,19 @@ public class BlockEntry {
 
   public String getBlockedBy() {
     return blockedBy;
+  }
+
+  /** The protocol of an automatic block's last packet; {@code null} for one made by hand. */
+  public Protocol getProtocol() {
+    return protocol;
+  }
+
+  public Integer getAttackedPort() {
+    return attackedPort;
+  }
+
+  /** What the source was after, when known: {@code SIP extension 1001}. */
+  public String getTarget() {
+    return target;
   }
 }

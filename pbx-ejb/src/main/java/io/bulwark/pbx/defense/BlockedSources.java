@@ -19,6 +19,9 @@ public final class BlockedSources {
 
   private final Clock clock;
   private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
+  // Guarded by this: what the database holds, and the automatic blocks not written down yet.
+  private List<Block> stored = List.of();
+  private final Map<InetAddress, Block> unstored = new HashMap<>();
 
   public BlockedSources(Clock clock) {
     this.clock = clock;
@@ -48,11 +51,34 @@ public final class BlockedSources {
     return Optional.empty();
   }
 
-  /** Makes {@code blocks} the ones in force, replacing all others. */
-  public void replace(Collection<Block> blocks) {
+  /**
+   * Makes {@code blocks}, as the database holds them, the ones in force. An automatic block that is
+   * not among them yet stays in force until it is, or until it expires.
+   */
+  public synchronized void replace(Collection<Block> blocks) {
+    stored = List.copyOf(blocks);
+    var now = clock.instant();
+    for (Block block : stored) {
+      if (block.source().isSingleAddress()) {
+        unstored.remove(block.source().network());
+      }
+    }
+    unstored.values().removeIf(b -> !b.activeAt(now));
+    rebuild();
+  }
+
+  /** Puts an automatic block of one address in force at once, before it is written down. */
+  synchronized void add(Block block) {
+    unstored.put(block.source().network(), block);
+    rebuild();
+  }
+
+  private void rebuild() {
     Map<InetAddress, Block> addresses = new HashMap<>();
     List<Block> networks = new ArrayList<>();
-    for (Block block : blocks) {
+    List<Block> all = new ArrayList<>(stored);
+    all.addAll(unstored.values());
+    for (Block block : all) {
       if (block.source().isSingleAddress()) {
         addresses.merge(block.source().network(), block, BlockedSources::longerLived);
       } else {

@@ -53,6 +53,12 @@ public final class CidrBlock {
     return new CidrBlock(masked(bytes, prefix), prefix);
   }
 
+  /** The block of {@code address} alone. */
+  public static CidrBlock of(InetAddress address) {
+    byte[] bytes = address.getAddress();
+    return new CidrBlock(bytes, bytes.length * 8);
+  }
+
   /** Whether {@code address} lies in this block; an IPv4 address never lies in an IPv6 block. */
   public boolean contains(InetAddress address) {
     byte[] other = address.getAddress();

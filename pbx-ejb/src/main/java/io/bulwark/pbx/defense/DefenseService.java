@@ -2,9 +2,11 @@ package io.bulwark.pbx.defense;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,14 +19,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Blocks and unblocks sources. Every change is validated first and raised as an event. */
+/**
+ * Blocks and unblocks sources, writes down the blocks the firewall decided, and keeps the defense
+ * settings. Every change is validated first and raised as an event.
+ */
 @Stateless
 public class DefenseService {
 
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
   @Inject private Event<SecurityEvent> events;
-  @Inject private Event<BlocksChanged> changes;
+  @Inject private Event<DefenseChanged> changes;
 
   /** Blocked IPs, newest first, expired ones included until they are removed. */
   public List<BlockEntry> all() {
@@ -61,7 +66,7 @@ public class DefenseService {
             until,
             actor);
     em.persist(entry);
-    changes.fire(new BlocksChanged());
+    changes.fire(new DefenseChanged());
     audit(EventType.SOURCE_BLOCKED, entry, actor, "block");
     return entry;
   }
@@ -72,8 +77,71 @@ public class DefenseService {
       throw new NotFoundException("Blocked source " + id + " does not exist");
     }
     em.remove(entry);
-    changes.fire(new BlocksChanged());
+    changes.fire(new DefenseChanged());
     audit(EventType.SOURCE_UNBLOCKED, entry, actor, "unblock");
+  }
+
+  /**
+   * Writes down a block the firewall already put in force, and raises it: a lockout as "Extension
+   * registration blocked out", any other as "Source blocked". Runs on its own thread, so that the
+   * packet that caused it waits for no database.
+   */
+  @Asynchronous
+  public void record(AutomaticBlock decided) {
+    BlockEntry entry = new BlockEntry(decided);
+    em.persist(entry);
+    changes.fire(new DefenseChanged());
+    audit(
+        decided.type() == DefenseType.REGISTRATION_LOCKOUT
+            ? EventType.EXTENSION_REGISTRATION_BLOCKED_OUT
+            : EventType.SOURCE_BLOCKED,
+        entry,
+        decided.target(),
+        "block");
+  }
+
+  public DefenseSettings settings() {
+    return em.find(DefenseSettings.class, DefenseSettings.ID);
+  }
+
+  /**
+   * Changes the defense settings. With {@code readVersion}, a change saved since by someone else
+   * refuses it.
+   */
+  public DefenseSettings updateSettings(
+      Integer readVersion, DefenseSettingsDraft draft, String actor) {
+    DefenseSettings settings = settings();
+    if (readVersion != null && readVersion != settings.getVersion()) {
+      throw new ConcurrentChangeException(
+          "The defense settings were changed by someone else since you opened them. Open them"
+              + " again to see the changes; nothing was saved.");
+    }
+    List<FieldViolation> violations = draft.violations();
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    settings.apply(draft);
+    em.flush();
+    changes.fire(new DefenseChanged());
+    events.fireAsync(
+        new SecurityEvent(
+            clock.instant(),
+            EventType.DEFENSE_SETTINGS_UPDATED,
+            null,
+            actor,
+            "update",
+            "automatic blocks "
+                + draft.autoBlockMinutes()
+                + " min; lockout after "
+                + draft.lockoutAttempts()
+                + " failures in "
+                + draft.lockoutSeconds()
+                + " s for "
+                + draft.lockoutMinutes()
+                + " min; "
+                + draft.cleanScannerAgents().size()
+                + " scanner user agents"));
+    return settings;
   }
 
   private void audit(EventType type, BlockEntry entry, String actor, String action) {

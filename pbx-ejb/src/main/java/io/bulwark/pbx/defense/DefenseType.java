@@ -10,8 +10,10 @@ public enum DefenseType {
   STATIC_DEFENSE,
   /** It sent more packets or requests than an auto defense rule allows. */
   AUTO_DEFENSE,
-  /** Too many failed registrations from it (account lockout). */
-  REGISTRATION_LOCKOUT;
+  /** Too many failed registrations or calls from it (account lockout). */
+  REGISTRATION_LOCKOUT,
+  /** Its user agent is a known scanner's. */
+  SCANNER;
 
   /** The name people read: "Auto defense" for {@code AUTO_DEFENSE}. */
   public String getLabel() {

@@ -1,13 +1,16 @@
 /**
- * Network defense: the sources kept out of SIP and the web, and why.
+ * Network defense: which sources reach SIP at all, and why not.
  *
- * <p>{@link io.bulwark.pbx.defense.BlockEntry} rows are the Blocked IPs list; {@link
- * io.bulwark.pbx.defense.DefenseService} adds and lifts them and raises each change as an event.
- * What SIP asks for every datagram is answered from memory: {@link
- * io.bulwark.pbx.defense.BlockTable} loads the blocks in force at start and after every committed
- * change into {@link io.bulwark.pbx.defense.BlockedSources}, a snapshot read without locks, in
- * which a block stops counting the moment it expires. Addresses and networks are {@link
- * io.bulwark.pbx.defense.CidrBlock}s, parsed from literals only, so no check ever waits on a name
- * server.
+ * <p>{@link io.bulwark.pbx.defense.Firewall} decides for every datagram, connection, request and
+ * failed authentication, in the guide's order: Blocked IPs ({@link
+ * io.bulwark.pbx.defense.BlockEntry}), then the first matching static defense rule ({@link
+ * io.bulwark.pbx.defense.StaticRule}; Accept exempts the source from all automatic blocks), then
+ * the auto defense rates ({@link io.bulwark.pbx.defense.AutoDefenseRule}, counted per source by
+ * {@link io.bulwark.pbx.defense.RateCounter}), the registration lockout and the scanner user agents
+ * ({@link io.bulwark.pbx.defense.DefenseSettings}). A block it decides is in force at once in
+ * memory and written down afterwards by {@link io.bulwark.pbx.defense.DefenseService}, so no packet
+ * waits for the database. {@link io.bulwark.pbx.defense.DefenseTable} loads blocks, rules and
+ * settings at start and after every committed change. Addresses and networks are {@link
+ * io.bulwark.pbx.defense.CidrBlock}s, parsed from literals only, so no check waits on a name server.
  */
 package io.bulwark.pbx.defense;

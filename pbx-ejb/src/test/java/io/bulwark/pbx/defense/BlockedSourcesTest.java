@@ -58,7 +58,92 @@ class BlockedSourcesTest {
     assertFalse(blocked.blocks(InetAddress.getByName("203.0.113.7")));
   }
 
+  @Test
+  void anAutomaticBlockIsInForceAtOnce() throws Exception {
+    blocked.add(automatic("203.0.113.7", NOW.plus(Duration.ofMinutes(10))));
+
+    assertTrue(blocked.blocks(InetAddress.getByName("203.0.113.7")));
+    assertFalse(blocked.blocks(InetAddress.getByName("203.0.113.8")));
+  }
+
+  @Test
+  void anAutomaticBlockNotStoredYetStaysInForceAcrossAReplace() throws Exception {
+    blocked.replace(List.of(block(1, "198.51.100.0/24", null)));
+    blocked.add(automatic("203.0.113.7", NOW.plus(Duration.ofMinutes(10))));
+
+    blocked.replace(List.of(block(1, "198.51.100.0/24", null), block(2, "203.0.113.8", null)));
+
+    assertTrue(blocked.blocks(InetAddress.getByName("203.0.113.7")));
+    assertTrue(blocked.blocks(InetAddress.getByName("198.51.100.1")));
+    blocked.replace(List.of());
+    assertTrue(blocked.blocks(InetAddress.getByName("203.0.113.7")));
+    assertFalse(blocked.blocks(InetAddress.getByName("198.51.100.1")));
+  }
+
+  @Test
+  void anAutomaticBlockIsLeftToTheStoredOnesOnceTheyHoldItsAddress() throws Exception {
+    InetAddress attacker = InetAddress.getByName("203.0.113.7");
+    blocked.add(automatic("203.0.113.7", NOW.plus(Duration.ofMinutes(10))));
+
+    blocked.replace(List.of(block(5, "203.0.113.7", NOW.plus(Duration.ofMinutes(10)))));
+    assertEquals(5, blocked.find(attacker).orElseThrow().id());
+
+    blocked.replace(List.of());
+    assertFalse(blocked.blocks(attacker));
+  }
+
+  @Test
+  void aStoredNetworkDoesNotTakeTheAutomaticBlockOfAnAddressInIt() throws Exception {
+    InetAddress attacker = InetAddress.getByName("203.0.113.0");
+    blocked.add(automatic("203.0.113.0", NOW.plus(Duration.ofMinutes(10))));
+
+    blocked.replace(List.of(block(5, "203.0.113.0/24", NOW.plus(Duration.ofMinutes(1)))));
+    blocked.replace(List.of());
+
+    assertTrue(blocked.blocks(attacker));
+  }
+
+  @Test
+  void anAutomaticBlockNotStoredEndsWhenItExpires() throws Exception {
+    InetAddress attacker = InetAddress.getByName("203.0.113.7");
+    blocked.add(automatic("203.0.113.7", NOW.plus(Duration.ofMinutes(10))));
+
+    clock.advance(Duration.ofMinutes(10));
+    assertFalse(blocked.blocks(attacker));
+    blocked.replace(List.of());
+    clock.advance(Duration.ofMinutes(-5));
+    assertFalse(blocked.blocks(attacker), "an expired unstored block is gone after a replace");
+  }
+
+  @Test
+  void anUnexpiredAutomaticBlockSurvivesAReplaceThatDropsAnExpiredOne() throws Exception {
+    blocked.add(automatic("203.0.113.7", NOW.plus(Duration.ofMinutes(10))));
+    blocked.add(automatic("203.0.113.8", NOW.plus(Duration.ofMinutes(60))));
+
+    clock.advance(Duration.ofMinutes(10));
+    blocked.replace(List.of());
+    clock.advance(Duration.ofMinutes(-5));
+
+    assertFalse(blocked.blocks(InetAddress.getByName("203.0.113.7")));
+    assertTrue(blocked.blocks(InetAddress.getByName("203.0.113.8")));
+  }
+
+  @Test
+  void ofAStoredAndAnAutomaticBlockOfOneAddressTheLongerLivedDecides() throws Exception {
+    InetAddress attacker = InetAddress.getByName("203.0.113.7");
+    blocked.replace(List.of(block(1, "203.0.113.8", null)));
+    blocked.add(automatic("203.0.113.8", NOW.plus(Duration.ofMinutes(10))));
+    blocked.add(automatic("203.0.113.7", NOW.plus(Duration.ofMinutes(10))));
+
+    assertEquals(1, blocked.find(InetAddress.getByName("203.0.113.8")).orElseThrow().id());
+    assertEquals(DefenseType.AUTO_DEFENSE, blocked.find(attacker).orElseThrow().type());
+  }
+
   private static Block block(long id, String source, Instant until) {
     return new Block(id, CidrBlock.parse(source), DefenseType.MANUAL, "test", NOW, until);
+  }
+
+  private static Block automatic(String source, Instant until) {
+    return new Block(0, CidrBlock.parse(source), DefenseType.AUTO_DEFENSE, "flood", NOW, until);
   }
 }

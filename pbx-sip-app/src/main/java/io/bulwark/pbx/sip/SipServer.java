@@ -3,8 +3,9 @@ package io.bulwark.pbx.sip;
 import io.bulwark.pbx.activity.ActivityService;
 import io.bulwark.pbx.cdr.CallRecords;
 import io.bulwark.pbx.cdr.LiveCalls;
-import io.bulwark.pbx.defense.BlockTable;
-import io.bulwark.pbx.defense.BlockedSources;
+import io.bulwark.pbx.defense.DefenseTable;
+import io.bulwark.pbx.defense.Firewall;
+import io.bulwark.pbx.defense.Protocol;
 import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.extension.ExtensionDirectory;
 import io.bulwark.pbx.location.LocationService;
@@ -24,6 +25,7 @@ import io.bulwark.pbx.trunk.TrunkDirectory;
 import io.bulwark.pbx.trunk.TrunkStatusBoard;
 import io.bulwark.sip.SipContainer;
 import io.bulwark.sip.SipRequest;
+import io.bulwark.sip.SipRequestHandler;
 import io.bulwark.sip.SourceGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -63,7 +65,7 @@ import org.jboss.logging.Logger;
   "pbx-ejb.jar#CallRecords",
   "pbx-ejb.jar#TrunkDirectory",
   "pbx-ejb.jar#RoutingTable",
-  "pbx-ejb.jar#BlockTable"
+  "pbx-ejb.jar#DefenseTable"
 })
 public class SipServer {
 
@@ -83,7 +85,7 @@ public class SipServer {
   @Inject private TrunkDirectory trunkDirectory;
   @Inject private TrunkStatusBoard trunkStatus;
   @Inject private RoutingTable routingTable;
-  @Inject private BlockTable blockTable;
+  @Inject private DefenseTable defenses;
 
   /**
    * A thread of our own for the trunks' registration timers: the server's scheduled executor
@@ -109,6 +111,11 @@ public class SipServer {
             nonces,
             directory.lookup(),
             eventGate.throttle()::offer,
+            (request, username) ->
+                defenses
+                    .firewall()
+                    .authenticationFailed(
+                        request.source(), protocolOf(request), settings.port(), username),
             activity.sip(),
             clock);
     Registrar registrar =
@@ -116,10 +123,10 @@ public class SipServer {
     try {
       container =
           SipContainer.builder(settings.containerConfig())
-              .admitOnly(blocked(blockTable.blocked()))
-              .handleStateless(Request.REGISTER, registrar::handle)
-              .handleStateless(Request.OPTIONS, SipServer::answerOptions)
-              .handleStateless(Request.INVITE, this::routeCall)
+              .admitOnly(gate(defenses.firewall(), settings.port()))
+              .handleStateless(Request.REGISTER, screened(registrar::handle, settings.port()))
+              .handleStateless(Request.OPTIONS, screened(SipServer::answerOptions, settings.port()))
+              .handleStateless(Request.INVITE, screened(this::routeCall, settings.port()))
               .start();
       router =
           new CallRouter(
@@ -213,9 +220,37 @@ public class SipServer {
     }
   }
 
-  /** Blocked IPs get nothing from SIP: their datagrams and connections are dropped unread. */
-  private static SourceGate blocked(BlockedSources blocked) {
-    return source -> !blocked.blocks(source);
+  /**
+   * Blocked and refused sources get nothing from SIP: their datagrams and connections are dropped
+   * unread. Each datagram and connection counts against the auto defense rules.
+   */
+  private static SourceGate gate(Firewall firewall, int port) {
+    return (source, transport) ->
+        firewall.admits(
+            source, transport == SourceGate.Transport.UDP ? Protocol.UDP : Protocol.TCP, port);
+  }
+
+  /**
+   * What the gate cannot see before parsing: each request on a TCP connection counts against the
+   * auto defense rules as a datagram does, and a scanner's user agent blocks its source at once.
+   * What is refused here gets no answer.
+   */
+  private SipRequestHandler screened(SipRequestHandler handler, int port) {
+    return request -> {
+      Firewall firewall = defenses.firewall();
+      Protocol protocol = protocolOf(request);
+      if (protocol == Protocol.TCP && !firewall.admits(request.source(), protocol, port)) {
+        return;
+      }
+      if (firewall.blocksScanner(request.source(), protocol, port, request.userAgent())) {
+        return;
+      }
+      handler.handle(request);
+    };
+  }
+
+  private static Protocol protocolOf(SipRequest request) {
+    return "UDP".equals(request.transport()) ? Protocol.UDP : Protocol.TCP;
   }
 
   private static void answerOptions(SipRequest request) {

@@ -49,7 +49,7 @@ public final class GuardedNetworkLayer implements NetworkLayer {
   public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress)
       throws IOException {
     return new GuardedServerSocket(
-        port, BACKLOG, bindAddress, limits, source -> gate.admits(source));
+        port, BACKLOG, bindAddress, limits, (source, transport) -> gate.admits(source, transport));
   }
 
   @Override

@@ -36,7 +36,7 @@ final class GuardedServerSocket extends ServerSocket {
       GuardedSocket socket = new GuardedSocket(limits, this::release);
       implAccept(socket);
       InetAddress source = socket.getInetAddress();
-      if (!gate.admits(source)) {
+      if (!gate.admits(source, SourceGate.Transport.TCP)) {
         LOG.debugf("Refused a TCP connection from %s: shut out", source);
       } else if (admit(source)) {
         socket.admitted();

@@ -27,18 +27,22 @@ public final class DigestAuthentication {
   private final DigestChallenge proxy;
   private final Function<String, Optional<SipCredentials>> credentials;
   private final BiConsumer<SecurityEvent, String> refusals;
+  private final BiConsumer<SipRequest, String> failures;
   private final SipActivity activity;
   private final Clock clock;
 
   /**
    * @param credentials the credentials of a registration name
    * @param refusals takes each refusal and its reason; must not block
+   * @param failures told of each failed authentication and the name it tried, for the lockout; must
+   *     not block
    */
   public DigestAuthentication(
       DigestVerifier verifier,
       NonceService nonces,
       Function<String, Optional<SipCredentials>> credentials,
       BiConsumer<SecurityEvent, String> refusals,
+      BiConsumer<SipRequest, String> failures,
       SipActivity activity,
       Clock clock) {
     this.verifier = verifier;
@@ -46,6 +50,7 @@ public final class DigestAuthentication {
     this.proxy = new DigestChallenge(DigestChallenge.Kind.PROXY, verifier.realm(), nonces);
     this.credentials = credentials;
     this.refusals = refusals;
+    this.failures = failures;
     this.activity = activity;
     this.clock = clock;
   }
@@ -80,7 +85,10 @@ public final class DigestAuthentication {
     return Optional.empty();
   }
 
-  /** Answers 403, counts a failed authentication and reports the refusal as an event. */
+  /**
+   * Answers 403, counts a failed authentication and reports the refusal as an event. The answer
+   * goes first: the lockout this failure may trigger then keeps out only what follows.
+   */
   public void refuse(SipRequest request, EventType type, String username, String reason) {
     activity.authenticationFailed();
     refusals.accept(
@@ -93,5 +101,6 @@ public final class DigestAuthentication {
             reason + " (" + request.transport() + ")"),
         reason);
     request.respond(Response.FORBIDDEN);
+    failures.accept(request, username);
   }
 }

@@ -26,7 +26,6 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
-import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -167,7 +166,6 @@ public final class Registrar {
               contact.getAddress().getURI().toString(), expires < 0 ? null : expires));
     }
     ExpiresHeader expires = (ExpiresHeader) message.getHeader(ExpiresHeader.NAME);
-    UserAgentHeader agent = (UserAgentHeader) message.getHeader(UserAgentHeader.NAME);
     return new RegisterRequest(
         aorUser,
         contacts,
@@ -178,14 +176,7 @@ public final class Registrar {
         request.sourceAddress(),
         request.sourcePort(),
         request.transport(),
-        agent == null ? null : userAgentText(agent));
-  }
-
-  private static String userAgentText(UserAgentHeader agent) {
-    StringBuilder text = new StringBuilder();
-    ListIterator<?> products = agent.getProduct();
-    products.forEachRemaining(p -> text.append(text.length() > 0 ? " " : "").append(p));
-    return text.toString();
+        request.userAgent());
   }
 
   private static String userOf(URI uri) {

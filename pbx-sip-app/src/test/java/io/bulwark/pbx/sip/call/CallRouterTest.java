@@ -121,6 +121,7 @@ class CallRouterTest {
             nonces,
             name -> Optional.ofNullable(credentials.get(name)),
             (event, reason) -> refusals.add(event),
+            (request, username) -> {},
             new SipActivity(clock),
             clock);
     routerFor =

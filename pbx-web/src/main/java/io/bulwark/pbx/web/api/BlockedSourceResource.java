@@ -39,7 +39,10 @@ public class BlockedSourceResource {
   @Context private SecurityContext security;
   @Context private HttpServletRequest request;
 
-  /** A block as the list shows it; {@code until} null is permanent. */
+  /**
+   * A block as the list shows it; {@code until} null is permanent. An automatic block tells the
+   * protocol and port attacked, and what was attacked when known ({@code SIP extension 1001}).
+   */
   public record View(
       long id,
       String source,
@@ -48,6 +51,9 @@ public class BlockedSourceResource {
       Instant blockedAt,
       Instant until,
       String blockedBy,
+      String protocol,
+      Integer attackedPort,
+      String target,
       boolean active) {}
 
   /** What to block: an address or network, why, and for how many minutes (none: permanent). */
@@ -96,6 +102,9 @@ public class BlockedSourceResource {
         b.getBlockedAt(),
         b.getUntil(),
         b.getBlockedBy(),
+        b.getProtocol() == null ? null : b.getProtocol().name(),
+        b.getAttackedPort(),
+        b.getTarget(),
         b.activeAt(now));
   }
 }

@@ -1,8 +1,11 @@
 package io.bulwark.pbx.web.api;
 
+import static java.util.stream.Collectors.joining;
+
 import io.bulwark.pbx.routing.Direction;
 import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.Arrays;
 
 /** What every resource asks of a request: a body that is there, and who sent it. */
 final class Requests {
@@ -20,6 +23,24 @@ final class Requests {
   /** The user named by the bearer token, for the event log. */
   static String actor(SecurityContext security) {
     return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+  }
+
+  /**
+   * The constant {@code value} names, in any case; {@code null} for none, left for the draft to
+   * report as missing. Any other value is refused under {@code field}.
+   */
+  static <E extends Enum<E>> E constant(Class<E> type, String value, String field) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equalsIgnoreCase(value.strip())) {
+        return constant;
+      }
+    }
+    throw new InvalidInputException(
+        field,
+        "One of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(joining(", ")));
   }
 
   static Direction direction(RouteJson.Move move) {

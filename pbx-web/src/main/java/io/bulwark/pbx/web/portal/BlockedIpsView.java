@@ -58,6 +58,19 @@ public class BlockedIpsView implements Serializable {
       return entry.getBlockedBy() == null ? "" : entry.getBlockedBy();
     }
 
+    /** What was attacked, or for a block made by hand the range blocked. */
+    public String getTarget() {
+      return entry.getTarget() == null ? entry.getSource() : entry.getTarget();
+    }
+
+    public String getProtocol() {
+      return entry.getProtocol() == null ? "" : entry.getProtocol().getLabel();
+    }
+
+    public String getAttackedPort() {
+      return entry.getAttackedPort() == null ? "" : entry.getAttackedPort().toString();
+    }
+
     public String getState() {
       return active ? (entry.getUntil() == null ? "Permanent" : "Temporary") : "Expired";
     }

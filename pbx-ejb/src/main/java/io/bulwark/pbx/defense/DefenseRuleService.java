@@ -1,0 +1,243 @@
+package io.bulwark.pbx.defense;
+
+import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.system.ConcurrentChangeException;
+import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.InvalidInputException;
+import io.bulwark.pbx.system.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * Creates, changes and removes static defense and auto defense rules. Every change is validated
+ * first and raised as an event. A change to the static rules that would refuse the administrator's
+ * own address on the web ports is refused: nobody saves themselves out of the portal.
+ */
+@Stateless
+public class DefenseRuleService {
+
+  /** Room between positions, so that a rule can be put between two others. */
+  static final int POSITION_STEP = 10;
+
+  @PersistenceContext private EntityManager em;
+  @Inject private Clock clock;
+  @Inject private Event<SecurityEvent> events;
+  @Inject private Event<DefenseChanged> changes;
+
+  private final ServicePorts ports = ServicePorts.from(System::getenv);
+
+  public List<StaticRule> staticRules() {
+    return em.createNamedQuery("StaticRule.all", StaticRule.class).getResultList();
+  }
+
+  public StaticRule staticRule(long id) {
+    StaticRule rule = em.find(StaticRule.class, id);
+    if (rule == null) {
+      throw new NotFoundException("Static defense rule " + id + " does not exist");
+    }
+    return rule;
+  }
+
+  public StaticRule createStatic(StaticRuleDraft draft, String actor, InetAddress actorAddress) {
+    checkStatic(draft, null);
+    Integer last = em.createNamedQuery("StaticRule.lastPosition", Integer.class).getSingleResult();
+    StaticRule rule = new StaticRule(draft, last == null ? 0 : last + POSITION_STEP);
+    em.persist(rule);
+    keepsAdminIn(actorAddress);
+    changed(EventType.STATIC_RULE_CREATED, actor, "create", describe(rule));
+    return rule;
+  }
+
+  /** Changes a rule; a {@code readVersion} other than the rule's refuses the change. */
+  public StaticRule updateStatic(
+      long id, Integer readVersion, StaticRuleDraft draft, String actor, InetAddress actorAddress) {
+    StaticRule rule = staticRule(id);
+    checkVersion(readVersion, rule::getVersion, "Static defense rule " + rule.getName());
+    checkStatic(draft, rule.getId());
+    rule.apply(draft);
+    em.flush();
+    keepsAdminIn(actorAddress);
+    changed(EventType.STATIC_RULE_UPDATED, actor, "update", describe(rule));
+    return rule;
+  }
+
+  public void deleteStatic(long id, String actor, InetAddress actorAddress) {
+    StaticRule rule = staticRule(id);
+    em.remove(rule);
+    em.flush();
+    keepsAdminIn(actorAddress);
+    changed(EventType.STATIC_RULE_DELETED, actor, "delete", describe(rule));
+  }
+
+  /**
+   * An Accept rule for a network the installer trusts; once, at the first start, while the defenses
+   * are being loaded (so no reload is asked for).
+   */
+  public void trustAtInstall(String network) {
+    StaticRuleDraft draft =
+        new StaticRuleDraft(
+            "Trusted at install: " + network,
+            network,
+            Protocol.BOTH,
+            Service.ALL,
+            null,
+            RuleAction.ACCEPT,
+            null);
+    checkStatic(draft, null);
+    StaticRule rule = new StaticRule(draft, nextPosition());
+    em.persist(rule);
+    events.fireAsync(
+        new SecurityEvent(
+            clock.instant(),
+            EventType.STATIC_RULE_CREATED,
+            null,
+            "install",
+            "create",
+            describe(rule)));
+  }
+
+  public List<AutoDefenseRule> autoRules() {
+    return em.createNamedQuery("AutoDefenseRule.all", AutoDefenseRule.class).getResultList();
+  }
+
+  public AutoDefenseRule autoRule(long id) {
+    AutoDefenseRule rule = em.find(AutoDefenseRule.class, id);
+    if (rule == null) {
+      throw new NotFoundException("Auto defense rule " + id + " does not exist");
+    }
+    return rule;
+  }
+
+  public AutoDefenseRule createAuto(AutoDefenseRuleDraft draft, String actor) {
+    checkAuto(draft, null);
+    AutoDefenseRule rule = new AutoDefenseRule(draft);
+    em.persist(rule);
+    changed(EventType.AUTO_DEFENSE_RULE_CREATED, actor, "create", describe(rule));
+    return rule;
+  }
+
+  public AutoDefenseRule updateAuto(
+      long id, Integer readVersion, AutoDefenseRuleDraft draft, String actor) {
+    AutoDefenseRule rule = autoRule(id);
+    checkVersion(readVersion, rule::getVersion, "Auto defense rule " + rule.getName());
+    checkAuto(draft, rule.getId());
+    rule.apply(draft);
+    em.flush();
+    changed(EventType.AUTO_DEFENSE_RULE_UPDATED, actor, "update", describe(rule));
+    return rule;
+  }
+
+  public void deleteAuto(long id, String actor) {
+    AutoDefenseRule rule = autoRule(id);
+    em.remove(rule);
+    changed(EventType.AUTO_DEFENSE_RULE_DELETED, actor, "delete", describe(rule));
+  }
+
+  private int nextPosition() {
+    Integer last = em.createNamedQuery("StaticRule.lastPosition", Integer.class).getSingleResult();
+    return last == null ? 0 : last + POSITION_STEP;
+  }
+
+  private void checkStatic(StaticRuleDraft draft, Long self) {
+    List<FieldViolation> violations = new ArrayList<>(draft.violations());
+    if (violations.isEmpty()
+        && staticRules().stream()
+            .anyMatch(r -> r.getName().equals(draft.name().strip()) && !r.getId().equals(self))) {
+      violations.add(new FieldViolation("name", "A static defense rule with this name exists"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+  }
+
+  private void checkAuto(AutoDefenseRuleDraft draft, Long self) {
+    List<FieldViolation> violations = new ArrayList<>(draft.violations());
+    if (violations.isEmpty()
+        && autoRules().stream()
+            .anyMatch(r -> r.getName().equals(draft.name().strip()) && !r.getId().equals(self))) {
+      violations.add(new FieldViolation("name", "An auto defense rule with this name exists"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+  }
+
+  private static void checkVersion(Integer readVersion, IntSupplier current, String what) {
+    if (readVersion != null && readVersion != current.getAsInt()) {
+      throw new ConcurrentChangeException(
+          what
+              + " was changed by someone else since you opened it. Open it again to see the"
+              + " changes; nothing was saved.");
+    }
+  }
+
+  /**
+   * Refuses, and so rolls back, a set of static rules under which the first rule matching the
+   * administrator's address on the web ports would refuse it.
+   */
+  private void keepsAdminIn(InetAddress actorAddress) {
+    if (actorAddress == null) {
+      return;
+    }
+    List<FirewallRule> rules = staticRules().stream().map(r -> r.rule(ports)).toList();
+    for (int port : new int[] {ports.https(), ports.http()}) {
+      rules.stream()
+          .filter(r -> r.matches(actorAddress, Protocol.TCP, port))
+          .findFirst()
+          .filter(r -> r.action() != RuleAction.ACCEPT)
+          .ifPresent(
+              r -> {
+                throw new InvalidInputException(
+                    List.of(
+                        new FieldViolation(
+                            "source",
+                            "Rule "
+                                + r.name()
+                                + " would refuse the address you are using ("
+                                + actorAddress.getHostAddress()
+                                + ") on the web; nothing was saved")));
+              });
+    }
+  }
+
+  private void changed(EventType type, String actor, String action, String detail) {
+    changes.fire(new DefenseChanged());
+    events.fireAsync(new SecurityEvent(clock.instant(), type, null, actor, action, detail));
+  }
+
+  private static String describe(StaticRule rule) {
+    return "static rule "
+        + rule.getName()
+        + ": "
+        + rule.getAction().getLabel()
+        + " "
+        + rule.getSource()
+        + " "
+        + rule.getProtocol().getLabel()
+        + " "
+        + (rule.getService() == Service.PORTS ? rule.getPorts() : rule.getService().getLabel());
+  }
+
+  private static String describe(AutoDefenseRule rule) {
+    return "auto defense rule "
+        + rule.getName()
+        + ": "
+        + rule.getProtocol().getLabel()
+        + " "
+        + (rule.getService() == Service.PORTS ? rule.getPorts() : rule.getService().getLabel())
+        + " "
+        + rule.getPackets()
+        + "/"
+        + rule.getSeconds()
+        + " s";
+  }
+}

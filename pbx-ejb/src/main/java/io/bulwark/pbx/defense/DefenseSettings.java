@@ -1,0 +1,99 @@
+package io.bulwark.pbx.defense;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The one row of defense settings: how long an automatic block lasts, when failed authentications
+ * lock a source out and for how long, and the user agents that mark a scanner.
+ */
+@Entity
+@Table(name = "defense_settings")
+public class DefenseSettings {
+
+  static final int ID = 1;
+
+  @Id private int id;
+
+  @Column(name = "auto_block_minutes", nullable = false)
+  private int autoBlockMinutes;
+
+  @Column(name = "lockout_attempts", nullable = false)
+  private int lockoutAttempts;
+
+  @Column(name = "lockout_seconds", nullable = false)
+  private int lockoutSeconds;
+
+  @Column(name = "lockout_minutes", nullable = false)
+  private int lockoutMinutes;
+
+  @Column(name = "scanner_agents", nullable = false)
+  private String scannerAgents;
+
+  @Column(name = "trusted_seeded", nullable = false)
+  private boolean trustedSeeded;
+
+  @Version private int version;
+
+  protected DefenseSettings() {}
+
+  void apply(DefenseSettingsDraft draft) {
+    autoBlockMinutes = draft.autoBlockMinutes();
+    lockoutAttempts = draft.lockoutAttempts();
+    lockoutSeconds = draft.lockoutSeconds();
+    lockoutMinutes = draft.lockoutMinutes();
+    scannerAgents = String.join("\n", draft.cleanScannerAgents());
+  }
+
+  /** What the firewall needs of these settings. */
+  public Policy policy() {
+    return new Policy(
+        autoBlockMinutes,
+        new RateLimit(lockoutAttempts, lockoutSeconds),
+        lockoutMinutes,
+        getScannerAgents());
+  }
+
+  /**
+   * @param lockout failed authentications from one source that lock it out, and in what time
+   */
+  public record Policy(
+      int autoBlockMinutes, RateLimit lockout, int lockoutMinutes, List<String> scannerAgents) {}
+
+  boolean isTrustedSeeded() {
+    return trustedSeeded;
+  }
+
+  void trustedSeeded() {
+    trustedSeeded = true;
+  }
+
+  public int getAutoBlockMinutes() {
+    return autoBlockMinutes;
+  }
+
+  public int getLockoutAttempts() {
+    return lockoutAttempts;
+  }
+
+  public int getLockoutSeconds() {
+    return lockoutSeconds;
+  }
+
+  public int getLockoutMinutes() {
+    return lockoutMinutes;
+  }
+
+  public List<String> getScannerAgents() {
+    return Arrays.stream(scannerAgents.split("\n")).filter(s -> !s.isBlank()).toList();
+  }
+
+  public int getVersion() {
+    return version;
+  }
+}

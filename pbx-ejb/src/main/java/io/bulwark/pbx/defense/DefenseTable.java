@@ -1,0 +1,134 @@
+package io.bulwark.pbx.defense;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import org.jboss.logging.Logger;
+
+/**
+ * The defenses in force, in memory for SIP and HTTP: blocks, rules and settings are loaded at start
+ * and again after each committed change, so a datagram's check never asks the database. At the
+ * first start, the networks the installer trusts ({@code BULWARK_TRUSTED_NETWORKS}) become Accept
+ * rules, as the guide's default rules accept the LAN.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DefenseTable {
+
+  private static final Logger LOG = Logger.getLogger(DefenseTable.class);
+
+  /** Expired blocks stay listed this long, so that an administrator sees what happened. */
+  static final Duration EXPIRED_KEPT = Duration.ofDays(1);
+
+  @PersistenceContext private EntityManager em;
+  @Inject private Clock clock;
+  @Inject private DefenseService defense;
+  @Inject private DefenseRuleService rules;
+
+  private final ServicePorts ports = ServicePorts.from(System::getenv);
+  private Firewall firewall;
+
+  @PostConstruct
+  void start() {
+    firewall = new Firewall(new BlockedSources(clock), clock, defense::record);
+    trustInstalledNetworks();
+    load();
+  }
+
+  /**
+   * Loads what is in force. Loads run one at a time, so that a load never replaces what a later one
+   * read.
+   */
+  synchronized void load() {
+    firewall
+        .blocked()
+        .replace(
+            em.createNamedQuery("BlockEntry.inForce", BlockEntry.class)
+                .setParameter("now", clock.instant())
+                .getResultStream()
+                .map(BlockEntry::block)
+                .toList());
+    firewall.configure(
+        em.createNamedQuery("StaticRule.all", StaticRule.class)
+            .getResultStream()
+            .map(r -> r.rule(ports))
+            .toList(),
+        em.createNamedQuery("AutoDefenseRule.all", AutoDefenseRule.class)
+            .getResultStream()
+            .map(r -> r.rule(ports))
+            .toList(),
+        em.find(DefenseSettings.class, DefenseSettings.ID).policy());
+  }
+
+  /** The firewall in force; its checks take no lock and no container proxy. */
+  public Firewall firewall() {
+    return firewall;
+  }
+
+  /** The ports the rules' services stand for here. */
+  public ServicePorts ports() {
+    return ports;
+  }
+
+  /** Runs after the change committed, in a transaction of its own (the committed one is over). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) DefenseChanged change) {
+    load();
+  }
+
+  /** Forgets quiet sources' counts, and blocks that expired a day ago. */
+  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+  void sweep() {
+    firewall.sweep();
+    int removed =
+        em.createNamedQuery("BlockEntry.expiredBefore")
+            .setParameter("before", clock.instant().minus(EXPIRED_KEPT))
+            .executeUpdate();
+    if (removed > 0) {
+      LOG.infof("Removed %d blocks that expired more than a day ago", removed);
+    }
+  }
+
+  private static boolean isNetwork(String text) {
+    try {
+      CidrBlock.parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      LOG.errorf("BULWARK_TRUSTED_NETWORKS: %s is not an address or network; ignored", text);
+      return false;
+    }
+  }
+
+  private void trustInstalledNetworks() {
+    DefenseSettings settings = em.find(DefenseSettings.class, DefenseSettings.ID);
+    if (settings.isTrustedSeeded()) {
+      return;
+    }
+    String networks = System.getenv("BULWARK_TRUSTED_NETWORKS");
+    if (networks != null) {
+      Arrays.stream(networks.split(","))
+          .map(String::strip)
+          .filter(n -> !n.isEmpty())
+          .distinct()
+          .filter(DefenseTable::isNetwork)
+          .forEach(rules::trustAtInstall);
+    }
+    settings.trustedSeeded();
+  }
+}

@@ -1,0 +1,221 @@
+package io.bulwark.pbx.defense;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Decides, for each packet, request or failed authentication, whether its source may go on, in the
+ * guide's order: blocked sources are refused; the first static defense rule that matches decides,
+ * and Accept exempts the source from all that follows; auto defense counts the packets of the rest,
+ * and blocks a source that sends more than a rule allows; failed authentications lock a source out;
+ * a scanner's user agent blocks it at once. A block it decides is in force at once, in memory, and
+ * handed to the listener to be written down. Nothing here blocks a thread or asks a database.
+ */
+public final class Firewall {
+
+  private final BlockedSources blocked;
+  private final Clock clock;
+  private final Consumer<AutomaticBlock> listener;
+  private volatile Rules rules;
+
+  /**
+   * @param listener told of every automatic block, on the thread that decided it; must not block
+   */
+  public Firewall(BlockedSources blocked, Clock clock, Consumer<AutomaticBlock> listener) {
+    this.blocked = blocked;
+    this.clock = clock;
+    this.listener = listener;
+    this.rules =
+        new Rules(
+            List.of(),
+            List.of(),
+            new DefenseSettings.Policy(60, new RateLimit(5, 300), 60, List.of()),
+            new RateCounter(new RateLimit(5, 300), clock),
+            List.of());
+  }
+
+  /**
+   * Applies new rules and settings. Counters of rules that did not change keep counting; the others
+   * start afresh.
+   */
+  public void configure(
+      List<FirewallRule> statics, List<RateRule> rates, DefenseSettings.Policy policy) {
+    Rules old = rules;
+    Map<RateRule, RateCounter> kept = new HashMap<>();
+    old.watches().forEach(w -> kept.put(w.rule(), w.counter()));
+    List<Watch> watches =
+        rates.stream()
+            .map(r -> new Watch(r, kept.getOrDefault(r, new RateCounter(r.limit(), clock))))
+            .toList();
+    RateCounter lockout =
+        old.lockout().limit().equals(policy.lockout())
+            ? old.lockout()
+            : new RateCounter(policy.lockout(), clock);
+    List<String> agents =
+        policy.scannerAgents().stream()
+            .filter(a -> !a.isBlank()) // a blank name is in every user agent
+            .map(a -> a.toLowerCase(Locale.ROOT))
+            .toList();
+    rules = new Rules(List.copyOf(statics), watches, policy, lockout, agents);
+  }
+
+  /** The blocks in force, automatic ones included as soon as they are decided. */
+  public BlockedSources blocked() {
+    return blocked;
+  }
+
+  /**
+   * Whether a packet from {@code source} over {@code protocol} to {@code port} may reach the
+   * service. It is counted against the auto defense rules that watch the port; the one that makes a
+   * rule's count too many blocks its source.
+   */
+  public boolean admits(InetAddress source, Protocol protocol, int port) {
+    if (blocked.blocks(source)) {
+      return false;
+    }
+    Rules current = rules;
+    FirewallRule rule = current.firstMatch(source, protocol, port);
+    if (rule != null) {
+      return rule.action() == RuleAction.ACCEPT;
+    }
+    for (Watch watch : current.watches()) {
+      if (watch.rule().watches(protocol, port) && watch.counter().exceededBy(source)) {
+        watch.counter().forget(source);
+        block(
+            source,
+            DefenseType.AUTO_DEFENSE,
+            "More than "
+                + watch.rule().limit().count()
+                + " packets in "
+                + watch.rule().limit().seconds()
+                + " s: rule "
+                + watch.rule().describe(),
+            protocol,
+            port,
+            null,
+            current.policy().autoBlockMinutes());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Counts a failed authentication from {@code source} for {@code username}; the one that reaches
+   * the lockout's count blocks the source. Sources an Accept rule trusts are never locked out.
+   */
+  public void authenticationFailed(
+      InetAddress source, Protocol protocol, int port, String username) {
+    Rules current = rules;
+    if (current.trusts(source, protocol, port)) {
+      return;
+    }
+    RateLimit limit = current.lockout().limit();
+    if (current.lockout().count(source) == limit.count()) {
+      current.lockout().forget(source);
+      block(
+          source,
+          DefenseType.REGISTRATION_LOCKOUT,
+          limit.count()
+              + " failed authentications in "
+              + limit.seconds()
+              + " s, the last for "
+              + (username == null || username.isBlank() ? "no user" : username),
+          protocol,
+          port,
+          username == null || username.isBlank() ? null : "SIP extension " + username,
+          current.policy().lockoutMinutes());
+    }
+  }
+
+  /**
+   * Blocks {@code source} at once when {@code userAgent} names a known scanner and no Accept rule
+   * trusts it; whether it did.
+   */
+  public boolean blocksScanner(InetAddress source, Protocol protocol, int port, String userAgent) {
+    Rules current = rules;
+    if (userAgent == null || current.scannerAgents().isEmpty()) {
+      return false;
+    }
+    String agent = userAgent.toLowerCase(Locale.ROOT);
+    for (String scanner : current.scannerAgents()) {
+      if (agent.contains(scanner) && !current.trusts(source, protocol, port)) {
+        block(
+            source,
+            DefenseType.SCANNER,
+            "User agent of a scanner: " + abbreviated(userAgent),
+            protocol,
+            port,
+            null,
+            current.policy().autoBlockMinutes());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Forgets the sources whose counting windows are over; call every few seconds. */
+  public void sweep() {
+    Rules current = rules;
+    current.watches().forEach(w -> w.counter().sweep());
+    current.lockout().sweep();
+  }
+
+  private void block(
+      InetAddress source,
+      DefenseType type,
+      String reason,
+      Protocol protocol,
+      int port,
+      String target,
+      int minutes) {
+    Instant now = clock.instant();
+    AutomaticBlock decided =
+        new AutomaticBlock(
+            source,
+            type,
+            reason,
+            protocol,
+            port,
+            target,
+            now,
+            now.plus(Duration.ofMinutes(minutes)));
+    blocked.add(decided.block());
+    listener.accept(decided);
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+  }
+
+  private record Watch(RateRule rule, RateCounter counter) {}
+
+  private record Rules(
+      List<FirewallRule> statics,
+      List<Watch> watches,
+      DefenseSettings.Policy policy,
+      RateCounter lockout,
+      List<String> scannerAgents) {
+
+    FirewallRule firstMatch(InetAddress source, Protocol protocol, int port) {
+      for (FirewallRule rule : statics) {
+        if (rule.matches(source, protocol, port)) {
+          return rule;
+        }
+      }
+      return null;
+    }
+
+    boolean trusts(InetAddress source, Protocol protocol, int port) {
+      FirewallRule rule = firstMatch(source, protocol, port);
+      return rule != null && rule.action() == RuleAction.ACCEPT;
+    }
+  }
+}

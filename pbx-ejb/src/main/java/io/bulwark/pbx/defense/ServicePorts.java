@@ -1,0 +1,39 @@
+package io.bulwark.pbx.defense;
+
+import java.util.function.UnaryOperator;
+
+/** The ports Bulwark's services listen on here, read from the environment the launcher sets. */
+public record ServicePorts(int sip, int http, int https, int ssh) {
+
+  public static ServicePorts from(UnaryOperator<String> environment) {
+    return new ServicePorts(
+        port(environment, "BULWARK_SIP_PORT", 5060),
+        port(environment, "BULWARK_HTTP_PORT", 8080),
+        port(environment, "BULWARK_HTTPS_PORT", 8443),
+        22);
+  }
+
+  /** The ports {@code service} means; {@code ports} is used for {@link Service#PORTS} only. */
+  public PortRange of(Service service, PortRange ports) {
+    return switch (service) {
+      case ALL -> PortRange.ALL;
+      case SIP -> PortRange.of(sip);
+      case HTTP -> PortRange.of(http);
+      case HTTPS -> PortRange.of(https);
+      case SSH -> PortRange.of(ssh);
+      case PORTS -> ports;
+    };
+  }
+
+  private static int port(UnaryOperator<String> environment, String name, int fallback) {
+    String value = environment.apply(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(name + " is not a port number: " + value, e);
+    }
+  }
+}

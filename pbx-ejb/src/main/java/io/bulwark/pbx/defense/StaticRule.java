@@ -1,0 +1,118 @@
+package io.bulwark.pbx.defense;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A row of Static Defense: which sources, on which protocol and ports, get which action. */
+@Entity
+@Table(name = "static_rule")
+@NamedQuery(name = "StaticRule.all", query = "select r from StaticRule r order by r.position, r.id")
+@NamedQuery(name = "StaticRule.lastPosition", query = "select max(r.position) from StaticRule r")
+public class StaticRule {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 64)
+  private String name;
+
+  @Column(nullable = false, length = 49)
+  private String source;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 8)
+  private Protocol protocol;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 8)
+  private Service service;
+
+  @Column(name = "port_first")
+  private Integer portFirst;
+
+  @Column(name = "port_last")
+  private Integer portLast;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 8)
+  private RuleAction action;
+
+  @Column(nullable = false)
+  private int position;
+
+  @Version private int version;
+
+  protected StaticRule() {}
+
+  /** A new rule; at {@code lastPosition} when the draft names no position. */
+  StaticRule(StaticRuleDraft draft, int lastPosition) {
+    this.position = lastPosition;
+    apply(draft);
+  }
+
+  /** Takes what a valid draft says; the position only when it names one. */
+  void apply(StaticRuleDraft draft) {
+    name = draft.name().strip();
+    source = CidrBlock.parse(draft.source()).toString();
+    protocol = draft.protocol();
+    service = draft.service();
+    PortRange ports = draft.portRange();
+    portFirst = ports == null ? null : ports.first();
+    portLast = ports == null ? null : ports.last();
+    action = draft.action();
+    if (draft.position() != null) {
+      position = draft.position();
+    }
+  }
+
+  public FirewallRule rule(ServicePorts where) {
+    return new FirewallRule(
+        name, CidrBlock.parse(source), protocol, where.of(service, getPorts()), action);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public Protocol getProtocol() {
+    return protocol;
+  }
+
+  public Service getService() {
+    return service;
+  }
+
+  /** The ports given by hand, {@code null} unless the service is {@link Service#PORTS}. */
+  public PortRange getPorts() {
+    return portFirst == null ? null : new PortRange(portFirst, portLast);
+  }
+
+  public RuleAction getAction() {
+    return action;
+  }
+
+  public int getPosition() {
+    return position;
+  }
+
+  public int getVersion() {
+    return version;
+  }
+}

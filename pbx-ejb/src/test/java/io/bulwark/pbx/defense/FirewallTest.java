@@ -1,0 +1,498 @@
+package io.bulwark.pbx.defense;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bulwark.pbx.testing.MutableClock;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FirewallTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+  private static final int SIP = 5060;
+  private static final int HTTPS = 8443;
+  private static final int LIMIT = 10;
+  private static final int WINDOW_SECONDS = 2;
+  private static final int AUTO_BLOCK_MINUTES = 30;
+  private static final int LOCKOUT_ATTEMPTS = 3;
+  private static final int LOCKOUT_SECONDS = 60;
+  private static final int LOCKOUT_MINUTES = 15;
+  private static final DefenseSettings.Policy POLICY =
+      new DefenseSettings.Policy(
+          AUTO_BLOCK_MINUTES,
+          new RateLimit(LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS),
+          LOCKOUT_MINUTES,
+          List.of("friendly-scanner", "SIPVicious"));
+
+  private static final InetAddress ATTACKER = ip("203.0.113.7");
+  private static final InetAddress NEIGHBOUR = ip("203.0.113.8");
+  private static final InetAddress OFFICE = ip("192.168.1.20");
+
+  private final MutableClock clock = new MutableClock(NOW);
+  private final List<AutomaticBlock> decided = new ArrayList<>();
+  private final Firewall firewall = new Firewall(new BlockedSources(clock), clock, decided::add);
+
+  @Test
+  void aBlockedSourceIsRefusedAndOthersAreAdmitted() {
+    firewall.blocked().replace(List.of(manualBlock("203.0.113.7")));
+
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertFalse(firewall.admits(ATTACKER, Protocol.TCP, HTTPS));
+    assertTrue(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
+  }
+
+  @Test
+  void aBlockedSourceIsRefusedEvenWhenAnAcceptRuleMatchesIt() {
+    firewall.configure(List.of(rule("203.0.113.0/24", RuleAction.ACCEPT)), List.of(), POLICY);
+    firewall.blocked().replace(List.of(manualBlock("203.0.113.7")));
+
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertTrue(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
+  }
+
+  @Test
+  void theFirstMatchingStaticRuleDecides() {
+    firewall.configure(
+        List.of(
+            rule("203.0.113.7", RuleAction.ACCEPT),
+            rule("203.0.113.0/24", RuleAction.DROP),
+            rule("198.51.100.0/24", RuleAction.REJECT)),
+        List.of(),
+        POLICY);
+
+    assertTrue(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertFalse(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
+    assertFalse(firewall.admits(ip("198.51.100.1"), Protocol.TCP, HTTPS));
+    assertTrue(firewall.admits(OFFICE, Protocol.UDP, SIP), "no rule matches: admitted");
+  }
+
+  @Test
+  void theOrderOfTheStaticRulesMatters() {
+    firewall.configure(
+        List.of(rule("203.0.113.0/24", RuleAction.DROP), rule("203.0.113.7", RuleAction.ACCEPT)),
+        List.of(),
+        POLICY);
+
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+  }
+
+  @Test
+  void aStaticRuleAppliesOnlyToItsProtocolAndPorts() {
+    firewall.configure(
+        List.of(
+            new FirewallRule(
+                "no sip over udp",
+                CidrBlock.parse("0.0.0.0/0"),
+                Protocol.UDP,
+                PortRange.of(SIP),
+                RuleAction.DROP)),
+        List.of(),
+        POLICY);
+
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertTrue(firewall.admits(ATTACKER, Protocol.TCP, SIP));
+    assertTrue(firewall.admits(ATTACKER, Protocol.UDP, HTTPS));
+  }
+
+  @Test
+  void anAcceptRuleExemptsItsSourceFromAutoDefense() {
+    firewall.configure(
+        List.of(rule("192.168.0.0/16", RuleAction.ACCEPT)), List.of(sipFlood()), POLICY);
+
+    assertEquals(1000, admitted(OFFICE, Protocol.UDP, SIP, 1000));
+    assertFalse(firewall.blocked().blocks(OFFICE));
+    assertTrue(decided.isEmpty());
+  }
+
+  @Test
+  void aRuleForUdpDoesNotCountTcpPackets() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+
+    assertEquals(100, admitted(ATTACKER, Protocol.TCP, SIP, 100));
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+  }
+
+  @Test
+  void aRuleOnPort5060DoesNotCountPort8443() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+
+    assertEquals(100, admitted(ATTACKER, Protocol.UDP, HTTPS, 100));
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+  }
+
+  @Test
+  void aRuleForBothProtocolsCountsUdpAndTcpTogether() {
+    firewall.configure(
+        List.of(),
+        List.of(
+            new RateRule(
+                "sip", Protocol.BOTH, PortRange.of(SIP), new RateLimit(LIMIT, WINDOW_SECONDS))),
+        POLICY);
+
+    assertEquals(LIMIT / 2, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT / 2));
+    assertEquals(LIMIT / 2, admitted(ATTACKER, Protocol.TCP, SIP, LIMIT / 2));
+    assertFalse(firewall.admits(ATTACKER, Protocol.TCP, SIP));
+  }
+
+  @Test
+  void thePacketOverTheLimitIsRefusedAndBlocksItsSourceFromThenOn() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    clock.advance(Duration.ofMillis(500));
+    Instant over = clock.instant();
+
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertTrue(firewall.blocked().blocks(ATTACKER));
+    assertFalse(firewall.admits(ATTACKER, Protocol.TCP, HTTPS), "blocked everywhere");
+    clock.advance(Duration.ofMinutes(5));
+    assertEquals(0, admitted(ATTACKER, Protocol.UDP, SIP, 50));
+
+    assertEquals(1, decided.size());
+    AutomaticBlock block = decided.get(0);
+    assertEquals(ATTACKER, block.source());
+    assertEquals(DefenseType.AUTO_DEFENSE, block.type());
+    assertEquals(Protocol.UDP, block.protocol());
+    assertEquals(SIP, block.port());
+    assertEquals(over, block.blockedAt());
+    assertEquals(over.plus(Duration.ofMinutes(AUTO_BLOCK_MINUTES)), block.until());
+    assertNull(block.target());
+    assertTrue(block.reason().contains("sip"), block.reason());
+  }
+
+  @Test
+  void anAutomaticBlockEndsAfterTheAutoBlockMinutesAndCountingStartsAfresh() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+    admitted(ATTACKER, Protocol.UDP, SIP, LIMIT + 1);
+
+    clock.advance(Duration.ofMinutes(AUTO_BLOCK_MINUTES).minusSeconds(1));
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    clock.advanceSeconds(1);
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertEquals(2, decided.size());
+  }
+
+  @Test
+  void aSourceWhoseBlockEndsWithinTheWindowIsCountedAfresh() {
+    firewall.configure(
+        List.of(),
+        List.of(new RateRule("slow", Protocol.UDP, PortRange.of(SIP), new RateLimit(LIMIT, 600))),
+        new DefenseSettings.Policy(
+            1, new RateLimit(LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS), 1, List.of()));
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT + 1));
+
+    clock.advance(Duration.ofMinutes(1));
+
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT + 1));
+    assertTrue(firewall.blocked().blocks(ATTACKER));
+    assertEquals(2, decided.size());
+  }
+
+  @Test
+  void afterTheWindowTheCountStartsAgain() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+    clock.advanceSeconds(WINDOW_SECONDS);
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    assertTrue(decided.isEmpty());
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+  }
+
+  @Test
+  void justBeforeTheWindowEndsThePacketOverTheLimitIsStillRefused() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+    clock.advance(Duration.ofSeconds(WINDOW_SECONDS).minusMillis(1));
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+  }
+
+  @Test
+  void otherSourcesAreUnaffectedByABlockedOne() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+    assertEquals(LIMIT - 1, admitted(NEIGHBOUR, Protocol.UDP, SIP, LIMIT - 1));
+
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT + 1));
+
+    assertTrue(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
+    assertFalse(firewall.blocked().blocks(NEIGHBOUR));
+    assertEquals(List.of(ATTACKER), decided.stream().map(AutomaticBlock::source).toList());
+  }
+
+  @Test
+  void theFailureThatReachesTheLockoutCountLocksTheSourceOut() {
+    firewall.configure(List.of(), List.of(), POLICY);
+
+    for (int i = 1; i < LOCKOUT_ATTEMPTS; i++) {
+      firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
+    }
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    assertTrue(decided.isEmpty());
+
+    firewall.authenticationFailed(ATTACKER, Protocol.TCP, SIP, "1001");
+
+    assertTrue(firewall.blocked().blocks(ATTACKER));
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertEquals(1, decided.size());
+    AutomaticBlock block = decided.get(0);
+    assertEquals(ATTACKER, block.source());
+    assertEquals(DefenseType.REGISTRATION_LOCKOUT, block.type());
+    assertEquals("SIP extension 1001", block.target());
+    assertEquals(Protocol.TCP, block.protocol());
+    assertEquals(SIP, block.port());
+    assertEquals(NOW.plus(Duration.ofMinutes(LOCKOUT_MINUTES)), block.until());
+  }
+
+  @Test
+  void aSourceWhoseLockoutEndsWithinTheWindowIsCountedAfresh() {
+    firewall.configure(
+        List.of(),
+        List.of(),
+        new DefenseSettings.Policy(60, new RateLimit(LOCKOUT_ATTEMPTS, 600), 1, List.of()));
+    for (int i = 0; i < LOCKOUT_ATTEMPTS; i++) {
+      firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
+    }
+
+    clock.advance(Duration.ofMinutes(1));
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    for (int i = 0; i < LOCKOUT_ATTEMPTS; i++) {
+      firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
+    }
+
+    assertTrue(firewall.blocked().blocks(ATTACKER));
+    assertEquals(2, decided.size());
+  }
+
+  @Test
+  void aLockoutWithoutAUserNamesNoTarget() {
+    firewall.configure(List.of(), List.of(), POLICY);
+
+    for (int i = 0; i < LOCKOUT_ATTEMPTS; i++) {
+      firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, i == 0 ? null : " ");
+    }
+
+    assertEquals(1, decided.size());
+    assertNull(decided.get(0).target());
+  }
+
+  @Test
+  void failuresOfOtherSourcesDoNotAddUp() {
+    firewall.configure(List.of(), List.of(), POLICY);
+
+    for (int i = 1; i < LOCKOUT_ATTEMPTS; i++) {
+      firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
+      firewall.authenticationFailed(NEIGHBOUR, Protocol.UDP, SIP, "1001");
+    }
+
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    assertFalse(firewall.blocked().blocks(NEIGHBOUR));
+    assertTrue(decided.isEmpty());
+  }
+
+  @Test
+  void aTrustedSourceIsNeverLockedOut() {
+    firewall.configure(List.of(rule("192.168.0.0/16", RuleAction.ACCEPT)), List.of(), POLICY);
+
+    for (int i = 0; i < 100; i++) {
+      firewall.authenticationFailed(OFFICE, Protocol.UDP, SIP, "1001");
+    }
+
+    assertFalse(firewall.blocked().blocks(OFFICE));
+    assertTrue(decided.isEmpty());
+  }
+
+  @Test
+  void anAcceptRuleTrustsItsSourceOnlyOnItsProtocolAndPorts() {
+    firewall.configure(
+        List.of(
+            new FirewallRule(
+                "office sip",
+                CidrBlock.parse("192.168.0.0/16"),
+                Protocol.UDP,
+                PortRange.of(SIP),
+                RuleAction.ACCEPT)),
+        List.of(),
+        POLICY);
+
+    for (int i = 0; i < LOCKOUT_ATTEMPTS; i++) {
+      firewall.authenticationFailed(OFFICE, Protocol.TCP, HTTPS, "admin");
+    }
+
+    assertTrue(firewall.blocked().blocks(OFFICE));
+  }
+
+  @Test
+  void aSourceADropRuleMatchesIsNotTrusted() {
+    firewall.configure(List.of(rule("203.0.113.0/24", RuleAction.DROP)), List.of(), POLICY);
+
+    for (int i = 0; i < LOCKOUT_ATTEMPTS; i++) {
+      firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
+    }
+    assertTrue(firewall.blocksScanner(NEIGHBOUR, Protocol.UDP, SIP, "sipvicious"));
+
+    assertEquals(
+        List.of(DefenseType.REGISTRATION_LOCKOUT, DefenseType.SCANNER),
+        decided.stream().map(AutomaticBlock::type).toList());
+  }
+
+  @Test
+  void failuresSpreadOverMoreThanTheLockoutWindowDoNotLockOut() {
+    firewall.configure(List.of(), List.of(), POLICY);
+    int step = LOCKOUT_SECONDS / (LOCKOUT_ATTEMPTS - 1);
+
+    for (int i = 0; i < LOCKOUT_ATTEMPTS; i++) {
+      firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
+      clock.advanceSeconds(step);
+    }
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    assertTrue(decided.isEmpty());
+
+    for (int i = 1; i < LOCKOUT_ATTEMPTS; i++) {
+      firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
+    }
+    assertTrue(firewall.blocked().blocks(ATTACKER), "the count in the new window still locks out");
+  }
+
+  @Test
+  void aScannerUserAgentBlocksItsSourceWhateverItsCase() {
+    firewall.configure(List.of(), List.of(), POLICY);
+
+    assertTrue(firewall.blocksScanner(ATTACKER, Protocol.UDP, SIP, "sipvicious 0.3.4"));
+    assertTrue(firewall.blocksScanner(NEIGHBOUR, Protocol.UDP, SIP, "Friendly-Scanner/1.0"));
+
+    assertTrue(firewall.blocked().blocks(ATTACKER));
+    assertTrue(firewall.blocked().blocks(NEIGHBOUR));
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertEquals(2, decided.size());
+    AutomaticBlock block = decided.get(0);
+    assertEquals(ATTACKER, block.source());
+    assertEquals(DefenseType.SCANNER, block.type());
+    assertEquals(Protocol.UDP, block.protocol());
+    assertEquals(SIP, block.port());
+    assertEquals(NOW.plus(Duration.ofMinutes(AUTO_BLOCK_MINUTES)), block.until());
+  }
+
+  @Test
+  void anOrdinaryUserAgentIsNotAScanner() {
+    firewall.configure(List.of(), List.of(), POLICY);
+
+    assertFalse(firewall.blocksScanner(ATTACKER, Protocol.UDP, SIP, "Linphone/5.2 (belle-sip)"));
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    assertTrue(decided.isEmpty());
+  }
+
+  @Test
+  void noUserAgentIsNotAScanner() {
+    firewall.configure(List.of(), List.of(), POLICY);
+
+    assertFalse(firewall.blocksScanner(ATTACKER, Protocol.UDP, SIP, null));
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    assertTrue(decided.isEmpty());
+  }
+
+  @Test
+  void aTrustedSourceIsNotBlockedForItsUserAgent() {
+    firewall.configure(List.of(rule("192.168.0.0/16", RuleAction.ACCEPT)), List.of(), POLICY);
+
+    assertFalse(firewall.blocksScanner(OFFICE, Protocol.UDP, SIP, "sipvicious"));
+    assertFalse(firewall.blocked().blocks(OFFICE));
+    assertTrue(decided.isEmpty());
+  }
+
+  @Test
+  void configuringAnEqualRuleListKeepsCounting() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertTrue(firewall.blocked().blocks(ATTACKER));
+  }
+
+  @Test
+  void aChangedRuleStartsCountingAfresh() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+
+    firewall.configure(
+        List.of(),
+        List.of(
+            new RateRule(
+                "sip", Protocol.UDP, PortRange.of(SIP), new RateLimit(LIMIT, WINDOW_SECONDS + 1))),
+        POLICY);
+
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+  }
+
+  @Test
+  void configuringAnEqualLockoutKeepsCountingFailures() {
+    firewall.configure(List.of(), List.of(), POLICY);
+    for (int i = 1; i < LOCKOUT_ATTEMPTS; i++) {
+      firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
+    }
+
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+    firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
+
+    assertTrue(firewall.blocked().blocks(ATTACKER));
+  }
+
+  @Test
+  void sweepingForgetsOnlyFinishedWindows() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+
+    clock.advance(Duration.ofSeconds(WINDOW_SECONDS).minusMillis(1));
+    firewall.sweep();
+
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+  }
+
+  private int admitted(InetAddress source, Protocol protocol, int port, int packets) {
+    int admitted = 0;
+    for (int i = 0; i < packets; i++) {
+      if (firewall.admits(source, protocol, port)) {
+        admitted++;
+      }
+    }
+    return admitted;
+  }
+
+  private static RateRule sipFlood() {
+    return new RateRule(
+        "sip", Protocol.UDP, PortRange.of(SIP), new RateLimit(LIMIT, WINDOW_SECONDS));
+  }
+
+  private static FirewallRule rule(String source, RuleAction action) {
+    return new FirewallRule(
+        source + " " + action, CidrBlock.parse(source), Protocol.BOTH, PortRange.ALL, action);
+  }
+
+  private static Block manualBlock(String source) {
+    return new Block(1, CidrBlock.parse(source), DefenseType.MANUAL, "test", NOW, null);
+  }
+
+  private static InetAddress ip(String literal) {
+    try {
+      return InetAddress.getByName(literal);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(literal, e);
+    }
+  }
+}
