@@ -11,6 +11,7 @@
  * memory and written down afterwards by {@link io.bulwark.pbx.defense.DefenseService}, so no packet
  * waits for the database. {@link io.bulwark.pbx.defense.DefenseTable} loads blocks, rules and
  * settings at start and after every committed change. Addresses and networks are {@link
- * io.bulwark.pbx.defense.CidrBlock}s, parsed from literals only, so no check waits on a name server.
+ * io.bulwark.pbx.defense.CidrBlock}s, parsed from literals only, so no check waits on a name
+ * server.
  */
 package io.bulwark.pbx.defense;
