@@ -105,6 +105,7 @@ public class SipServer {
     SipSettings settings = SipSettings.fromEnvironment();
     directory.load(settings.realm());
     NonceService nonces = new NonceService(clock, NONCE_LIFETIME);
+    Firewall firewall = defenses.firewall();
     DigestAuthentication authentication =
         new DigestAuthentication(
             new DigestVerifier(nonces, settings.realm()),
@@ -112,10 +113,8 @@ public class SipServer {
             directory.lookup(),
             eventGate.throttle()::offer,
             (request, username) ->
-                defenses
-                    .firewall()
-                    .authenticationFailed(
-                        request.source(), protocolOf(request), settings.port(), username),
+                firewall.authenticationFailed(
+                    request.source(), protocolOf(request), settings.port(), username),
             activity.sip(),
             clock);
     Registrar registrar =
@@ -123,10 +122,12 @@ public class SipServer {
     try {
       container =
           SipContainer.builder(settings.containerConfig())
-              .admitOnly(gate(defenses.firewall(), settings.port()))
-              .handleStateless(Request.REGISTER, screened(registrar::handle, settings.port()))
-              .handleStateless(Request.OPTIONS, screened(SipServer::answerOptions, settings.port()))
-              .handleStateless(Request.INVITE, screened(this::routeCall, settings.port()))
+              .admitOnly(gate(firewall, settings.port()))
+              .handleStateless(
+                  Request.REGISTER, screened(registrar::handle, firewall, settings.port()))
+              .handleStateless(
+                  Request.OPTIONS, screened(SipServer::answerOptions, firewall, settings.port()))
+              .handleStateless(Request.INVITE, screened(this::routeCall, firewall, settings.port()))
               .start();
       router =
           new CallRouter(
@@ -231,13 +232,13 @@ public class SipServer {
   }
 
   /**
-   * What the gate cannot see before parsing: each request on a TCP connection counts against the
-   * auto defense rules as a datagram does, and a scanner's user agent blocks its source at once.
-   * What is refused here gets no answer.
+   * What the gate cannot see before parsing: each REGISTER, INVITE and OPTIONS on a TCP connection
+   * counts against the auto defense rules as a datagram does, and a scanner's user agent blocks its
+   * source at once. What is refused here gets no answer.
    */
-  private SipRequestHandler screened(SipRequestHandler handler, int port) {
+  private static SipRequestHandler screened(
+      SipRequestHandler handler, Firewall firewall, int port) {
     return request -> {
-      Firewall firewall = defenses.firewall();
       Protocol protocol = protocolOf(request);
       if (protocol == Protocol.TCP && !firewall.admits(request.source(), protocol, port)) {
         return;
