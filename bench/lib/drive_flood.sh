@@ -3,7 +3,7 @@
 
 drive_flood() {
   local name=$1 xml=$2 targets=$3 target rate
-  md "### $name: $xml from $ATTACK_ADDRESSES addresses, $LEGIT_PHONES phones re-registering every 10 s, ${FLOOD_STEP_SECONDS} s per step"
+  md "### $name: $xml from $ATTACK_ADDRESSES addresses (User-Agent: $FLOOD_AGENT), $LEGIT_PHONES phones re-registering every 10 s, ${FLOOD_STEP_SECONDS} s per step"
   md ""
   md "The phones (register.xml from $LEGIT_IP, one REGISTER per phone every 10 s, i.e. $((LEGIT_PHONES / 10))/s) are what is measured: success = 200 after the challenge, latency of the whole registration. The scanners (register-badpw.xml, no retransmissions, 2 s timeout) count as answered when they get the 403."
   md ""
@@ -24,7 +24,7 @@ drive_flood() {
         # the injection file, and every per-address socket is bound to that port with -p.
         sipp_start "$dir/scanners" "$remote" "$xml" -inf "$TARGET/data/attack.csv" -t ui -ip_field 0 \
           -p "$ATTACK_PORT" -i "$ATTACK_NET.255.254" -max_socket 1000 -r "$rate" -m "$attack_calls" \
-          -timeout "$((FLOOD_STEP_SECONDS + 10))s"
+          -timeout "$((FLOOD_STEP_SECONDS + 10))s" -key ua "$FLOOD_AGENT"
         pids+=("${SIPP_PIDS[-1]}")
       fi
       RTT_FREQ=1 sipp_start "$dir/phones" "$remote" register.xml -inf "$TARGET/data/legit.csv" -i "$LEGIT_IP" \

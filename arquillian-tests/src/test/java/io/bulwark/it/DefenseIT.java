@@ -301,6 +301,120 @@ class DefenseIT {
             .statusCode());
   }
 
+  @Test
+  void theWebRefusesABlockedSourceBeforeAnyPageOrSignIn() {
+    String blocked = "127.0.9.5";
+    assertTrue(httpStatus(blocked) > 0, "answered before the block");
+    long id = Http.object(block(blocked, "IT: web scanner", 30)).getJsonNumber("id").longValue();
+    assertEquals(0, httpStatus(blocked), "a blocked source's connection is closed unanswered");
+    assertTrue(httpStatus("127.0.9.6") > 0, "others are answered");
+    assertEquals(204, send("DELETE", "/defense/blocked/" + id, null).statusCode());
+    assertTrue(httpStatus(blocked) > 0, "answered again once the block is lifted");
+  }
+
+  @Test
+  void aRequestForADecoyExtensionBlocksItsSourceAtOnce() throws InterruptedException {
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/defense/decoys",
+            Json.createObjectBuilder().add("number", "3998").add("note", "IT bait").build());
+    assertEquals(201, created.statusCode(), created.body());
+    long id = Http.object(created).getJsonNumber("id").longValue();
+    new ExtensionsApi(token).createValid("3997", "reg3997", "Decoy3997Real");
+    Problems.assertProblem(
+        400,
+        send("POST", "/defense/decoys", Json.createObjectBuilder().add("number", "3997").build()),
+        "number");
+    Problems.assertProblem(
+        400,
+        send("POST", "/defense/decoys", Json.createObjectBuilder().add("number", "39x").build()),
+        "number");
+
+    String prober = "127.0.9.7";
+    assertNull(
+        RawSip.exchange(prober, optionsTo("3998", prober)), "asking for a decoy gets nothing");
+    assertNull(options(prober, "decoy-after"), "and nothing after");
+    assertEquals(
+        1,
+        Database.awaitCount(
+            1,
+            "select count(*) from blocked_source where source = ? and defense_type = 'DECOY'"
+                + " and target = 'SIP extension 3998'",
+            prober));
+    liftBlocksOf(prober);
+    assertEquals(204, send("DELETE", "/defense/decoys/" + id, null).statusCode());
+    assertNotNull(RawSip.exchange(prober, optionsTo("3998", prober)), "no decoy, no block");
+  }
+
+  @Test
+  void checkingAnAddressSaysWhatWouldHappenAndWhy() {
+    JsonValue trusted = Http.array(send("GET", "/defense/check?address=127.0.0.1", null)).get(0);
+    assertEquals("SIP over UDP", trusted.asJsonObject().getString("service"));
+    assertTrue(trusted.asJsonObject().getBoolean("admitted"));
+    assertTrue(
+        trusted.asJsonObject().getString("because").contains("Trusted at install"),
+        trusted.toString());
+    JsonValue stranger =
+        Http.array(send("GET", "/defense/check?address=198.51.100.20", null)).get(0);
+    assertTrue(
+        stranger.asJsonObject().getString("because").contains("auto defense blocks it beyond udp"),
+        stranger.toString());
+    Problems.assertProblem(400, send("GET", "/defense/check?address=10.0.0.0/8", null), "address");
+  }
+
+  /** The HTTP status the portal answers a request from {@code source} with; 0 for none. */
+  private static int httpStatus(String source) {
+    try {
+      Process curl =
+          new ProcessBuilder(
+                  "curl",
+                  "-sk",
+                  "--max-time",
+                  "5",
+                  "--interface",
+                  source,
+                  "-o",
+                  "/dev/null",
+                  "-w",
+                  "%{http_code}",
+                  "https://127.0.0.1:" + TestEnvironment.port("BULWARK_HTTPS_PORT", 18443) + "/")
+              .redirectErrorStream(true)
+              .start();
+      String code = new String(curl.getInputStream().readAllBytes()).strip();
+      curl.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      return Integer.parseInt(code);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String optionsTo(String number, String source) {
+    return "OPTIONS sip:"
+        + number
+        + "@127.0.0.1 SIP/2.0\n"
+        + "Via: SIP/2.0/UDP "
+        + source
+        + ":$PORT;branch=z9hG4bK-decoy"
+        + System.nanoTime()
+        + "\n"
+        + "Max-Forwards: 70\n"
+        + "From: <sip:probe@"
+        + source
+        + ">;tag=decoy\n"
+        + "To: <sip:"
+        + number
+        + "@127.0.0.1>\n"
+        + "Call-ID: decoy-"
+        + System.nanoTime()
+        + "\n"
+        + "CSeq: 1 OPTIONS\n"
+        + "Content-Length: 0\n\n";
+  }
+
   private void liftBlocksOf(String source) {
     for (JsonValue row : Http.array(send("GET", "/defense/blocked", null))) {
       JsonObject block = row.asJsonObject();

@@ -338,7 +338,8 @@ class PortalIT {
 
   /**
    * Static Defense lists the guide's default rules and saves a Drop rule typed in; a wrong port
-   * range is marked at its field. Auto Defense lists the default rates and the lockout settings.
+   * range is marked at its field. Auto Defense lists the default rates and the lockout settings,
+   * and takes a decoy extension. Blocked IPs tells why an address is let in.
    */
   private void theDefenseRulePagesShowTheGuidesDefaultsAndSaveARule() {
     browser.get(TestEnvironment.publicUrl() + "/static-defense.xhtml");

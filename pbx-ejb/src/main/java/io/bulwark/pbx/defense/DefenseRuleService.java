@@ -142,6 +142,49 @@ public class DefenseRuleService {
     changed(EventType.AUTO_DEFENSE_RULE_DELETED, actor, "delete", describe(rule));
   }
 
+  public List<DecoyExtension> decoys() {
+    return em.createNamedQuery("DecoyExtension.all", DecoyExtension.class).getResultList();
+  }
+
+  /** Adds a decoy; refused for a number an extension has, or a decoy already. */
+  public DecoyExtension createDecoy(String number, String note, String actor) {
+    String wanted = number == null ? "" : number.strip();
+    List<FieldViolation> violations = new ArrayList<>();
+    if (!wanted.matches("\\d{1,16}")) {
+      violations.add(new FieldViolation("number", "A decoy extension number is 1 to 16 digits"));
+    } else if (!em.createNamedQuery("Extension.byNumber")
+        .setParameter("number", wanted)
+        .getResultList()
+        .isEmpty()) {
+      violations.add(
+          new FieldViolation(
+              "number", "Extension " + wanted + " exists; a decoy is a number no phone uses"));
+    } else if (decoys().stream().anyMatch(d -> d.getNumber().equals(wanted))) {
+      violations.add(new FieldViolation("number", wanted + " is a decoy already"));
+    }
+    if (note != null && note.strip().length() > 255) {
+      violations.add(new FieldViolation("note", "At most 255 characters"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    DecoyExtension decoy =
+        new DecoyExtension(wanted, note == null || note.isBlank() ? null : note.strip());
+    em.persist(decoy);
+    changed(EventType.DECOY_EXTENSION_CREATED, actor, "create", "decoy extension " + wanted);
+    return decoy;
+  }
+
+  public void deleteDecoy(long id, String actor) {
+    DecoyExtension decoy = em.find(DecoyExtension.class, id);
+    if (decoy == null) {
+      throw new NotFoundException("Decoy extension " + id + " does not exist");
+    }
+    em.remove(decoy);
+    changed(
+        EventType.DECOY_EXTENSION_DELETED, actor, "delete", "decoy extension " + decoy.getNumber());
+  }
+
   private int nextPosition() {
     Integer last = em.createNamedQuery("StaticRule.lastPosition", Integer.class).getSingleResult();
     return last == null ? 0 : last + POSITION_STEP;

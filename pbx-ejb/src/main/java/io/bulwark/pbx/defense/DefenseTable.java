@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -74,6 +75,11 @@ public class DefenseTable {
             .map(r -> r.rule(ports))
             .toList(),
         em.find(DefenseSettings.class, DefenseSettings.ID).policy());
+    firewall.decoys(
+        em.createNamedQuery("DecoyExtension.all", DecoyExtension.class)
+            .getResultStream()
+            .map(DecoyExtension::getNumber)
+            .collect(Collectors.toSet()));
   }
 
   /** The firewall in force; its checks take no lock and no container proxy. */

@@ -13,7 +13,9 @@ public enum DefenseType {
   /** Too many failed registrations or calls from it (account lockout). */
   REGISTRATION_LOCKOUT,
   /** Its user agent is a known scanner's. */
-  SCANNER;
+  SCANNER,
+  /** It registered to or called a decoy extension. */
+  DECOY;
 
   /** The name people read: "Auto defense" for {@code AUTO_DEFENSE}. */
   public String getLabel() {

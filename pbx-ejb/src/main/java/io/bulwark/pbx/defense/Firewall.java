@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,7 @@ public final class Firewall {
   private final Clock clock;
   private final Consumer<AutomaticBlock> listener;
   private volatile Rules rules;
+  private volatile Set<String> decoys = Set.of();
 
   /**
    * @param listener told of every automatic block, on the thread that decided it; must not block
@@ -64,6 +66,11 @@ public final class Firewall {
             .map(a -> a.toLowerCase(Locale.ROOT))
             .toList();
     rules = new Rules(List.copyOf(statics), watches, policy, lockout, agents);
+  }
+
+  /** Makes {@code numbers} the decoy extensions. */
+  public void decoys(Set<String> numbers) {
+    decoys = Set.copyOf(numbers);
   }
 
   /** The blocks in force, automatic ones included as soon as they are decided. */
@@ -159,6 +166,80 @@ public final class Firewall {
       }
     }
     return false;
+  }
+
+  /**
+   * Blocks {@code source} at once when {@code number}, the extension a REGISTER or INVITE names, is
+   * a decoy and no Accept rule trusts the source; whether it did.
+   */
+  public boolean blocksDecoy(InetAddress source, Protocol protocol, int port, String number) {
+    Rules current = rules;
+    if (number == null || !decoys.contains(number) || current.trusts(source, protocol, port)) {
+      return false;
+    }
+    block(
+        source,
+        DefenseType.DECOY,
+        "Asked for decoy extension " + number + ", which no phone uses",
+        protocol,
+        port,
+        "SIP extension " + number,
+        current.policy().autoBlockMinutes());
+    return true;
+  }
+
+  /** What the firewall would do with a packet, and why. */
+  public record Verdict(boolean admitted, String because) {}
+
+  /**
+   * What would happen to a packet from {@code source} over {@code protocol} to {@code port}, and
+   * why; nothing is counted.
+   */
+  public Verdict explain(InetAddress source, Protocol protocol, int port) {
+    var block = blocked.find(source);
+    if (block.isPresent()) {
+      Block b = block.get();
+      return new Verdict(
+          false,
+          b.type().getLabel()
+              + " block of "
+              + b.source()
+              + (b.isPermanent() ? ", permanent" : " until " + b.until())
+              + ": "
+              + b.reason());
+    }
+    Rules current = rules;
+    FirewallRule rule = current.firstMatch(source, protocol, port);
+    if (rule != null) {
+      return rule.action() == RuleAction.ACCEPT
+          ? new Verdict(
+              true,
+              "Static defense rule "
+                  + rule.name()
+                  + " accepts it; it is never blocked automatically")
+          : new Verdict(
+              false,
+              "Static defense rule "
+                  + rule.name()
+                  + (rule.action() == RuleAction.DROP ? " drops it" : " rejects it"));
+    }
+    List<String> watching =
+        current.watches().stream()
+            .map(Watch::rule)
+            .filter(r -> r.watches(protocol, port))
+            .map(RateRule::describe)
+            .toList();
+    return new Verdict(
+        true,
+        "No static defense rule matches"
+            + (watching.isEmpty()
+                ? "; no auto defense rule watches it"
+                : "; auto defense blocks it beyond " + String.join(", ", watching))
+            + "; "
+            + current.lockout().limit().count()
+            + " failed authentications in "
+            + current.lockout().limit().seconds()
+            + " s lock it out");
   }
 
   /** Forgets the sources whose counting windows are over; call every few seconds. */

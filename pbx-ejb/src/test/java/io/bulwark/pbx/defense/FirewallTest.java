@@ -464,6 +464,59 @@ class FirewallTest {
     assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
   }
 
+  @Test
+  void aRequestForADecoyBlocksItsSourceAtOnceUnlessAnAcceptRuleTrustsIt() {
+    firewall.configure(List.of(rule("192.168.0.0/16", RuleAction.ACCEPT)), List.of(), POLICY);
+    firewall.decoys(java.util.Set.of("999"));
+
+    assertFalse(firewall.blocksDecoy(ATTACKER, Protocol.UDP, SIP, "1001"));
+    assertFalse(firewall.blocksDecoy(ATTACKER, Protocol.UDP, SIP, null));
+    assertFalse(firewall.blocksDecoy(OFFICE, Protocol.UDP, SIP, "999"), "trusted");
+    assertTrue(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+
+    assertTrue(firewall.blocksDecoy(ATTACKER, Protocol.UDP, SIP, "999"));
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertEquals(1, decided.size());
+    assertEquals(DefenseType.DECOY, decided.get(0).type());
+    assertEquals("SIP extension 999", decided.get(0).target());
+    assertEquals(NOW.plus(Duration.ofMinutes(AUTO_BLOCK_MINUTES)), decided.get(0).until());
+  }
+
+  @Test
+  void explainingAnAddressNamesTheBlockTheRuleOrTheRatesThatApplyAndCountsNothing() {
+    firewall.configure(
+        List.of(
+            rule("192.168.0.0/16", RuleAction.ACCEPT), rule("198.51.100.0/24", RuleAction.DROP)),
+        List.of(sipFlood()),
+        POLICY);
+    firewall.blocked().replace(List.of(manualBlock("203.0.113.8")));
+
+    Firewall.Verdict blocked = firewall.explain(NEIGHBOUR, Protocol.UDP, SIP);
+    assertFalse(blocked.admitted());
+    assertTrue(blocked.because().startsWith("Manual block of 203.0.113.8"), blocked.because());
+
+    Firewall.Verdict trusted = firewall.explain(OFFICE, Protocol.UDP, SIP);
+    assertTrue(trusted.admitted());
+    assertTrue(trusted.because().contains("never blocked automatically"), trusted.because());
+
+    Firewall.Verdict dropped = firewall.explain(ip("198.51.100.9"), Protocol.TCP, HTTPS);
+    assertFalse(dropped.admitted());
+    assertTrue(dropped.because().endsWith("drops it"), dropped.because());
+
+    for (int i = 0; i < LIMIT * 3; i++) {
+      Firewall.Verdict counted = firewall.explain(ATTACKER, Protocol.UDP, SIP);
+      assertTrue(counted.admitted());
+      assertTrue(counted.because().contains("auto defense blocks it beyond"), counted.because());
+    }
+    assertEquals(
+        LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT + 1), "explaining counted nothing");
+    assertTrue(
+        firewall
+            .explain(ip("203.0.113.99"), Protocol.TCP, HTTPS)
+            .because()
+            .contains("no auto defense rule"));
+  }
+
   private int admitted(InetAddress source, Protocol protocol, int port, int packets) {
     int admitted = 0;
     for (int i = 0; i < packets; i++) {

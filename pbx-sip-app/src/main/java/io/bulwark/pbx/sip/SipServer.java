@@ -46,6 +46,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jboss.logging.Logger;
@@ -233,8 +236,9 @@ public class SipServer {
 
   /**
    * What the gate cannot see before parsing: each REGISTER, INVITE and OPTIONS on a TCP connection
-   * counts against the auto defense rules as a datagram does, and a scanner's user agent blocks its
-   * source at once. What is refused here gets no answer.
+   * counts against the auto defense rules as a datagram does; a scanner's user agent, or a REGISTER
+   * or INVITE naming a decoy extension, blocks its source at once. What is refused here gets no
+   * answer.
    */
   private static SipRequestHandler screened(
       SipRequestHandler handler, Firewall firewall, int port) {
@@ -246,8 +250,21 @@ public class SipServer {
       if (firewall.blocksScanner(request.source(), protocol, port, request.userAgent())) {
         return;
       }
+      if (firewall.blocksDecoy(request.source(), protocol, port, namedExtension(request))) {
+        return;
+      }
       handler.handle(request);
     };
+  }
+
+  /** The extension a REGISTER is for (its To), or the one a call or probe asks for. */
+  private static String namedExtension(SipRequest request) {
+    Request message = request.message();
+    URI uri =
+        Request.REGISTER.equals(message.getMethod())
+            ? ((ToHeader) message.getHeader(ToHeader.NAME)).getAddress().getURI()
+            : message.getRequestURI();
+    return uri instanceof SipURI sip ? sip.getUser() : null;
   }
 
   private static Protocol protocolOf(SipRequest request) {

@@ -1,8 +1,11 @@
 package io.bulwark.pbx.web.api;
 
+import io.bulwark.pbx.defense.AddressCheck;
 import io.bulwark.pbx.defense.AutoDefenseRule;
 import io.bulwark.pbx.defense.AutoDefenseRuleDraft;
+import io.bulwark.pbx.defense.DecoyExtension;
 import io.bulwark.pbx.defense.DefenseRuleService;
+import io.bulwark.pbx.defense.DefenseTable;
 import io.bulwark.pbx.defense.Protocol;
 import io.bulwark.pbx.defense.RuleAction;
 import io.bulwark.pbx.defense.Service;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class DefenseRuleResource {
 
   @Inject private DefenseRuleService rules;
+  @Inject private DefenseTable defenses;
   @Context private SecurityContext security;
   @Context private HttpServletRequest request;
 
@@ -219,6 +224,74 @@ public class DefenseRuleResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public void deleteAuto(@PathParam("id") long id) {
     rules.deleteAuto(id, Requests.actor(security));
+  }
+
+  /** A decoy extension: a number no phone uses. */
+  public record DecoyView(long id, String number, String note) {}
+
+  public record DecoyInput(String number, String note) {}
+
+  /** What would happen to a packet from an address on one of Bulwark's services, and why. */
+  public record CheckView(
+      String service, String protocol, int port, boolean admitted, String because) {}
+
+  @GET
+  @Path("/decoys")
+  @APIResponse(responseCode = "200", description = "Decoy extensions")
+  public List<DecoyView> decoys() {
+    return rules.decoys().stream()
+        .map(d -> new DecoyView(d.getId(), d.getNumber(), d.getNote()))
+        .toList();
+  }
+
+  @POST
+  @Path("/decoys")
+  @APIResponse(responseCode = "201", description = "Created; Location names the decoy")
+  @APIResponse(
+      responseCode = "400",
+      description = "Not 1 to 16 digits, an extension's number, or a decoy already",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public Response createDecoy(DecoyInput input, @Context UriInfo uri) {
+    DecoyInput body = Requests.required(input);
+    DecoyExtension created =
+        rules.createDecoy(body.number(), body.note(), Requests.actor(security));
+    return Created.at(
+        uri,
+        created.getId(),
+        new DecoyView(created.getId(), created.getNumber(), created.getNote()));
+  }
+
+  @DELETE
+  @Path("/decoys/{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "404",
+      description = "No decoy with this id",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public void deleteDecoy(@PathParam("id") long id) {
+    rules.deleteDecoy(id, Requests.actor(security));
+  }
+
+  @GET
+  @Path("/check")
+  @APIResponse(
+      responseCode = "200",
+      description = "What SIP over UDP and TCP, HTTPS and HTTP would do with the address, and why")
+  @APIResponse(
+      responseCode = "400",
+      description = "Not an IP address",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public List<CheckView> check(@QueryParam("address") String address) {
+    return AddressCheck.of(defenses, address).stream()
+        .map(
+            c ->
+                new CheckView(
+                    c.service(),
+                    c.protocol().name(),
+                    c.port(),
+                    c.verdict().admitted(),
+                    c.verdict().because()))
+        .toList();
   }
 
   private static StaticView view(StaticRule r) {

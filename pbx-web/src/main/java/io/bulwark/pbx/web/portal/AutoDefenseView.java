@@ -2,6 +2,7 @@ package io.bulwark.pbx.web.portal;
 
 import io.bulwark.pbx.defense.AutoDefenseRule;
 import io.bulwark.pbx.defense.AutoDefenseRuleDraft;
+import io.bulwark.pbx.defense.DecoyExtension;
 import io.bulwark.pbx.defense.DefenseRuleService;
 import io.bulwark.pbx.defense.DefenseService;
 import io.bulwark.pbx.defense.DefenseSettings;
@@ -10,6 +11,7 @@ import io.bulwark.pbx.defense.Protocol;
 import io.bulwark.pbx.defense.Service;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.InvalidInputException;
+import io.bulwark.pbx.system.NotFoundException;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,7 +22,8 @@ import java.util.List;
 
 /**
  * Security > Auto Defense: the rate rules that block a source sending too much, how long their
- * blocks last, the registration lockout, and the user agents that give a scanner away.
+ * blocks last, the registration lockout, the user agents that give a scanner away, and the decoy
+ * extensions that give away whoever asks for them.
  */
 @Named
 @ViewScoped
@@ -43,6 +46,9 @@ public class AutoDefenseView implements Serializable {
   private Integer lockoutSeconds;
   private Integer lockoutMinutes;
   private String scannerAgents;
+
+  private String decoyNumber;
+  private String decoyNote;
 
   @PostConstruct
   void load() {
@@ -120,6 +126,46 @@ public class AutoDefenseView implements Serializable {
     } catch (ConcurrentChangeException e) {
       FormMessages.refused(e.getMessage());
     }
+  }
+
+  public List<DecoyExtension> getDecoys() {
+    return rules.decoys();
+  }
+
+  public void addDecoy() {
+    try {
+      DecoyExtension decoy = rules.createDecoy(decoyNumber, decoyNote, FormMessages.actor());
+      FormMessages.info("Decoy extension " + decoy.getNumber() + " added");
+      decoyNumber = null;
+      decoyNote = null;
+    } catch (InvalidInputException e) {
+      FormMessages.fields("decoys", e.violations());
+    }
+  }
+
+  public void deleteDecoy(long id, String number) {
+    try {
+      rules.deleteDecoy(id, FormMessages.actor());
+      FormMessages.info("Decoy extension " + number + " deleted");
+    } catch (NotFoundException e) {
+      FormMessages.info("Decoy extension " + number + " was already deleted by someone else.");
+    }
+  }
+
+  public String getDecoyNumber() {
+    return decoyNumber;
+  }
+
+  public void setDecoyNumber(String decoyNumber) {
+    this.decoyNumber = decoyNumber;
+  }
+
+  public String getDecoyNote() {
+    return decoyNote;
+  }
+
+  public void setDecoyNote(String decoyNote) {
+    this.decoyNote = decoyNote;
   }
 
   public boolean isEditing() {

@@ -1,8 +1,10 @@
 package io.bulwark.pbx.web.portal;
 
+import io.bulwark.pbx.defense.AddressCheck;
 import io.bulwark.pbx.defense.BlockDraft;
 import io.bulwark.pbx.defense.BlockEntry;
 import io.bulwark.pbx.defense.DefenseService;
+import io.bulwark.pbx.defense.DefenseTable;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
 import io.bulwark.pbx.web.http.ClientAddress;
@@ -16,17 +18,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** Security > Blocked IPs: what is kept out and why; block a source by hand, lift a block. */
+/**
+ * Security > Blocked IPs: what is kept out and why; block a source by hand, lift a block, and ask
+ * what would happen to an address.
+ */
 @Named
 @ViewScoped
 public class BlockedIpsView implements Serializable {
 
   @Inject private transient DefenseService defense;
   @Inject private transient Clock clock;
+  @Inject private transient DefenseTable defenses;
 
   private String source;
   private String reason;
   private Integer minutes;
+  private String checkAddress;
+  private List<CheckRow> checks = List.of();
 
   /** One block as the table shows it. */
   public record Row(BlockEntry entry, boolean active) {
@@ -76,6 +84,28 @@ public class BlockedIpsView implements Serializable {
     }
   }
 
+  /** One service's verdict, as the check's table shows it. */
+  public record CheckRow(String service, String verdict, String because) implements Serializable {
+    CheckRow(AddressCheck check) {
+      this(
+          check.service() + " (port " + check.port() + ")",
+          check.verdict().admitted() ? "Let in" : "Kept out",
+          check.verdict().because());
+    }
+
+    public String getService() {
+      return service;
+    }
+
+    public String getVerdict() {
+      return verdict;
+    }
+
+    public String getBecause() {
+      return because;
+    }
+  }
+
   public List<Row> getBlocks() {
     Instant now = clock.instant();
     return defense.all().stream().map(b -> new Row(b, b.activeAt(now))).toList();
@@ -106,6 +136,28 @@ public class BlockedIpsView implements Serializable {
     } catch (NotFoundException e) {
       FormMessages.error("That block had already been lifted.");
     }
+  }
+
+  /** Says what the firewall would do with {@link #getCheckAddress()} on each service, and why. */
+  public void check() {
+    try {
+      checks = AddressCheck.of(defenses, checkAddress).stream().map(CheckRow::new).toList();
+    } catch (InvalidInputException e) {
+      checks = List.of();
+      FormMessages.fields("check", e.violations());
+    }
+  }
+
+  public List<CheckRow> getChecks() {
+    return checks;
+  }
+
+  public String getCheckAddress() {
+    return checkAddress;
+  }
+
+  public void setCheckAddress(String checkAddress) {
+    this.checkAddress = checkAddress;
   }
 
   public String getSource() {

@@ -1,0 +1,76 @@
+package io.bulwark.pbx.web.http;
+
+import io.bulwark.pbx.defense.DefenseTable;
+import io.bulwark.pbx.defense.Firewall;
+import io.bulwark.pbx.defense.Protocol;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.servlet.ServletExtension;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.util.AttachmentKey;
+import jakarta.servlet.ServletContext;
+import java.net.InetSocketAddress;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.jboss.logging.Logger;
+
+/**
+ * Puts the firewall in front of the web: before Undertow runs security, sessions or the OpenID
+ * Connect redirect, a request from a blocked or refused source is answered by closing its
+ * connection, and every new connection counts against the auto defense rules of its port (the HTTP
+ * and HTTPS rules, 120 in 60 s by default). A connection is asked about once, at its first request:
+ * a browser keeps its connections, so a page's many resources count as one.
+ */
+public final class SourceGateExtension implements ServletExtension {
+
+  private static final Logger LOG = Logger.getLogger(SourceGateExtension.class);
+  private static final String DEFENSES =
+      "java:global/bulwark/pbx-ejb/DefenseTable!io.bulwark.pbx.defense.DefenseTable";
+  private static final AttachmentKey<Boolean> ADMITTED = AttachmentKey.create(Boolean.class);
+
+  private volatile Firewall firewall;
+
+  @Override
+  public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
+    deployment.addInitialHandlerChainWrapper(this::guard);
+  }
+
+  private HttpHandler guard(HttpHandler next) {
+    return exchange -> {
+      if (admitted(exchange)) {
+        next.handleRequest(exchange);
+      } else {
+        exchange.getConnection().close();
+      }
+    };
+  }
+
+  private boolean admitted(HttpServerExchange exchange) {
+    Boolean known = exchange.getConnection().getAttachment(ADMITTED);
+    if (known != null) {
+      return known;
+    }
+    Firewall current = firewall();
+    InetSocketAddress peer = exchange.getSourceAddress();
+    if (current == null || peer == null) {
+      return true; // the defenses are not loaded yet: the application is still starting
+    }
+    boolean admitted =
+        current.admits(peer.getAddress(), Protocol.TCP, exchange.getDestinationAddress().getPort());
+    exchange.getConnection().putAttachment(ADMITTED, admitted);
+    return admitted;
+  }
+
+  private Firewall firewall() {
+    Firewall known = firewall;
+    if (known == null) {
+      try {
+        known = ((DefenseTable) new InitialContext().lookup(DEFENSES)).firewall();
+        firewall = known;
+      } catch (NamingException | RuntimeException e) {
+        LOG.debugf("The firewall is not there yet: %s", e.getMessage());
+      }
+    }
+    return known;
+  }
+}
