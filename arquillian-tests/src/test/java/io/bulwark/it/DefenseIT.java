@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -363,6 +369,86 @@ class DefenseIT {
     Problems.assertProblem(400, send("GET", "/defense/check?address=10.0.0.0/8", null), "address");
   }
 
+  @Test
+  void aBlocklistFeedServedOverHttpShutsOutWhatItNamesUntilItIsTurnedOff() throws IOException {
+    String listed = "127.0.9.8";
+    String feed =
+        "# test feed\r\n; another comment\r\n\r\n"
+            + listed
+            + " ; scanner\r\n203.0.113.0/24 # a network\r\nnot-an-address\r\n";
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/drop.txt",
+        exchange -> {
+          byte[] body = feed.getBytes(StandardCharsets.US_ASCII);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/drop.txt";
+      Problems.assertProblem(
+          400,
+          send(
+              "PUT",
+              "/defense/blocklist",
+              Json.createObjectBuilder()
+                  .add("enabled", true)
+                  .add("url", "ftp://example.com/x")
+                  .add("intervalHours", 24)
+                  .build()),
+          "url");
+      assertNotNull(options(listed, "blocklist-before"), "answered before the blocklist");
+
+      HttpResponse<String> on =
+          send(
+              "PUT",
+              "/defense/blocklist",
+              Json.createObjectBuilder()
+                  .add("enabled", true)
+                  .add("url", url)
+                  .add("intervalHours", 24)
+                  .build());
+      assertEquals(200, on.statusCode(), on.body());
+      JsonObject status = Http.object(on);
+      assertEquals(2, status.getInt("entries"), on.body());
+      assertEquals(1, status.getInt("skippedLines"), on.body());
+      assertFalse(status.containsKey("lastError"), on.body());
+
+      assertNull(options(listed, "blocklist-on"), "a listed source gets nothing from SIP");
+      assertEquals(0, httpStatus(listed), "nor from the web");
+      assertNotNull(options("127.0.0.1", "blocklist-others"), "others are answered");
+      assertFalse(
+          Http.array(send("GET", "/defense/check?address=203.0.113.5", null))
+              .get(0)
+              .asJsonObject()
+              .getBoolean("admitted"));
+      assertEquals(
+          1,
+          Database.count(
+              "select count(*) from event_log where type = 'BLOCKLIST_SYNCED' and detail like ?",
+              "2 entries%"));
+
+      assertEquals(200, turnOff(url).statusCode());
+      assertNotNull(options(listed, "blocklist-off"), "answered again once the list is off");
+    } finally {
+      turnOff("");
+      server.stop(0);
+    }
+  }
+
+  private HttpResponse<String> turnOff(String url) {
+    return send(
+        "PUT",
+        "/defense/blocklist",
+        Json.createObjectBuilder()
+            .add("enabled", false)
+            .add("url", url)
+            .add("intervalHours", 24)
+            .build());
+  }
+
   /** The HTTP status the portal answers a request from {@code source} with; 0 for none. */
   private static int httpStatus(String source) {
     try {
@@ -382,10 +468,10 @@ class DefenseIT {
               .redirectErrorStream(true)
               .start();
       String code = new String(curl.getInputStream().readAllBytes()).strip();
-      curl.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      curl.waitFor(10, TimeUnit.SECONDS);
       return Integer.parseInt(code);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -339,7 +339,8 @@ class PortalIT {
   /**
    * Static Defense lists the guide's default rules and saves a Drop rule typed in; a wrong port
    * range is marked at its field. Auto Defense lists the default rates and the lockout settings,
-   * and takes a decoy extension. Blocked IPs tells why an address is let in.
+   * and takes a decoy extension. Blocked IPs refuses to turn the blocklist on without a feed and
+   * tells why an address is let in.
    */
   private void theDefenseRulePagesShowTheGuidesDefaultsAndSaveARule() {
     browser.get(TestEnvironment.publicUrl() + "/static-defense.xhtml");
@@ -367,6 +368,34 @@ class PortalIT {
     assertTrue(browser.findElement(By.id("rules:table")).getText().contains("40/2 s"));
     assertEquals("5", browser.findElement(By.id("settings:lockoutAttempts")).getAttribute("value"));
     assertAccessible("auto defense");
+    browser.findElement(By.id("decoys:number")).sendKeys("3996");
+    browser.findElement(By.id("decoys:addDecoy")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decoys:table"), "3996"));
+
+    browser.get(TestEnvironment.publicUrl() + "/blocked-ips.xhtml");
+    wait.until(ExpectedConditions.titleContains("Blocked IPs"));
+    assertTrue(
+        browser
+            .findElement(By.id("blocklist"))
+            .getText()
+            .contains("Global anti-hacking IP blocklist"));
+    browser.findElement(By.id("blocklist:url")).clear();
+    if (!browser.findElement(By.id("blocklist:enabled_input")).isSelected()) {
+      browser.findElement(By.cssSelector("#blocklist\\:enabled .ui-chkbox-box")).click();
+    }
+    browser.findElement(By.id("blocklist:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("blocklist:urlMessage"), "required to turn it on"));
+    browser.findElement(By.id("check:address")).sendKeys("127.0.0.1");
+    browser.findElement(By.id("check:run")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("check:result"), "Trusted at install"));
+    assertAccessible("blocked IPs, the blocklist refused and an address checked");
+    // Back at the top of a short page: PrimeFaces closes an open menu when the page scrolls.
+    browser.get(TestEnvironment.publicUrl() + "/");
+    wait.until(ExpectedConditions.titleContains("Dashboard"));
   }
 
   private void openForEdit(String number) {

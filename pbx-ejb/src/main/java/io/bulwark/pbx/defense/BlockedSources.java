@@ -51,6 +51,15 @@ public final class BlockedSources {
     return Optional.empty();
   }
 
+  /** How many blocks are in force now. */
+  public int inForce() {
+    Snapshot current = snapshot;
+    var now = clock.instant();
+    return (int)
+        (current.addresses().values().stream().filter(b -> b.activeAt(now)).count()
+            + current.networks().stream().filter(b -> b.activeAt(now)).count());
+  }
+
   /**
    * Makes {@code blocks}, as the database holds them, the ones in force. An automatic block that is
    * not among them yet stays in force until it is, or until it expires.

@@ -144,6 +144,56 @@ public class DefenseService {
     return settings;
   }
 
+  public BlocklistSettings blocklistSettings() {
+    return em.find(BlocklistSettings.class, BlocklistSettings.ID);
+  }
+
+  /**
+   * Changes the blocklist's settings; {@link Blocklist#sync()} then fetches the feed or empties the
+   * list. With {@code readVersion}, a change saved since by someone else refuses it.
+   */
+  public BlocklistSettings updateBlocklist(
+      Integer readVersion, BlocklistDraft draft, String actor) {
+    BlocklistSettings settings = blocklistSettings();
+    if (readVersion != null && readVersion != settings.getVersion()) {
+      throw new ConcurrentChangeException(
+          "The blocklist settings were changed by someone else since you opened them. Open them"
+              + " again to see the changes; nothing was saved.");
+    }
+    List<FieldViolation> violations = draft.violations();
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    settings.apply(draft);
+    em.flush();
+    events.fireAsync(
+        new SecurityEvent(
+            clock.instant(),
+            EventType.BLOCKLIST_SETTINGS_UPDATED,
+            null,
+            actor,
+            "update",
+            (draft.enabled() ? "on" : "off")
+                + ", feed "
+                + (settings.getUrl() == null ? "none" : settings.getUrl())
+                + ", every "
+                + draft.intervalHours()
+                + " h"));
+    return settings;
+  }
+
+  public BlocklistSettings blocklistSynced(Instant at, BlocklistFeed feed) {
+    BlocklistSettings settings = blocklistSettings();
+    settings.synced(at, feed);
+    return settings;
+  }
+
+  public BlocklistSettings blocklistFailed(Instant at, String reason) {
+    BlocklistSettings settings = blocklistSettings();
+    settings.failed(at, reason);
+    return settings;
+  }
+
   private void audit(EventType type, BlockEntry entry, String actor, String action) {
     events.fireAsync(
         new SecurityEvent(

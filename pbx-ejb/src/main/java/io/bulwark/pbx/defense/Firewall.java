@@ -14,10 +14,11 @@ import java.util.function.Consumer;
 /**
  * Decides, for each packet, request or failed authentication, whether its source may go on, in the
  * guide's order: blocked sources are refused; the first static defense rule that matches decides,
- * and Accept exempts the source from all that follows; auto defense counts the packets of the rest,
- * and blocks a source that sends more than a rule allows; failed authentications lock a source out;
- * a scanner's user agent blocks it at once. A block it decides is in force at once, in memory, and
- * handed to the listener to be written down. Nothing here blocks a thread or asks a database.
+ * and Accept exempts the source from all that follows; the global blocklist refuses what it names;
+ * auto defense counts the packets of the rest, and blocks a source that sends more than a rule
+ * allows; failed authentications lock a source out; a scanner's user agent blocks it at once. A
+ * block it decides is in force at once, in memory, and handed to the listener to be written down.
+ * Nothing here blocks a thread or asks a database.
  */
 public final class Firewall {
 
@@ -26,6 +27,7 @@ public final class Firewall {
   private final Consumer<AutomaticBlock> listener;
   private volatile Rules rules;
   private volatile Set<String> decoys = Set.of();
+  private volatile AddressSet blocklist = AddressSet.EMPTY;
 
   /**
    * @param listener told of every automatic block, on the thread that decided it; must not block
@@ -68,6 +70,16 @@ public final class Firewall {
     rules = new Rules(List.copyOf(statics), watches, policy, lockout, agents);
   }
 
+  /** Makes {@code addresses} the global blocklist's entries. */
+  public void blocklist(AddressSet addresses) {
+    blocklist = addresses;
+  }
+
+  /** How many addresses and networks the global blocklist names. */
+  public int blocklistEntries() {
+    return blocklist.entries();
+  }
+
   /** Makes {@code numbers} the decoy extensions. */
   public void decoys(Set<String> numbers) {
     decoys = Set.copyOf(numbers);
@@ -91,6 +103,9 @@ public final class Firewall {
     FirewallRule rule = current.firstMatch(source, protocol, port);
     if (rule != null) {
       return rule.action() == RuleAction.ACCEPT;
+    }
+    if (blocklist.contains(source)) {
+      return false;
     }
     for (Watch watch : current.watches()) {
       if (watch.rule().watches(protocol, port) && watch.counter().exceededBy(source)) {
@@ -222,6 +237,9 @@ public final class Firewall {
               "Static defense rule "
                   + rule.name()
                   + (rule.action() == RuleAction.DROP ? " drops it" : " rejects it"));
+    }
+    if (blocklist.contains(source)) {
+      return new Verdict(false, "On the global anti-hacking IP blocklist");
     }
     List<String> watching =
         current.watches().stream()

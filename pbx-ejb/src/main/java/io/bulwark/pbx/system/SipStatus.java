@@ -27,6 +27,9 @@ public class SipStatus {
     long datagramsDropped();
 
     int datagramsQueued();
+
+    /** UDP datagrams dropped unread because the firewall refused their source. */
+    long datagramsShutOut();
   }
 
   private record Running(InetSocketAddress udp, Traffic traffic) {}

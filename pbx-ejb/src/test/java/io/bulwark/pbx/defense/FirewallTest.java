@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -517,6 +518,116 @@ class FirewallTest {
             .contains("no auto defense rule"));
   }
 
+  @Test
+  void aSourceOnTheBlocklistIsRefusedAndOthersAreAdmitted() {
+    firewall.configure(List.of(), List.of(), POLICY);
+    firewall.blocklist(addresses("203.0.113.7", "198.51.100.0/24", "2001:db8::/32"));
+
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertFalse(firewall.admits(ATTACKER, Protocol.TCP, HTTPS));
+    assertFalse(firewall.admits(ip("198.51.100.0"), Protocol.UDP, SIP));
+    assertFalse(firewall.admits(ip("198.51.100.255"), Protocol.UDP, SIP));
+    assertFalse(firewall.admits(ip("2001:db8::5"), Protocol.UDP, SIP));
+    assertTrue(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
+    assertTrue(firewall.admits(OFFICE, Protocol.TCP, HTTPS));
+    assertTrue(firewall.admits(ip("198.51.101.0"), Protocol.UDP, SIP));
+    assertTrue(firewall.admits(ip("2001:db9::5"), Protocol.UDP, SIP));
+    assertFalse(firewall.blocked().blocks(ATTACKER), "refused, not blocked");
+    assertTrue(decided.isEmpty());
+  }
+
+  @Test
+  void packetsOfAListedSourceAreRefusedWithoutBeingCounted() {
+    firewall.configure(List.of(), List.of(sipFlood()), POLICY);
+    firewall.blocklist(addresses("203.0.113.7"));
+
+    assertEquals(0, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT * 3));
+    assertTrue(decided.isEmpty());
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+
+    firewall.blocklist(AddressSet.EMPTY);
+    assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT));
+  }
+
+  @Test
+  void anAcceptRuleMatchingTheSourceWinsOverTheBlocklist() {
+    firewall.configure(
+        List.of(
+            new FirewallRule(
+                "office sip",
+                CidrBlock.parse("203.0.113.0/24"),
+                Protocol.UDP,
+                PortRange.of(SIP),
+                RuleAction.ACCEPT)),
+        List.of(),
+        POLICY);
+    firewall.blocklist(addresses("203.0.113.0/24", "198.51.100.9"));
+
+    assertTrue(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertTrue(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
+    assertFalse(firewall.admits(ATTACKER, Protocol.TCP, HTTPS), "the rule does not match");
+    assertFalse(firewall.admits(ip("198.51.100.9"), Protocol.UDP, SIP));
+  }
+
+  @Test
+  void aDropRuleMatchingAListedSourceStillRefusesIt() {
+    firewall.configure(List.of(rule("203.0.113.7", RuleAction.DROP)), List.of(), POLICY);
+    firewall.blocklist(addresses("203.0.113.0/24"));
+
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertFalse(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
+    assertTrue(firewall.explain(ATTACKER, Protocol.UDP, SIP).because().endsWith("drops it"));
+  }
+
+  @Test
+  void explainingAListedSourceNamesTheBlocklist() {
+    firewall.configure(List.of(rule("192.168.0.0/16", RuleAction.ACCEPT)), List.of(), POLICY);
+    firewall.blocklist(addresses("203.0.113.7", "192.168.1.0/24"));
+
+    Firewall.Verdict listed = firewall.explain(ATTACKER, Protocol.UDP, SIP);
+    assertFalse(listed.admitted());
+    assertEquals("On the global anti-hacking IP blocklist", listed.because());
+
+    Firewall.Verdict trusted = firewall.explain(OFFICE, Protocol.UDP, SIP);
+    assertTrue(trusted.admitted());
+    assertTrue(trusted.because().contains("never blocked automatically"), trusted.because());
+
+    Firewall.Verdict other = firewall.explain(NEIGHBOUR, Protocol.UDP, SIP);
+    assertTrue(other.admitted());
+    assertTrue(other.because().startsWith("No static defense rule matches"), other.because());
+
+    firewall.blocked().replace(List.of(manualBlock("203.0.113.7")));
+    Firewall.Verdict blocked = firewall.explain(ATTACKER, Protocol.UDP, SIP);
+    assertFalse(blocked.admitted());
+    assertTrue(blocked.because().startsWith("Manual block of 203.0.113.7"), blocked.because());
+  }
+
+  @Test
+  void anEmptyBlocklistLiftsIt() {
+    firewall.configure(List.of(), List.of(), POLICY);
+    firewall.blocklist(addresses("203.0.113.0/24", "2001:db8::/32"));
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+
+    firewall.blocklist(AddressSet.EMPTY);
+
+    assertTrue(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertTrue(firewall.admits(ip("2001:db8::5"), Protocol.UDP, SIP));
+    Firewall.Verdict verdict = firewall.explain(ATTACKER, Protocol.UDP, SIP);
+    assertTrue(verdict.admitted());
+    assertFalse(verdict.because().contains("blocklist"), verdict.because());
+  }
+
+  @Test
+  void aNewBlocklistReplacesTheOldOne() {
+    firewall.configure(List.of(), List.of(), POLICY);
+    firewall.blocklist(addresses("203.0.113.7"));
+
+    firewall.blocklist(addresses("203.0.113.8"));
+
+    assertTrue(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertFalse(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
+  }
+
   private int admitted(InetAddress source, Protocol protocol, int port, int packets) {
     int admitted = 0;
     for (int i = 0; i < packets; i++) {
@@ -539,6 +650,10 @@ class FirewallTest {
 
   private static Block manualBlock(String source) {
     return new Block(1, CidrBlock.parse(source), DefenseType.MANUAL, "test", NOW, null);
+  }
+
+  private static AddressSet addresses(String... blocks) {
+    return AddressSet.of(Arrays.stream(blocks).map(CidrBlock::parse).toList());
   }
 
   private static InetAddress ip(String literal) {

@@ -41,6 +41,11 @@ record ContainerTraffic(SipContainer container) implements SipStatus.Traffic {
     return udp().queued();
   }
 
+  @Override
+  public long datagramsShutOut() {
+    return container.shutOutDatagrams();
+  }
+
   private UdpIngressStats udp() {
     UdpIngressStats stats = container.udpIngress();
     return stats == null ? NO_UDP : stats;

@@ -2,6 +2,8 @@ package io.bulwark.pbx.web.monitoring;
 
 import io.bulwark.pbx.cdr.CallRecords;
 import io.bulwark.pbx.cdr.LiveCalls;
+import io.bulwark.pbx.defense.DefenseTable;
+import io.bulwark.pbx.defense.Firewall;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.location.LocationService;
@@ -40,6 +42,7 @@ public class MetricsServlet extends HttpServlet {
   @Inject private SecurityEventGate events;
   @Inject private LiveCalls liveCalls;
   @Inject private CallRecords callRecords;
+  @Inject private DefenseTable defenses;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -49,6 +52,7 @@ public class MetricsServlet extends HttpServlet {
     }
     PrometheusText text = new PrometheusText();
     sip(text);
+    defense(text);
     registrations(text);
     calls(text);
     securityEvents(text);
@@ -89,7 +93,23 @@ public class MetricsServlet extends HttpServlet {
                     .gauge(
                         "bulwark_sip_udp_queue_depth",
                         "UDP datagrams waiting for a SIP thread now.",
-                        traffic.datagramsQueued()));
+                        traffic.datagramsQueued())
+                    .counter(
+                        "bulwark_sip_udp_shut_out_total",
+                        "UDP datagrams dropped unread because the firewall refused their source.",
+                        traffic.datagramsShutOut()));
+  }
+
+  private void defense(PrometheusText text) {
+    Firewall firewall = defenses.firewall();
+    text.gauge(
+            "bulwark_defense_blocks_active",
+            "Blocked IPs in force now: by hand, by auto defense, lockout, scanner or decoy.",
+            firewall.blocked().inForce())
+        .gauge(
+            "bulwark_defense_blocklist_entries",
+            "Addresses and networks the global blocklist names.",
+            firewall.blocklistEntries());
   }
 
   private void registrations(PrometheusText text) {

@@ -3,11 +3,16 @@ package io.bulwark.pbx.web.portal;
 import io.bulwark.pbx.defense.AddressCheck;
 import io.bulwark.pbx.defense.BlockDraft;
 import io.bulwark.pbx.defense.BlockEntry;
+import io.bulwark.pbx.defense.Blocklist;
+import io.bulwark.pbx.defense.BlocklistDraft;
+import io.bulwark.pbx.defense.BlocklistSettings;
 import io.bulwark.pbx.defense.DefenseService;
 import io.bulwark.pbx.defense.DefenseTable;
+import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
 import io.bulwark.pbx.web.http.ClientAddress;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -29,11 +34,98 @@ public class BlockedIpsView implements Serializable {
   @Inject private transient DefenseService defense;
   @Inject private transient Clock clock;
   @Inject private transient DefenseTable defenses;
+  @Inject private transient Blocklist blocklist;
+
+  @PostConstruct
+  void load() {
+    show(defense.blocklistSettings());
+  }
+
+  private void show(BlocklistSettings settings) {
+    blocklistEnabled = settings.isEnabled();
+    blocklistUrl = settings.getUrl();
+    blocklistHours = settings.getIntervalHours();
+    blocklistVersion = settings.getVersion();
+    if (settings.getLastSyncAt() == null) {
+      blocklistStatus = "Never fetched.";
+    } else if (settings.getLastError() != null) {
+      blocklistStatus =
+          "The last fetch, at "
+              + settings.getLastSyncAt()
+              + ", failed: "
+              + settings.getLastError()
+              + ". The entries of the fetch before stay in force.";
+    } else {
+      blocklistStatus =
+          "Fetched at "
+              + settings.getLastSyncAt()
+              + ": "
+              + settings.getLastEntries()
+              + " addresses and networks"
+              + (settings.getLastSkipped() > 0
+                  ? ", " + settings.getLastSkipped() + " lines not understood"
+                  : "")
+              + ".";
+    }
+  }
+
+  public void saveBlocklist() {
+    try {
+      defense.updateBlocklist(
+          blocklistVersion,
+          new BlocklistDraft(blocklistEnabled, blocklistUrl, blocklistHours),
+          FormMessages.actor());
+      show(blocklist.sync());
+      FormMessages.info("Blocklist saved. " + blocklistStatus);
+    } catch (InvalidInputException e) {
+      FormMessages.fields("blocklist", e.violations());
+    } catch (ConcurrentChangeException e) {
+      FormMessages.refused(e.getMessage());
+    }
+  }
+
+  public void syncBlocklist() {
+    show(blocklist.sync());
+    FormMessages.info(blocklistStatus);
+  }
+
+  public boolean isBlocklistEnabled() {
+    return blocklistEnabled;
+  }
+
+  public void setBlocklistEnabled(boolean blocklistEnabled) {
+    this.blocklistEnabled = blocklistEnabled;
+  }
+
+  public String getBlocklistUrl() {
+    return blocklistUrl;
+  }
+
+  public void setBlocklistUrl(String blocklistUrl) {
+    this.blocklistUrl = blocklistUrl;
+  }
+
+  public Integer getBlocklistHours() {
+    return blocklistHours;
+  }
+
+  public void setBlocklistHours(Integer blocklistHours) {
+    this.blocklistHours = blocklistHours;
+  }
+
+  public String getBlocklistStatus() {
+    return blocklistStatus;
+  }
 
   private String source;
   private String reason;
   private Integer minutes;
   private String checkAddress;
+  private boolean blocklistEnabled;
+  private String blocklistUrl;
+  private Integer blocklistHours;
+  private int blocklistVersion;
+  private String blocklistStatus;
   private List<CheckRow> checks = List.of();
 
   /** One block as the table shows it. */
