@@ -14,6 +14,9 @@ import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -271,6 +274,67 @@ class DefenseIT {
             "select count(*) from blocked_source where source = ? and defense_type = 'SCANNER'",
             scanner));
     liftBlocksOf(scanner);
+  }
+
+  @Test
+  void aScannerFloodFromManyAddressesIsBlockedAndListedWithoutFloodingTheEventLog()
+      throws IOException, InterruptedException {
+    int sources = 200;
+    long eventsBefore =
+        Database.count("select count(*) from event_log where type = 'SOURCE_BLOCKED'");
+    for (int i = 1; i <= sources; i++) {
+      String source = "127.0.11." + i;
+      try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(source, 0))) {
+        byte[] request =
+            scannerOptions(source, socket.getLocalPort()).getBytes(StandardCharsets.US_ASCII);
+        socket.send(
+            new DatagramPacket(
+                request,
+                request.length,
+                InetAddress.getByName("127.0.0.1"),
+                TestEnvironment.sipPort()));
+      }
+    }
+    assertEquals(
+        sources,
+        Database.awaitCount(
+            sources,
+            "select count(*) from blocked_source where source like '127.0.11.%'"
+                + " and defense_type = 'SCANNER'"));
+    long events =
+        Database.count("select count(*) from event_log where type = 'SOURCE_BLOCKED'")
+            - eventsBefore;
+    assertTrue(
+        events < sources, events + " events: blocks decided within a second share one summary");
+    for (JsonValue row : Http.array(send("GET", "/defense/blocked", null))) {
+      JsonObject block = row.asJsonObject();
+      if (block.getString("source").startsWith("127.0.11.")) {
+        send("DELETE", "/defense/blocked/" + block.getJsonNumber("id").longValue(), null);
+      }
+    }
+  }
+
+  private static String scannerOptions(String source, int port) {
+    return ("OPTIONS sip:100@127.0.0.1 SIP/2.0\n"
+            + "Via: SIP/2.0/UDP "
+            + source
+            + ":"
+            + port
+            + ";branch=z9hG4bK-flood"
+            + System.nanoTime()
+            + "\n"
+            + "Max-Forwards: 70\n"
+            + "From: <sip:100@"
+            + source
+            + ">;tag=flood\n"
+            + "To: <sip:100@127.0.0.1>\n"
+            + "Call-ID: flood-"
+            + System.nanoTime()
+            + "\n"
+            + "CSeq: 1 OPTIONS\n"
+            + "User-Agent: friendly-scanner\n"
+            + "Content-Length: 0\n\n")
+        .replace("\n", "\r\n");
   }
 
   @Test

@@ -8,20 +8,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The blocks in force, asked about every datagram and connection before anything is parsed. Reads
  * take no lock: the blocks are a snapshot, replaced whole when they change, in which a single
  * address is one hash lookup and a network is one comparison per network blocked. Expired blocks
- * stop counting at once, before anything removes them.
+ * stop counting at once, before anything removes them. Automatic blocks are in force the moment
+ * they are added, before the database has them, in a map of their own that an add does not copy: a
+ * flood of forged sources costs a map entry each, up to a bound.
  */
 public final class BlockedSources {
 
+  /** Automatic blocks not written down yet, at most; beyond, a source is not blocked. */
+  static final int MAX_UNSTORED = 100_000;
+
   private final Clock clock;
   private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
-  // Guarded by this: what the database holds, and the automatic blocks not written down yet.
-  private List<Block> stored = List.of();
-  private final Map<InetAddress, Block> unstored = new HashMap<>();
+  private final ConcurrentMap<InetAddress, Block> unstored = new ConcurrentHashMap<>();
 
   public BlockedSources(Clock clock) {
     this.clock = clock;
@@ -35,11 +40,14 @@ public final class BlockedSources {
   /** The block in force that covers {@code source}, if one does. */
   public Optional<Block> find(InetAddress source) {
     Snapshot current = snapshot;
-    if (current.addresses().isEmpty() && current.networks().isEmpty()) {
+    if (current.addresses().isEmpty() && current.networks().isEmpty() && unstored.isEmpty()) {
       return Optional.empty(); // the usual case, asked for every datagram: no clock read
     }
     var now = clock.instant();
-    Block exact = current.addresses().get(source);
+    Block stored = current.addresses().get(source);
+    Block pending = unstored.get(source);
+    Block exact =
+        stored == null ? pending : pending == null ? stored : longerLived(stored, pending);
     if (exact != null && exact.activeAt(now)) {
       return Optional.of(exact);
     }
@@ -57,7 +65,11 @@ public final class BlockedSources {
     var now = clock.instant();
     return (int)
         (current.addresses().values().stream().filter(b -> b.activeAt(now)).count()
-            + current.networks().stream().filter(b -> b.activeAt(now)).count());
+            + current.networks().stream().filter(b -> b.activeAt(now)).count()
+            + unstored.entrySet().stream()
+                .filter(e -> e.getValue().activeAt(now))
+                .filter(e -> !current.addresses().containsKey(e.getKey()))
+                .count());
   }
 
   /**
@@ -65,29 +77,10 @@ public final class BlockedSources {
    * not among them yet stays in force until it is, or until it expires.
    */
   public synchronized void replace(Collection<Block> blocks) {
-    stored = List.copyOf(blocks);
     var now = clock.instant();
-    for (Block block : stored) {
-      if (block.source().isSingleAddress()) {
-        unstored.remove(block.source().network());
-      }
-    }
-    unstored.values().removeIf(b -> !b.activeAt(now));
-    rebuild();
-  }
-
-  /** Puts an automatic block of one address in force at once, before it is written down. */
-  synchronized void add(Block block) {
-    unstored.put(block.source().network(), block);
-    rebuild();
-  }
-
-  private void rebuild() {
     Map<InetAddress, Block> addresses = new HashMap<>();
     List<Block> networks = new ArrayList<>();
-    List<Block> all = new ArrayList<>(stored);
-    all.addAll(unstored.values());
-    for (Block block : all) {
+    for (Block block : blocks) {
       if (block.source().isSingleAddress()) {
         addresses.merge(block.source().network(), block, BlockedSources::longerLived);
       } else {
@@ -95,6 +88,20 @@ public final class BlockedSources {
       }
     }
     snapshot = new Snapshot(Map.copyOf(addresses), List.copyOf(networks));
+    unstored.keySet().removeAll(addresses.keySet());
+    unstored.values().removeIf(b -> !b.activeAt(now));
+  }
+
+  /**
+   * Puts an automatic block of one address in force at once, before it is written down; false when
+   * {@link #MAX_UNSTORED} blocks wait to be written already, and it was not taken.
+   */
+  boolean add(Block block) {
+    if (unstored.size() >= MAX_UNSTORED) {
+      return false;
+    }
+    unstored.put(block.source().network(), block);
+    return true;
   }
 
   /** Of two blocks of one address, the one that lasts longer decides. */

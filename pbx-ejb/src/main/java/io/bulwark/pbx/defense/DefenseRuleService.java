@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
  * Creates, changes and removes static defense and auto defense rules. Every change is validated
@@ -61,7 +60,8 @@ public class DefenseRuleService {
   public StaticRule updateStatic(
       long id, Integer readVersion, StaticRuleDraft draft, String actor, InetAddress actorAddress) {
     StaticRule rule = staticRule(id);
-    checkVersion(readVersion, rule::getVersion, "Static defense rule " + rule.getName());
+    ConcurrentChangeException.check(
+        readVersion, rule.getVersion(), "Static defense rule " + rule.getName());
     checkStatic(draft, rule.getId());
     rule.apply(draft);
     em.flush();
@@ -128,7 +128,8 @@ public class DefenseRuleService {
   public AutoDefenseRule updateAuto(
       long id, Integer readVersion, AutoDefenseRuleDraft draft, String actor) {
     AutoDefenseRule rule = autoRule(id);
-    checkVersion(readVersion, rule::getVersion, "Auto defense rule " + rule.getName());
+    ConcurrentChangeException.check(
+        readVersion, rule.getVersion(), "Auto defense rule " + rule.getName());
     checkAuto(draft, rule.getId());
     rule.apply(draft);
     em.flush();
@@ -211,15 +212,6 @@ public class DefenseRuleService {
     }
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
-    }
-  }
-
-  private static void checkVersion(Integer readVersion, IntSupplier current, String what) {
-    if (readVersion != null && readVersion != current.getAsInt()) {
-      throw new ConcurrentChangeException(
-          what
-              + " was changed by someone else since you opened it. Open it again to see the"
-              + " changes; nothing was saved.");
     }
   }
 

@@ -6,7 +6,6 @@ import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
-import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,6 +24,8 @@ import java.util.List;
  */
 @Stateless
 public class DefenseService {
+
+  static final int EVENTS_PER_BATCH = 20;
 
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
@@ -82,22 +83,36 @@ public class DefenseService {
   }
 
   /**
-   * Writes down a block the firewall already put in force, and raises it: a lockout as "Extension
-   * registration blocked out", any other as "Source blocked". Runs on its own thread, so that the
-   * packet that caused it waits for no database.
+   * Writes down blocks the firewall already put in force, and raises each: a lockout as "Extension
+   * registration blocked out", any other as "Source blocked". Beyond {@link #EVENTS_PER_BATCH} in
+   * one batch, the rest are raised as one event that counts them, so a flood of forged sources does
+   * not flood the event log.
    */
-  @Asynchronous
-  public void record(AutomaticBlock decided) {
-    BlockEntry entry = new BlockEntry(decided);
-    em.persist(entry);
+  public void record(List<AutomaticBlock> decided) {
+    List<BlockEntry> entries = decided.stream().map(BlockEntry::new).toList();
+    entries.forEach(em::persist);
     changes.fire(new DefenseChanged());
-    audit(
-        decided.type() == DefenseType.REGISTRATION_LOCKOUT
-            ? EventType.EXTENSION_REGISTRATION_BLOCKED_OUT
-            : EventType.SOURCE_BLOCKED,
-        entry,
-        decided.target(),
-        "block");
+    for (int i = 0; i < Math.min(entries.size(), EVENTS_PER_BATCH); i++) {
+      AutomaticBlock block = decided.get(i);
+      audit(
+          block.type() == DefenseType.REGISTRATION_LOCKOUT
+              ? EventType.EXTENSION_REGISTRATION_BLOCKED_OUT
+              : EventType.SOURCE_BLOCKED,
+          entries.get(i),
+          block.target(),
+          "block");
+    }
+    if (entries.size() > EVENTS_PER_BATCH) {
+      events.fireAsync(
+          new SecurityEvent(
+              clock.instant(),
+              EventType.SOURCE_BLOCKED,
+              null,
+              null,
+              "block",
+              (entries.size() - EVENTS_PER_BATCH)
+                  + " more sources blocked automatically within a second; Blocked IPs lists them"));
+    }
   }
 
   public DefenseSettings settings() {
@@ -111,11 +126,7 @@ public class DefenseService {
   public DefenseSettings updateSettings(
       Integer readVersion, DefenseSettingsDraft draft, String actor) {
     DefenseSettings settings = settings();
-    if (readVersion != null && readVersion != settings.getVersion()) {
-      throw new ConcurrentChangeException(
-          "The defense settings were changed by someone else since you opened them. Open them"
-              + " again to see the changes; nothing was saved.");
-    }
+    ConcurrentChangeException.check(readVersion, settings.getVersion(), "The defense settings");
     List<FieldViolation> violations = draft.violations();
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
@@ -155,11 +166,7 @@ public class DefenseService {
   public BlocklistSettings updateBlocklist(
       Integer readVersion, BlocklistDraft draft, String actor) {
     BlocklistSettings settings = blocklistSettings();
-    if (readVersion != null && readVersion != settings.getVersion()) {
-      throw new ConcurrentChangeException(
-          "The blocklist settings were changed by someone else since you opened them. Open them"
-              + " again to see the changes; nothing was saved.");
-    }
+    ConcurrentChangeException.check(readVersion, settings.getVersion(), "The blocklist settings");
     List<FieldViolation> violations = draft.violations();
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);

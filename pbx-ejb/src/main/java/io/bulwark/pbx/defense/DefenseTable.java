@@ -16,7 +16,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -42,12 +47,25 @@ public class DefenseTable {
   @Inject private DefenseService defense;
   @Inject private DefenseRuleService rules;
 
+  /** Automatic blocks waiting to be written down; a second's worth of a forged flood at most. */
+  static final int MAX_WAITING = 10_000;
+
   private final ServicePorts ports = ServicePorts.from(System::getenv);
+  private final BlockingQueue<AutomaticBlock> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
+  private final LongAdder unrecorded = new LongAdder();
   private Firewall firewall;
 
   @PostConstruct
   void start() {
-    firewall = new Firewall(new BlockedSources(clock), clock, defense::record);
+    firewall =
+        new Firewall(
+            new BlockedSources(clock),
+            clock,
+            decided -> {
+              if (!waiting.offer(decided)) {
+                unrecorded.increment();
+              }
+            });
     trustInstalledNetworks();
     load();
   }
@@ -96,6 +114,27 @@ public class DefenseTable {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) DefenseChanged change) {
     load();
+  }
+
+  /**
+   * Writes down the automatic blocks decided since the last second, all in one transaction, so that
+   * a flood of them costs one write and one reload a second, not one each.
+   */
+  @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void recordDecided() {
+    List<AutomaticBlock> decided = new ArrayList<>();
+    waiting.drainTo(decided);
+    long lost = unrecorded.sumThenReset();
+    if (lost > 0) {
+      LOG.warnf(
+          "%d automatic blocks were decided faster than they could be written down: they are in"
+              + " force but not listed",
+          lost);
+    }
+    if (!decided.isEmpty()) {
+      defense.record(decided);
+    }
   }
 
   /** Forgets quiet sources' counts, and blocks that expired a day ago. */

@@ -286,8 +286,9 @@ public final class Firewall {
             target,
             now,
             now.plus(Duration.ofMinutes(minutes)));
-    blocked.add(decided.block());
-    listener.accept(decided);
+    if (blocked.add(decided.block())) {
+      listener.accept(decided);
+    }
   }
 
   private static String abbreviated(String text) {

@@ -143,6 +143,21 @@ class BlockedSourcesTest {
     return new Block(id, CidrBlock.parse(source), DefenseType.MANUAL, "test", NOW, until);
   }
 
+  @Test
+  void automaticBlocksWaitingToBeWrittenAreBoundedSoAForgedFloodCannotFillTheMemory()
+      throws Exception {
+    Instant until = NOW.plus(Duration.ofHours(1));
+    for (int i = 0; i < BlockedSources.MAX_UNSTORED; i++) {
+      String address = "10." + (i >> 16) + "." + ((i >> 8) & 0xFF) + "." + (i & 0xFF);
+      assertTrue(blocked.add(automatic(address, until)));
+    }
+    assertFalse(
+        blocked.add(automatic("198.51.100.1", until)), "beyond the bound the block is not taken");
+    assertFalse(blocked.blocks(InetAddress.getByName("198.51.100.1")));
+    assertTrue(blocked.blocks(InetAddress.getByName("10.0.0.5")));
+    assertEquals(BlockedSources.MAX_UNSTORED, blocked.inForce());
+  }
+
   private static Block automatic(String source, Instant until) {
     return new Block(0, CidrBlock.parse(source), DefenseType.AUTO_DEFENSE, "flood", NOW, until);
   }
