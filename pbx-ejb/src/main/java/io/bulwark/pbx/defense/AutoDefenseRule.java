@@ -1,9 +1,8 @@
 package io.bulwark.pbx.defense;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -24,19 +23,7 @@ public class AutoDefenseRule {
   @Column(nullable = false, length = 64)
   private String name;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 8)
-  private Protocol protocol;
-
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 8)
-  private Service service;
-
-  @Column(name = "port_first")
-  private Integer portFirst;
-
-  @Column(name = "port_last")
-  private Integer portLast;
+  @Embedded private RuleScope scope;
 
   @Column(nullable = false)
   private int packets;
@@ -54,18 +41,14 @@ public class AutoDefenseRule {
 
   void apply(AutoDefenseRuleDraft draft) {
     name = draft.name().strip();
-    protocol = draft.protocol();
-    service = draft.service();
-    PortRange ports = draft.portRange();
-    portFirst = ports == null ? null : ports.first();
-    portLast = ports == null ? null : ports.last();
+    scope = new RuleScope(draft.protocol(), draft.service(), draft.portRange());
     packets = draft.packets();
     seconds = draft.seconds();
   }
 
   public RateRule rule(ServicePorts where) {
     return new RateRule(
-        name, protocol, where.of(service, getPorts()), new RateLimit(packets, seconds));
+        name, scope.getProtocol(), scope.ports(where), new RateLimit(packets, seconds));
   }
 
   public Long getId() {
@@ -76,16 +59,8 @@ public class AutoDefenseRule {
     return name;
   }
 
-  public Protocol getProtocol() {
-    return protocol;
-  }
-
-  public Service getService() {
-    return service;
-  }
-
-  public PortRange getPorts() {
-    return portFirst == null ? null : new PortRange(portFirst, portLast);
+  public RuleScope getScope() {
+    return scope;
   }
 
   public int getPackets() {

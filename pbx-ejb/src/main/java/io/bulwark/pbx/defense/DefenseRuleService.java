@@ -257,18 +257,14 @@ public class DefenseRuleService {
         + " "
         + rule.getSource()
         + " "
-        + rule.getProtocol().getLabel()
-        + " "
-        + (rule.getService() == Service.PORTS ? rule.getPorts() : rule.getService().getLabel());
+        + rule.getScope();
   }
 
   private static String describe(AutoDefenseRule rule) {
     return "auto defense rule "
         + rule.getName()
         + ": "
-        + rule.getProtocol().getLabel()
-        + " "
-        + (rule.getService() == Service.PORTS ? rule.getPorts() : rule.getService().getLabel())
+        + rule.getScope()
         + " "
         + rule.getPackets()
         + "/"

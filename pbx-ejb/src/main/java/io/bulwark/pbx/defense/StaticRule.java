@@ -1,6 +1,7 @@
 package io.bulwark.pbx.defense;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,19 +29,7 @@ public class StaticRule {
   @Column(nullable = false, length = 49)
   private String source;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 8)
-  private Protocol protocol;
-
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 8)
-  private Service service;
-
-  @Column(name = "port_first")
-  private Integer portFirst;
-
-  @Column(name = "port_last")
-  private Integer portLast;
+  @Embedded private RuleScope scope;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 8)
@@ -63,11 +52,7 @@ public class StaticRule {
   void apply(StaticRuleDraft draft) {
     name = draft.name().strip();
     source = CidrBlock.parse(draft.source()).toString();
-    protocol = draft.protocol();
-    service = draft.service();
-    PortRange ports = draft.portRange();
-    portFirst = ports == null ? null : ports.first();
-    portLast = ports == null ? null : ports.last();
+    scope = new RuleScope(draft.protocol(), draft.service(), draft.portRange());
     action = draft.action();
     if (draft.position() != null) {
       position = draft.position();
@@ -76,7 +61,7 @@ public class StaticRule {
 
   public FirewallRule rule(ServicePorts where) {
     return new FirewallRule(
-        name, CidrBlock.parse(source), protocol, where.of(service, getPorts()), action);
+        name, CidrBlock.parse(source), scope.getProtocol(), scope.ports(where), action);
   }
 
   public Long getId() {
@@ -91,17 +76,8 @@ public class StaticRule {
     return source;
   }
 
-  public Protocol getProtocol() {
-    return protocol;
-  }
-
-  public Service getService() {
-    return service;
-  }
-
-  /** The ports given by hand, {@code null} unless the service is {@link Service#PORTS}. */
-  public PortRange getPorts() {
-    return portFirst == null ? null : new PortRange(portFirst, portLast);
+  public RuleScope getScope() {
+    return scope;
   }
 
   public RuleAction getAction() {

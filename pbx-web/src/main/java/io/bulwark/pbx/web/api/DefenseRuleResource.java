@@ -299,9 +299,9 @@ public class DefenseRuleResource {
         r.getId(),
         r.getName(),
         r.getSource(),
-        r.getProtocol().name(),
-        r.getService().name(),
-        r.getPorts() == null ? null : r.getPorts().toString(),
+        r.getScope().getProtocol().name(),
+        r.getScope().getService().name(),
+        r.getScope().getPorts() == null ? null : r.getScope().getPorts().toString(),
         r.getAction().name(),
         r.getPosition(),
         r.getVersion());
@@ -311,9 +311,9 @@ public class DefenseRuleResource {
     return new AutoView(
         r.getId(),
         r.getName(),
-        r.getProtocol().name(),
-        r.getService().name(),
-        r.getPorts() == null ? null : r.getPorts().toString(),
+        r.getScope().getProtocol().name(),
+        r.getScope().getService().name(),
+        r.getScope().getPorts() == null ? null : r.getScope().getPorts().toString(),
         r.getPackets(),
         r.getSeconds(),
         r.getVersion());

@@ -72,9 +72,9 @@ public class AutoDefenseView implements Serializable {
             r -> {
               edited.edit(r.getId(), r.getVersion(), r.getName());
               name = r.getName();
-              protocol = r.getProtocol();
-              service = r.getService();
-              ports = r.getPorts() == null ? null : r.getPorts().toString();
+              protocol = r.getScope().getProtocol();
+              service = r.getScope().getService();
+              ports = r.getScope().getPorts() == null ? null : r.getScope().getPorts().toString();
               packets = r.getPackets();
               seconds = r.getSeconds();
             });

@@ -48,9 +48,9 @@ public class StaticDefenseView implements Serializable {
               edited.edit(r.getId(), r.getVersion(), r.getName());
               name = r.getName();
               source = r.getSource();
-              protocol = r.getProtocol();
-              service = r.getService();
-              ports = r.getPorts() == null ? null : r.getPorts().toString();
+              protocol = r.getScope().getProtocol();
+              service = r.getScope().getService();
+              ports = r.getScope().getPorts() == null ? null : r.getScope().getPorts().toString();
               action = r.getAction();
               position = r.getPosition();
             });
