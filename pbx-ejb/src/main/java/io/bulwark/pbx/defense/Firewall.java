@@ -10,15 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Decides, for each packet, request or failed authentication, whether its source may go on, in the
  * guide's order: blocked sources are refused; the first static defense rule that matches decides,
- * and Accept exempts the source from all that follows; the global blocklist refuses what it names;
- * auto defense counts the packets of the rest, and blocks a source that sends more than a rule
- * allows; failed authentications lock a source out; a scanner's user agent blocks it at once. A
- * block it decides is in force at once, in memory, and handed to the listener to be written down.
- * Nothing here blocks a thread or asks a database.
+ * and Accept exempts the source from all that follows, as does being a trunk provider's address;
+ * the global blocklist refuses what it names; auto defense counts the packets of the rest, and
+ * blocks a source that sends more than a rule allows; failed authentications lock a source out; a
+ * scanner's user agent blocks it at once. A block it decides is in force at once, in memory, and
+ * handed to the listener to be written down. Nothing here blocks a thread or asks a database.
  */
 public final class Firewall {
 
@@ -28,6 +29,7 @@ public final class Firewall {
   private volatile Rules rules;
   private volatile Set<String> decoys = Set.of();
   private volatile AddressSet blocklist = AddressSet.EMPTY;
+  private volatile Predicate<InetAddress> trunkPeers = source -> false;
 
   /**
    * @param listener told of every automatic block, on the thread that decided it; must not block
@@ -70,6 +72,14 @@ public final class Firewall {
     rules = new Rules(List.copyOf(statics), watches, policy, lockout, agents);
   }
 
+  /**
+   * Tells which sources are trunk providers' addresses. Unless a static rule says otherwise, they
+   * are trusted as an Accept rule would: a provider's busy hour must not block the trunk.
+   */
+  public void trunkPeers(Predicate<InetAddress> isPeer) {
+    trunkPeers = isPeer;
+  }
+
   /** Makes {@code addresses} the global blocklist's entries. */
   public void blocklist(AddressSet addresses) {
     blocklist = addresses;
@@ -104,6 +114,9 @@ public final class Firewall {
     if (rule != null) {
       return rule.action() == RuleAction.ACCEPT;
     }
+    if (trunkPeers.test(source)) {
+      return true;
+    }
     if (blocklist.contains(source)) {
       return false;
     }
@@ -136,7 +149,7 @@ public final class Firewall {
   public void authenticationFailed(
       InetAddress source, Protocol protocol, int port, String username) {
     Rules current = rules;
-    if (current.trusts(source, protocol, port)) {
+    if (trusts(current, source, protocol, port)) {
       return;
     }
     RateLimit limit = current.lockout().limit();
@@ -168,7 +181,7 @@ public final class Firewall {
     }
     String agent = userAgent.toLowerCase(Locale.ROOT);
     for (String scanner : current.scannerAgents()) {
-      if (agent.contains(scanner) && !current.trusts(source, protocol, port)) {
+      if (agent.contains(scanner) && !trusts(current, source, protocol, port)) {
         block(
             source,
             DefenseType.SCANNER,
@@ -189,7 +202,7 @@ public final class Firewall {
    */
   public boolean blocksDecoy(InetAddress source, Protocol protocol, int port, String number) {
     Rules current = rules;
-    if (number == null || !decoys.contains(number) || current.trusts(source, protocol, port)) {
+    if (number == null || !decoys.contains(number) || trusts(current, source, protocol, port)) {
       return false;
     }
     block(
@@ -237,6 +250,9 @@ public final class Firewall {
               "Static defense rule "
                   + rule.name()
                   + (rule.action() == RuleAction.DROP ? " drops it" : " rejects it"));
+    }
+    if (trunkPeers.test(source)) {
+      return new Verdict(true, "A trunk provider's address; it is never blocked automatically");
     }
     if (blocklist.contains(source)) {
       return new Verdict(false, "On the global anti-hacking IP blocklist");
@@ -289,6 +305,11 @@ public final class Firewall {
     if (blocked.add(decided.block())) {
       listener.accept(decided);
     }
+  }
+
+  /** Trusted as an Accept rule or a trunk provider: never blocked automatically. */
+  private boolean trusts(Rules current, InetAddress source, Protocol protocol, int port) {
+    return current.trusts(source, protocol, port) || trunkPeers.test(source);
   }
 
   private static String abbreviated(String text) {

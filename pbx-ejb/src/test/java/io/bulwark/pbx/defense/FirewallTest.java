@@ -628,6 +628,25 @@ class FirewallTest {
     assertFalse(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
   }
 
+  @Test
+  void aTrunkProvidersAddressIsNeverBlockedAutomaticallyButAStaticDropRuleStillApplies() {
+    firewall.configure(
+        List.of(rule("198.51.100.0/24", RuleAction.DROP)), List.of(sipFlood()), POLICY);
+    firewall.trunkPeers(source -> source.equals(ATTACKER) || source.equals(ip("198.51.100.9")));
+    firewall.blocklist(AddressSet.of(List.of(CidrBlock.parse("203.0.113.0/24"))));
+
+    assertEquals(LIMIT * 5, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT * 5), "not counted");
+    for (int i = 0; i < LOCKOUT_ATTEMPTS * 2; i++) {
+      firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
+    }
+    assertFalse(firewall.blocksScanner(ATTACKER, Protocol.UDP, SIP, "friendly-scanner"));
+    assertTrue(decided.isEmpty(), "no automatic block of a trunk's address");
+    assertTrue(firewall.explain(ATTACKER, Protocol.UDP, SIP).because().contains("trunk provider"));
+
+    assertFalse(firewall.admits(ip("198.51.100.9"), Protocol.UDP, SIP), "the Drop rule decides");
+    assertFalse(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP), "another listed address");
+  }
+
   private int admitted(InetAddress source, Protocol protocol, int port, int packets) {
     int admitted = 0;
     for (int i = 0; i < packets; i++) {

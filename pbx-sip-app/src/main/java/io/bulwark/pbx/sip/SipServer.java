@@ -23,6 +23,7 @@ import io.bulwark.pbx.sip.trunk.TrunkRegistrations;
 import io.bulwark.pbx.system.SipStatus;
 import io.bulwark.pbx.trunk.TrunkDirectory;
 import io.bulwark.pbx.trunk.TrunkStatusBoard;
+import io.bulwark.pbx.trunk.Trunks;
 import io.bulwark.sip.SipContainer;
 import io.bulwark.sip.SipRequest;
 import io.bulwark.sip.SipRequestHandler;
@@ -44,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
@@ -109,6 +111,8 @@ public class SipServer {
     directory.load(settings.realm());
     NonceService nonces = new NonceService(clock, NONCE_LIFETIME);
     Firewall firewall = defenses.firewall();
+    Supplier<Trunks> trunks = trunkDirectory.trunks();
+    firewall.trunkPeers(source -> trunks.get().at(source).isPresent());
     DigestAuthentication authentication =
         new DigestAuthentication(
             new DigestVerifier(nonces, settings.realm()),
