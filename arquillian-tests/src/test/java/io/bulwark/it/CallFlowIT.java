@@ -167,8 +167,11 @@ class CallFlowIT {
       assertNoLiveCall("3342");
       String toCallee = answered.messages();
       int ack = toCallee.indexOf("ACK sip:");
+      // The first CANCEL counts: one the callee left unanswered is retransmitted (RFC 3261
+      // 17.1.2.2), after the ACK too, as the same transaction.
+      int cancel = toCallee.indexOf("CANCEL sip:");
       assertTrue(
-          ack < 0 || toCallee.indexOf("CANCEL sip:", ack) < 0,
+          ack < 0 || cancel < 0 || cancel < ack,
           "Bulwark cancelled the INVITE after it had acknowledged its 200 (RFC 3261 section 9.1:"
               + " no CANCEL once a final response came)\n"
               + both);

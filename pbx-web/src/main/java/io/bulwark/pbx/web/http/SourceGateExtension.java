@@ -18,8 +18,9 @@ import org.jboss.logging.Logger;
  * Puts the firewall in front of the web: before Undertow runs security, sessions or the OpenID
  * Connect redirect, a request from a blocked or refused source is answered by closing its
  * connection, and every new connection counts against the auto defense rules of its port (the HTTP
- * and HTTPS rules, 120 in 60 s by default). A connection is asked about once, at its first request:
- * a browser keeps its connections, so a page's many resources count as one.
+ * and HTTPS rules, 120 in 60 s by default). A connection is counted once, at its first request: a
+ * browser keeps its connections, so a page's many resources count as one. Each later request on it
+ * is only looked up among the blocks, so a block ends an open connection too.
  */
 public final class SourceGateExtension implements ServletExtension {
 
@@ -46,14 +47,15 @@ public final class SourceGateExtension implements ServletExtension {
   }
 
   private boolean admitted(HttpServerExchange exchange) {
-    Boolean known = exchange.getConnection().getAttachment(ADMITTED);
-    if (known != null) {
-      return known;
-    }
     Firewall current = firewall();
     InetSocketAddress peer = exchange.getSourceAddress();
     if (current == null || peer == null) {
       return true; // the defenses are not loaded yet: the application is still starting
+    }
+    Boolean known = exchange.getConnection().getAttachment(ADMITTED);
+    if (known != null) {
+      // A block decided while the connection was open ends it at its next request.
+      return known && !current.blocked().blocks(peer.getAddress());
     }
     boolean admitted =
         current.admits(peer.getAddress(), Protocol.TCP, exchange.getDestinationAddress().getPort());
