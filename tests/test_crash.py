@@ -63,7 +63,8 @@ def caller_numbers():
 
 
 def secret_of(number):
-    return "Crash%sx" % number  # upper, lower and digits, as the extension rules want
+    # Upper, lower and a digit, without the extension number or a run of four, as the rules want.
+    return "Crash" + "".join("ABCDEFGHIJ"[int(d)] + "y" for d in number) + "7"
 
 
 def auth(number):

@@ -1,7 +1,8 @@
 """The benchmark's users, written once for sipp and for Kamailio from one definition.
 
-Extension numbers start at FIRST_EXTENSION; extension x has the registration name b<x> and the
-secret Bench<x>x, the values bench/run provisions into Bulwark through the REST API.
+Extension numbers start at FIRST_EXTENSION; extension x has the registration name b<x> and a secret
+spelled from its digits (see secret), the values bench/run provisions into Bulwark through the REST
+API.
 """
 
 import hashlib
@@ -21,7 +22,12 @@ def name(ext):
 
 
 def secret(ext):
-    return "Bench%dx" % ext
+    """Bench, each digit as a letter (0 is A) followed by y, then 7: 100001 is BenchByAyAyAyAyBy7.
+
+    Bulwark refuses a password that contains the extension number or four repeated characters, so the
+    digits are spelled and kept apart; lib/bulwark.sh spells them the same way.
+    """
+    return "Bench" + "".join("ABCDEFGHIJ"[int(d)] + "y" for d in str(ext)) + "7"
 
 
 def ha1(ext):

@@ -151,13 +151,20 @@ api_header() {
   [ -n "$token" ] && [ "$token" != null ] || die "no API token"
   printf 'Authorization: Bearer %s\n' "$token"
 }
+# An extension's secret, as benchkit/credentials.py spells it: 100001 -> BenchByAyAyAyAyBy7.
+bench_secret() {
+  local s=$1
+  s=${s//0/Ay}; s=${s//1/By}; s=${s//2/Cy}; s=${s//3/Dy}; s=${s//4/Ey}
+  s=${s//5/Fy}; s=${s//6/Gy}; s=${s//7/Hy}; s=${s//8/Iy}; s=${s//9/Jy}
+  printf 'Bench%s7' "$s"
+}
 # One xargs worker: creates the extensions whose numbers it is given, over one connection.
 provision_batch() {
   local args=() n
   for n in "$@"; do
     args+=(--next -sk --max-time 30 -o /dev/null -w "%{http_code} $n\n" -H "@$PROVISION_HEADER"
       -H 'Content-Type: application/json'
-      --data "{\"number\":\"$n\",\"displayName\":\"Bench $n\",\"registrationName\":\"b$n\",\"secret\":\"Bench${n}x\"}"
+      --data "{\"number\":\"$n\",\"displayName\":\"Bench $n\",\"registrationName\":\"b$n\",\"secret\":\"$(bench_secret "$n")\"}"
       "$API")
   done
   curl "${args[@]:1}" || true
@@ -165,7 +172,7 @@ provision_batch() {
 provision() {
   local codes=$RUN_DIR/provision-codes.txt chunk=1000 from t0 t1
   export PROVISION_HEADER=$RUN_DIR/api-header API
-  export -f provision_batch
+  export -f provision_batch bench_secret
   : > "$codes"
   say "Provisioning $EXTENSIONS extensions through $API ($PROVISION_PARALLEL in parallel)"
   record_command "seq $FIRST_EXTENSION $(number_of "$EXTENSIONS") | xargs -P $PROVISION_PARALLEL -n 25 curl ... POST $API (token refreshed every $chunk)"

@@ -213,10 +213,10 @@ class CallUsersTest(unittest.TestCase):
         self.assertEqual(credentials.callees(10, 2), [100009, 100010])
         callers = list(credentials.callers_lines(10, 2))
         self.assertEqual(callers[0], "SEQUENTIAL")
-        self.assertEqual(callers[1], "100001;[authentication username=b100001 password=Bench100001x]")
+        self.assertEqual(callers[1], "100001;[authentication username=b100001 password=BenchByAyAyAyAyBy7]")
         self.assertEqual(len(callers), 9)
         self.assertEqual(credentials.callee_lines(100010, 3600)[1],
-                         "100010;[authentication username=b100010 password=Bench100010x];3600")
+                         "100010;[authentication username=b100010 password=BenchByAyAyAyByAy7];3600")
 
     def test_needs_a_caller(self):
         with self.assertRaises(ValueError):

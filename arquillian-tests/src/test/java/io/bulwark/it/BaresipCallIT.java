@@ -57,8 +57,8 @@ class BaresipCallIT {
 
   @Test
   void twoBaresipPhonesTalkBothWaysThroughRtpengine() throws Exception {
-    api.createValid("4011", "bare4011", "Bare4011Secret");
-    api.createValid("4012", "bare4012", "Bare4012Secret");
+    api.createValid("4011", "bare4011", "BareCallerSecret9");
+    api.createValid("4012", "bare4012", "BareCalleeSecret9");
     // The phones' RTP ports lie below the relay's, so a port tells who owns it.
     int phonesRtp = RtpEngineControl.portMin() - 1000;
     Baresip callee =
@@ -67,11 +67,12 @@ class BaresipCallIT {
             "127.0.0.2",
             "4012",
             "bare4012",
-            "Bare4012Secret",
+            "BareCalleeSecret9",
             phonesRtp + 100,
             CALLEE_TONE);
     Baresip caller =
-        phone("caller", "127.0.0.1", "4011", "bare4011", "Bare4011Secret", phonesRtp, CALLER_TONE);
+        phone(
+            "caller", "127.0.0.1", "4011", "bare4011", "BareCallerSecret9", phonesRtp, CALLER_TONE);
     callee.awaitOutput("200 OK () [1 binding]", Duration.ofSeconds(15));
     caller.awaitOutput("200 OK () [1 binding]", Duration.ofSeconds(15));
 

@@ -31,7 +31,7 @@ class BaresipIT {
   @Test
   void baresipRegistersAndUnregistersOnExit() throws Exception {
     new ExtensionsApi(KeycloakAdmin.tokenWithRole("administrator"))
-        .createValid("4001", "phone4001", "Baresip4001");
+        .createValid("4001", "phone4001", "BaresipPh0ne");
     Path config = Files.createTempDirectory(Path.of("target"), "baresip-");
     int localPort = TestEnvironment.freeSipPort();
     Files.writeString(
@@ -48,7 +48,7 @@ class BaresipIT {
         "<sip:4001@127.0.0.1:"
             + TestEnvironment.sipPort()
             + ";transport=udp>"
-            + ";auth_user=phone4001;auth_pass=Baresip4001;regint=300\n");
+            + ";auth_user=phone4001;auth_pass=BaresipPh0ne;regint=300\n");
 
     Process phone =
         new ProcessBuilder("baresip", "-f", config.toString(), "-t", "8", "-s")

@@ -391,7 +391,7 @@ class DefenseIT {
             Json.createObjectBuilder().add("number", "3998").add("note", "IT bait").build());
     assertEquals(201, created.statusCode(), created.body());
     long id = Http.object(created).getJsonNumber("id").longValue();
-    new ExtensionsApi(token).createValid("3997", "reg3997", "Decoy3997Real");
+    new ExtensionsApi(token).createValid("3997", "reg3997", "DecoyTestReal9");
     Problems.assertProblem(
         400,
         send("POST", "/defense/decoys", Json.createObjectBuilder().add("number", "3997").build()),

@@ -99,6 +99,15 @@ class PortalIT {
 
     browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
     wait.until(ExpectedConditions.titleContains("Extensions"));
+    assertEquals(
+        16,
+        browser.findElement(By.id("extensionForm:secret")).getAttribute("value").length(),
+        "a new extension starts with a generated password");
+    assertTrue(
+        browser
+            .findElement(By.id("extensionForm"))
+            .getText()
+            .contains("Allow Remote Registration"));
     fill("extensionForm:number", " 5001 ");
     fill("extensionForm:displayName", "Portal Phone");
     fill("extensionForm:registrationName", "portal5001");

@@ -18,6 +18,9 @@ public final class Sipp {
   /** The suite's PBX, where most scenarios send to. */
   private static final String PBX = "127.0.0.1:" + TestEnvironment.sipPort();
 
+  /** The User-Agent of the registrations, unless a test names another. */
+  public static final String USER_AGENT = "sipp-bulwark-test";
+
   /** What one run saw: the final status and every message exchanged. */
   public record Run(int finalStatus, String messages) {}
 
@@ -50,15 +53,36 @@ public final class Sipp {
             + password
             + "];"
             + expires
+            + ";"
+            + USER_AGENT
             + "\n";
     return run("register.xml", fields, transport, sourceAddress);
+  }
+
+  /**
+   * Registers {@code number} for 300 s over UDP as a phone at {@code sourceAddress:localPort} (0:
+   * any port) that calls itself {@code userAgent}.
+   */
+  public static Run registerAs(
+      String number,
+      String username,
+      String password,
+      String sourceAddress,
+      int localPort,
+      String userAgent) {
+    return run(
+        "register.xml",
+        authentication(number, username, password) + ";300;" + userAgent + "\n",
+        "udp",
+        sourceAddress,
+        localPort);
   }
 
   /** Registers {@code number} over UDP from {@code localPort}, where its phone will answer. */
   public static Run registerAt(String number, String username, String password, int localPort) {
     return run(
         "register.xml",
-        authentication(number, username, password) + ";300\n",
+        authentication(number, username, password) + ";300;" + USER_AGENT + "\n",
         "udp",
         "127.0.0.1",
         localPort);
@@ -197,7 +221,7 @@ public final class Sipp {
       int localPort) {
     return start(
             "register.xml",
-            authentication(number, username, password) + ";300\n",
+            authentication(number, username, password) + ";300;" + USER_AGENT + "\n",
             "udp",
             sourceAddress,
             localPort,

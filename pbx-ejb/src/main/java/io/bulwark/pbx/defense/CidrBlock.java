@@ -97,11 +97,48 @@ public final class CidrBlock {
     }
   }
 
-  /** {@code 10.0.0.0/8}, or the bare address for a single one. */
+  /**
+   * {@code 10.0.0.0/8}, or the bare address for a single one; IPv6 in the short form of RFC 5952
+   * ({@code 2001:db8::/32}), as people write it.
+   */
   @Override
   public String toString() {
-    String address = network().getHostAddress();
+    String address = network.length == 4 ? network().getHostAddress() : ipv6Text(network);
     return isSingleAddress() ? address : address + "/" + prefix;
+  }
+
+  /** RFC 5952 section 4: the longest run of two or more zero groups (the first of equals) as ::. */
+  private static String ipv6Text(byte[] bytes) {
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        text.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+        text.append(':');
+      }
+      text.append(Integer.toHexString(groups[i]));
+    }
+    return text.toString();
   }
 
   @Override

@@ -5,12 +5,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The one row of defense settings: how long an automatic block lasts, when failed authentications
- * lock a source out and for how long, and the user agents that mark a scanner.
+ * lock a source out and for how long, the user agents that mark a scanner, and the local networks
+ * (where devices of extensions without remote registration may be).
  */
 @Entity
 @Table(name = "defense_settings")
@@ -35,6 +37,9 @@ public class DefenseSettings {
   @Column(name = "scanner_agents", nullable = false)
   private String scannerAgents;
 
+  @Column(name = "local_networks", nullable = false)
+  private String localNetworks;
+
   @Column(name = "trusted_seeded", nullable = false)
   private boolean trustedSeeded;
 
@@ -48,6 +53,8 @@ public class DefenseSettings {
     lockoutSeconds = draft.lockoutSeconds();
     lockoutMinutes = draft.lockoutMinutes();
     scannerAgents = String.join("\n", draft.cleanScannerAgents());
+    localNetworks =
+        String.join("\n", draft.localBlocks().stream().map(CidrBlock::toString).toList());
   }
 
   /** What the firewall needs of these settings. */
@@ -56,14 +63,38 @@ public class DefenseSettings {
         autoBlockMinutes,
         new RateLimit(lockoutAttempts, lockoutSeconds),
         lockoutMinutes,
-        getScannerAgents());
+        getScannerAgents(),
+        getLocalNetworks().stream().map(CidrBlock::parse).toList());
   }
 
   /**
    * @param lockout failed authentications from one source that lock it out, and in what time
    */
   public record Policy(
-      int autoBlockMinutes, RateLimit lockout, int lockoutMinutes, List<String> scannerAgents) {}
+      int autoBlockMinutes,
+      RateLimit lockout,
+      int lockoutMinutes,
+      List<String> scannerAgents,
+      List<CidrBlock> localNetworks) {
+
+    /** What applies until the settings are read: the guide's defaults. */
+    static final Policy INITIAL =
+        new Policy(
+            60,
+            new RateLimit(5, 300),
+            60,
+            List.of(),
+            DefenseSettingsDraft.DEFAULT_LOCAL_NETWORKS.stream().map(CidrBlock::parse).toList());
+
+    public boolean isLocal(InetAddress source) {
+      for (CidrBlock network : localNetworks) {
+        if (network.contains(source)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   boolean isTrustedSeeded() {
     return trustedSeeded;
@@ -91,6 +122,10 @@ public class DefenseSettings {
 
   public List<String> getScannerAgents() {
     return Arrays.stream(scannerAgents.split("\n")).filter(s -> !s.isBlank()).toList();
+  }
+
+  public List<String> getLocalNetworks() {
+    return Arrays.stream(localNetworks.split("\n")).filter(s -> !s.isBlank()).toList();
   }
 
   public int getVersion() {

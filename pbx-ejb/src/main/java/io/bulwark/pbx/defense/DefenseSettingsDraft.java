@@ -10,7 +10,22 @@ public record DefenseSettingsDraft(
     Integer lockoutAttempts,
     Integer lockoutSeconds,
     Integer lockoutMinutes,
-    List<String> scannerAgents) {
+    List<String> scannerAgents,
+    List<String> localNetworks) {
+
+  /** A fresh install's local networks: the private ranges, link-local and loopback. */
+  public static final List<String> DEFAULT_LOCAL_NETWORKS =
+      List.of(
+          "10.0.0.0/8",
+          "172.16.0.0/12",
+          "192.168.0.0/16",
+          "169.254.0.0/16",
+          "127.0.0.0/8",
+          "fc00::/7",
+          "fe80::/10",
+          "::1");
+
+  static final int MAX_LOCAL_NETWORKS = 50;
 
   static final int MAX_AGENT = 64;
   static final int MAX_AGENTS = 200;
@@ -30,6 +45,20 @@ public record DefenseSettingsDraft(
           new FieldViolation(
               "scannerAgents", "Each user agent at most " + MAX_AGENT + " characters"));
     }
+    if (localNetworks == null) {
+      found.add(new FieldViolation("localNetworks", "A list, empty when no network is local"));
+    } else if (cleanLocalNetworks().size() > MAX_LOCAL_NETWORKS) {
+      found.add(new FieldViolation("localNetworks", "At most " + MAX_LOCAL_NETWORKS + " networks"));
+    } else {
+      for (String network : cleanLocalNetworks()) {
+        try {
+          CidrBlock.parse(network);
+        } catch (IllegalArgumentException e) {
+          found.add(new FieldViolation("localNetworks", network + ": " + e.getMessage()));
+          break;
+        }
+      }
+    }
     return found;
   }
 
@@ -39,6 +68,18 @@ public record DefenseSettingsDraft(
         .filter(a -> a != null && !a.isBlank())
         .map(String::strip)
         .distinct()
+        .toList();
+  }
+
+  /** The local networks as blocks; call only when {@link #violations()} found none. */
+  List<CidrBlock> localBlocks() {
+    return cleanLocalNetworks().stream().map(CidrBlock::parse).distinct().toList();
+  }
+
+  private List<String> cleanLocalNetworks() {
+    return localNetworks.stream()
+        .filter(n -> n != null && !n.isBlank())
+        .map(String::strip)
         .toList();
   }
 

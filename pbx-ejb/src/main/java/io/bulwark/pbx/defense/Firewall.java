@@ -42,8 +42,8 @@ public final class Firewall {
         new Rules(
             List.of(),
             List.of(),
-            new DefenseSettings.Policy(60, new RateLimit(5, 300), 60, List.of()),
-            new RateCounter(new RateLimit(5, 300), clock),
+            DefenseSettings.Policy.INITIAL,
+            new RateCounter(DefenseSettings.Policy.INITIAL.lockout(), clock),
             List.of());
   }
 
@@ -78,6 +78,11 @@ public final class Firewall {
    */
   public void trunkPeers(Predicate<InetAddress> isPeer) {
     trunkPeers = isPeer;
+  }
+
+  /** Whether {@code source} is in one of the local networks of the settings. */
+  public boolean isLocal(InetAddress source) {
+    return rules.policy().isLocal(source);
   }
 
   /** Makes {@code addresses} the global blocklist's entries. */

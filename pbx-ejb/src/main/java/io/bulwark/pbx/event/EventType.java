@@ -3,6 +3,7 @@ package io.bulwark.pbx.event;
 /** Kinds of events, each with the severity it is shown with. */
 public enum EventType {
   REGISTRATION_FAILED(Severity.WARNING),
+  REGISTRATION_LIMIT_REACHED(Severity.WARNING),
   CALL_REJECTED(Severity.WARNING),
   CALL_HUNG_UP(Severity.INFO),
   EXTENSION_CREATED(Severity.INFO),

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.extension;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -44,6 +45,8 @@ public class Extension {
   @Column(length = 254)
   private String email;
 
+  @Embedded private RegistrationSecurity security;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -56,6 +59,7 @@ public class Extension {
 
   Extension(ExtensionDraft draft, String encryptedSecret) {
     this.number = draft.number();
+    this.security = new RegistrationSecurity(new RegistrationSecurityDraft(null, null, null, null));
     apply(draft, encryptedSecret);
   }
 
@@ -67,6 +71,9 @@ public class Extension {
       this.encryptedSecret = newEncryptedSecret;
     }
     this.email = draft.email() == null || draft.email().isBlank() ? null : draft.email().strip();
+    if (draft.security() != null) {
+      this.security = new RegistrationSecurity(draft.security());
+    }
   }
 
   @PrePersist
@@ -102,6 +109,10 @@ public class Extension {
 
   public String getEmail() {
     return email;
+  }
+
+  public RegistrationSecurity getSecurity() {
+    return security;
   }
 
   public Instant getCreatedAt() {

@@ -9,10 +9,28 @@ import java.util.regex.Pattern;
  * What an administrator typed to create or change an extension, before it is accepted.
  *
  * <p>The rules follow the security guide: complex registration credentials, at least 8 characters
- * mixing upper case, lower case and digits. A {@code null} secret on update keeps the current one.
+ * mixing upper case, lower case and digits, that contain neither the extension number nor the
+ * registration name and no run of four repeated characters or sequential digits. A {@code null}
+ * secret on update keeps the current one, and so does a {@code null} registration security.
  */
 public record ExtensionDraft(
-    String number, String displayName, String registrationName, String secret, String email) {
+    String number,
+    String displayName,
+    String registrationName,
+    String secret,
+    String email,
+    RegistrationSecurityDraft security) {
+
+  /** A draft that leaves the registration security as it is, or at its defaults for a new one. */
+  public ExtensionDraft(
+      String number, String displayName, String registrationName, String secret, String email) {
+    this(number, displayName, registrationName, secret, email, null);
+  }
+
+  /** The same draft for extension {@code number}: an update need not repeat it. */
+  ExtensionDraft forNumber(String number) {
+    return new ExtensionDraft(number, displayName, registrationName, secret, email, security);
+  }
 
   /**
    * Leading and trailing spaces are dropped before anything is checked, as a user does not see
@@ -36,6 +54,10 @@ public record ExtensionDraft(
           "[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]+)+");
   static final int SECRET_MIN = 8;
   static final int SECRET_MAX = 63;
+  private static final int GUESSABLE_RUN = 4;
+
+  /** Shorter numbers and names occur in passwords by chance; they are not what makes one weak. */
+  private static final int MIN_GUESSABLE = 3;
 
   /** Checks every field and reports all problems at once. */
   public List<FieldViolation> violations(boolean secretRequired) {
@@ -65,15 +87,20 @@ public record ExtensionDraft(
         found.add(new FieldViolation("secret", "Registration password is required"));
       }
     } else {
-      secretProblem(secret).ifPresent(m -> found.add(new FieldViolation("secret", m)));
+      secretProblem().ifPresent(m -> found.add(new FieldViolation("secret", m)));
     }
     if (!isBlank(email) && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
       found.add(new FieldViolation("email", "Email address is not valid"));
     }
+    if (security != null) {
+      security.violations().stream()
+          .map(v -> new FieldViolation("security." + v.field(), v.message()))
+          .forEach(found::add);
+    }
     return found;
   }
 
-  private static java.util.Optional<String> secretProblem(String secret) {
+  private java.util.Optional<String> secretProblem() {
     if (secret.length() < SECRET_MIN || secret.length() > SECRET_MAX) {
       return java.util.Optional.of(
           "Registration password must be " + SECRET_MIN + " to " + SECRET_MAX + " characters");
@@ -89,7 +116,46 @@ public record ExtensionDraft(
       return java.util.Optional.of(
           "Registration password may use printable ASCII except spaces, quotes and backslashes");
     }
+    String folded = secret.toLowerCase(java.util.Locale.ROOT);
+    if (number != null && number.length() >= MIN_GUESSABLE && folded.contains(number)
+        || registrationName != null
+            && registrationName.length() >= MIN_GUESSABLE
+            && folded.contains(registrationName.toLowerCase(java.util.Locale.ROOT))) {
+      return java.util.Optional.of(
+          "Registration password must not contain the extension number or registration name");
+    }
+    if (hasGuessableRun(secret)) {
+      return java.util.Optional.of(
+          "Registration password must not contain four repeated characters or four sequential"
+              + " digits");
+    }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * Whether four characters in a row repeat one ({@code aaaa}, {@code 7777}) or count up or down by
+   * one digit ({@code 1234}, {@code 6543}): the first things a cracking list tries.
+   */
+  static boolean hasGuessableRun(String secret) {
+    int repeated = 1;
+    int ascending = 1;
+    int descending = 1;
+    for (int i = 1; i < secret.length(); i++) {
+      char previous = secret.charAt(i - 1);
+      char current = secret.charAt(i);
+      boolean digits = isAsciiDigit(previous) && isAsciiDigit(current);
+      repeated = current == previous ? repeated + 1 : 1;
+      ascending = digits && current == previous + 1 ? ascending + 1 : 1;
+      descending = digits && current == previous - 1 ? descending + 1 : 1;
+      if (repeated >= GUESSABLE_RUN || ascending >= GUESSABLE_RUN || descending >= GUESSABLE_RUN) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isBlank(String s) {

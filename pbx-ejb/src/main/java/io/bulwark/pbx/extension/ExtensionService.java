@@ -75,9 +75,11 @@ public class ExtensionService {
               + " was changed by someone else since you opened it. Open it again to see the"
               + " changes; nothing was saved.");
     }
-    List<FieldViolation> violations = new ArrayList<>(draft.violations(false));
+    List<FieldViolation> violations = new ArrayList<>();
     if (draft.number() != null && !draft.number().equals(extension.getNumber())) {
       violations.add(new FieldViolation("number", "The extension number cannot be changed"));
+    } else {
+      violations.addAll(draft.forNumber(extension.getNumber()).violations(false));
     }
     if (violations.isEmpty()) {
       violations.addAll(conflicts(draft, extension.getId()));

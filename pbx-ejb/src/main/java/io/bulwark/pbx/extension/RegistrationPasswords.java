@@ -6,7 +6,8 @@ import java.util.random.RandomGenerator;
 /**
  * Generates registration passwords that pass {@link ExtensionDraft}'s rules with room to spare: 16
  * characters, upper case, lower case and digits, none that look alike ({@code 0 O 1 l I}), so that
- * one read off a screen and typed into a phone works the first time.
+ * one read off a screen and typed into a phone works the first time, and no run a cracking list
+ * would try.
  */
 public final class RegistrationPasswords {
 
@@ -24,6 +25,14 @@ public final class RegistrationPasswords {
   }
 
   static String generate(RandomGenerator random) {
+    String password;
+    do {
+      password = candidate(random);
+    } while (ExtensionDraft.hasGuessableRun(password));
+    return password;
+  }
+
+  private static String candidate(RandomGenerator random) {
     char[] password = new char[LENGTH];
     password[0] = pick(UPPER, random);
     password[1] = pick(LOWER, random);

@@ -7,10 +7,11 @@ import java.util.HexFormat;
 
 /**
  * What digest authentication needs to know about an extension: its number (the AOR user), the
- * registration name (the digest username) and HA1 = MD5(username:realm:password), which is kept
- * only in memory.
+ * registration name (the digest username), HA1 = MD5(username:realm:password), which is kept only
+ * in memory, and what it demands of a device that proved it ({@link RegistrationGuard}).
  */
-public record SipCredentials(String extensionNumber, String registrationName, String ha1) {
+public record SipCredentials(
+    String extensionNumber, String registrationName, String ha1, RegistrationGuard guard) {
 
   @Override
   public String toString() {
@@ -19,7 +20,11 @@ public record SipCredentials(String extensionNumber, String registrationName, St
 
   static SipCredentials of(Extension extension, String realm, String secret) {
     String ha1 = md5Hex(extension.getRegistrationName() + ":" + realm + ":" + secret);
-    return new SipCredentials(extension.getNumber(), extension.getRegistrationName(), ha1);
+    return new SipCredentials(
+        extension.getNumber(),
+        extension.getRegistrationName(),
+        ha1,
+        extension.getSecurity().guard());
   }
 
   /** Lower-case hex MD5, as RFC 2617 digests are written. */

@@ -48,8 +48,11 @@ public final class Locations {
     return rules.policy();
   }
 
-  /** Applies an authenticated REGISTER for the extension {@code request.extensionNumber()}. */
-  public RegistrationOutcome register(RegisterRequest request) {
+  /**
+   * Applies an authenticated REGISTER for the extension {@code request.extensionNumber()}, which
+   * may have at most {@code maxDevices} bindings.
+   */
+  public RegistrationOutcome register(RegisterRequest request, int maxDevices) {
     long now = clock.millis();
     String aor = request.extensionNumber();
     RegistrationRules.Result[] result = new RegistrationRules.Result[1];
@@ -60,7 +63,7 @@ public final class Locations {
         store.update(
             aor,
             current -> {
-              result[0] = rules.apply(current.bindings(), request, now);
+              result[0] = rules.apply(current.bindings(), request, maxDevices, now);
               earliestBefore[0] = current.earliestExpiry();
               write[0] = WriteBehindPolicy.mustWrite(current, result[0], now);
               lost[0] = result[0].routingChanged() && lostAny(current, result[0].bindings(), now);

@@ -24,6 +24,16 @@ public record RegisterRequest(
     contacts = List.copyOf(contacts);
   }
 
+  /** Whether one of the request's contacts is {@code contactUri}. */
+  boolean names(String contactUri) {
+    for (ContactExpiry contact : contacts) {
+      if (contact.uri().equals(contactUri)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * A Contact of the request.
    *

@@ -11,6 +11,12 @@ public sealed interface RegistrationOutcome {
   /** 423 Interval Too Brief, carrying Min-Expires. */
   record IntervalTooBrief(int minExpires) implements RegistrationOutcome {}
 
+  /**
+   * 403: the request would give the extension more devices than {@code limit}, its concurrent
+   * registrations, and no older binding of the request's own source address could make room.
+   */
+  record TooManyDevices(int limit) implements RegistrationOutcome {}
+
   /** 400: a request out of order for an existing binding, or a malformed wildcard. */
   record Rejected(String reason) implements RegistrationOutcome {}
 

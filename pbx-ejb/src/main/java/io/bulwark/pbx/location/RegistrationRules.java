@@ -4,13 +4,19 @@ import io.bulwark.pbx.location.RegistrationOutcome.Accepted;
 import io.bulwark.pbx.location.RegistrationOutcome.CurrentBinding;
 import io.bulwark.pbx.location.RegistrationOutcome.IntervalTooBrief;
 import io.bulwark.pbx.location.RegistrationOutcome.Rejected;
+import io.bulwark.pbx.location.RegistrationOutcome.TooManyDevices;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How an authenticated REGISTER changes an address of record's bindings (RFC 3261 section 10.3,
- * steps 6 to 8). A pure function of the current bindings, the request and the time: nothing changes
- * unless the whole request is acceptable.
+ * steps 6 to 8). A pure function of the current bindings, the request, the extension's device limit
+ * and the time: nothing changes unless the whole request is acceptable.
+ *
+ * <p>At the device limit (the extension's concurrent registrations), a new contact takes the place
+ * of the oldest binding registered from the same source address: that is the same phone after a
+ * restart or a new NAT port. A contact from any other address is refused, so that a stolen password
+ * cannot push the extension's own phone out.
  */
 public final class RegistrationRules {
 
@@ -42,7 +48,7 @@ public final class RegistrationRules {
     }
   }
 
-  public Result apply(List<Binding> existing, RegisterRequest request, long now) {
+  public Result apply(List<Binding> existing, RegisterRequest request, int maxDevices, long now) {
     if (request.callId().length() > Binding.MAX_CALL_ID) {
       return Result.unchanged(
           new Rejected("Call-ID longer than " + Binding.MAX_CALL_ID + " characters"), existing);
@@ -104,6 +110,12 @@ public final class RegistrationRules {
         next.set(at, fresh);
       }
     }
+    if (next.size() > maxDevices) {
+      if (!makeRoom(next, request, maxDevices)) {
+        return Result.unchanged(new TooManyDevices(maxDevices), existing);
+      }
+      routingChanged = true;
+    }
     boolean changed = routingChanged || refreshed;
     return new Result(accepted(next, now), changed ? next : existing, changed, routingChanged);
   }
@@ -122,6 +134,28 @@ public final class RegistrationRules {
     }
     boolean changed = !existing.isEmpty();
     return new Result(new Accepted(List.of()), List.of(), changed, changed);
+  }
+
+  /**
+   * Drops the oldest bindings of the request's source address that the request does not name until
+   * {@code bindings} fit {@code maxDevices}; whether they do.
+   */
+  private static boolean makeRoom(List<Binding> bindings, RegisterRequest request, int maxDevices) {
+    while (bindings.size() > maxDevices) {
+      Binding oldest = null;
+      for (Binding b : bindings) {
+        if (b.sourceAddress().equals(request.sourceAddress())
+            && !request.names(b.contactUri())
+            && (oldest == null || b.registeredAtMillis() < oldest.registeredAtMillis())) {
+          oldest = b;
+        }
+      }
+      if (oldest == null) {
+        return false;
+      }
+      bindings.remove(oldest);
+    }
+    return true;
   }
 
   private static Accepted accepted(List<Binding> bindings, long now) {

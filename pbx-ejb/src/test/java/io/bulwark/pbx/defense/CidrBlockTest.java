@@ -44,9 +44,14 @@ class CidrBlockTest {
     CidrBlock block = CidrBlock.parse("2001:db8::/32");
     assertTrue(block.contains(InetAddress.getByName("2001:db8:ffff::1")));
     assertFalse(block.contains(InetAddress.getByName("2001:db9::1")));
-    assertEquals("2001:db8:0:0:0:0:0:0/32", block.toString());
+    assertEquals("2001:db8::/32", block.toString());
     assertFalse(block.isIpv4());
     assertTrue(CidrBlock.parse("::ffff:10.1.2.3").isIpv4(), "a mapped address is its IPv4 one");
+    assertEquals("::1", CidrBlock.parse("0:0:0:0:0:0:0:1").toString());
+    assertEquals("::", CidrBlock.parse("::/0").toString().replace("/0", ""));
+    assertEquals("fe80::/10", CidrBlock.parse("FE80::1/10").toString());
+    assertEquals("2001:db8::1:0:0:1", CidrBlock.parse("2001:db8:0:0:1:0:0:1").toString());
+    assertEquals("2001:db8:0:1:1:1:1:1", CidrBlock.parse("2001:db8::1:1:1:1:1").toString());
   }
 
   @ParameterizedTest

@@ -15,16 +15,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DefenseSettingsDraftTest {
 
   private static final List<String> AGENTS = List.of("friendly-scanner", "sipvicious");
+  private static final List<String> LOCAL = DefenseSettingsDraft.DEFAULT_LOCAL_NETWORKS;
 
   @Test
   void validSettingsHaveNoViolations() {
-    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS)));
-    assertEquals(List.of(), fields(new DefenseSettingsDraft(1, 1, 1, 1, List.of())));
+    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, LOCAL)));
+    assertEquals(List.of(), fields(new DefenseSettingsDraft(1, 1, 1, 1, List.of(), LOCAL)));
     assertEquals(
         List.of(),
         fields(
             new DefenseSettingsDraft(
-                BlockDraft.MAX_MINUTES, 100, 86_400, BlockDraft.MAX_MINUTES, AGENTS)));
+                BlockDraft.MAX_MINUTES, 100, 86_400, BlockDraft.MAX_MINUTES, AGENTS, LOCAL)));
   }
 
   @ParameterizedTest
@@ -32,7 +33,8 @@ class DefenseSettingsDraftTest {
   @ValueSource(ints = {0, -1, BlockDraft.MAX_MINUTES + 1})
   void autoBlockMinutesOutsideTheirRangeAreRefused(Integer minutes) {
     assertEquals(
-        List.of("autoBlockMinutes"), fields(new DefenseSettingsDraft(minutes, 5, 300, 60, AGENTS)));
+        List.of("autoBlockMinutes"),
+        fields(new DefenseSettingsDraft(minutes, 5, 300, 60, AGENTS, LOCAL)));
   }
 
   @ParameterizedTest
@@ -41,7 +43,7 @@ class DefenseSettingsDraftTest {
   void lockoutAttemptsOutsideTheirRangeAreRefused(Integer attempts) {
     assertEquals(
         List.of("lockoutAttempts"),
-        fields(new DefenseSettingsDraft(60, attempts, 300, 60, AGENTS)));
+        fields(new DefenseSettingsDraft(60, attempts, 300, 60, AGENTS, LOCAL)));
   }
 
   @ParameterizedTest
@@ -49,7 +51,8 @@ class DefenseSettingsDraftTest {
   @ValueSource(ints = {0, 86_401})
   void lockoutSecondsOutsideTheirRangeAreRefused(Integer seconds) {
     assertEquals(
-        List.of("lockoutSeconds"), fields(new DefenseSettingsDraft(60, 5, seconds, 60, AGENTS)));
+        List.of("lockoutSeconds"),
+        fields(new DefenseSettingsDraft(60, 5, seconds, 60, AGENTS, LOCAL)));
   }
 
   @ParameterizedTest
@@ -57,22 +60,27 @@ class DefenseSettingsDraftTest {
   @ValueSource(ints = {0, BlockDraft.MAX_MINUTES + 1})
   void lockoutMinutesOutsideTheirRangeAreRefused(Integer minutes) {
     assertEquals(
-        List.of("lockoutMinutes"), fields(new DefenseSettingsDraft(60, 5, 300, minutes, AGENTS)));
+        List.of("lockoutMinutes"),
+        fields(new DefenseSettingsDraft(60, 5, 300, minutes, AGENTS, LOCAL)));
   }
 
   @Test
   void theScannerAgentsAreAListEvenWhenEmpty() {
-    assertEquals(List.of("scannerAgents"), fields(new DefenseSettingsDraft(60, 5, 300, 60, null)));
+    assertEquals(
+        List.of("scannerAgents"), fields(new DefenseSettingsDraft(60, 5, 300, 60, null, LOCAL)));
   }
 
   @Test
   void aScannerAgentIsAtMost64Characters() {
     assertEquals(
         List.of(),
-        fields(new DefenseSettingsDraft(60, 5, 300, 60, List.of(" " + "a".repeat(64) + " "))));
+        fields(
+            new DefenseSettingsDraft(60, 5, 300, 60, List.of(" " + "a".repeat(64) + " "), LOCAL)));
     assertEquals(
         List.of("scannerAgents"),
-        fields(new DefenseSettingsDraft(60, 5, 300, 60, List.of("sipvicious", "a".repeat(65)))));
+        fields(
+            new DefenseSettingsDraft(
+                60, 5, 300, 60, List.of("sipvicious", "a".repeat(65)), LOCAL)));
   }
 
   @Test
@@ -81,9 +89,9 @@ class DefenseSettingsDraftTest {
     List<String> tooMany = new ArrayList<>(agents);
     tooMany.add("scanner201");
 
-    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, agents)));
+    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, agents, LOCAL)));
     assertEquals(
-        List.of("scannerAgents"), fields(new DefenseSettingsDraft(60, 5, 300, 60, tooMany)));
+        List.of("scannerAgents"), fields(new DefenseSettingsDraft(60, 5, 300, 60, tooMany, LOCAL)));
   }
 
   @Test
@@ -94,7 +102,7 @@ class DefenseSettingsDraftTest {
     agents.add("");
     agents.add("   ");
 
-    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, agents)));
+    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, agents, LOCAL)));
   }
 
   @Test
@@ -105,7 +113,8 @@ class DefenseSettingsDraftTest {
             5,
             300,
             60,
-            Arrays.asList(" sipvicious ", "", null, "friendly-scanner", "   ", "sipvicious"));
+            Arrays.asList(" sipvicious ", "", null, "friendly-scanner", "   ", "sipvicious"),
+            LOCAL);
 
     assertEquals(List.of("sipvicious", "friendly-scanner"), draft.cleanScannerAgents());
   }
@@ -118,8 +127,36 @@ class DefenseSettingsDraftTest {
             "lockoutAttempts",
             "lockoutSeconds",
             "lockoutMinutes",
-            "scannerAgents"),
-        fields(new DefenseSettingsDraft(null, null, null, null, null)));
+            "scannerAgents",
+            "localNetworks"),
+        fields(new DefenseSettingsDraft(null, null, null, null, null, null)));
+  }
+
+  @Test
+  void localNetworksMustBeAddressesOrNetworks() {
+    assertEquals(
+        List.of(),
+        fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of(" 10.1.0.0/16 ", ""))));
+    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of())));
+    assertEquals(
+        List.of("localNetworks"),
+        fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of("10.0.0.0/33"))));
+    assertEquals(
+        List.of("localNetworks"),
+        fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of("office.example.com"))));
+  }
+
+  @Test
+  void theLocalNetworksOfTheSettingsTellWhatIsLocal() throws Exception {
+    DefenseSettings settings = new DefenseSettings();
+    settings.apply(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of("10.0.0.0/8", "::1")));
+
+    DefenseSettings.Policy policy = settings.policy();
+
+    assertEquals(List.of("10.0.0.0/8", "::1"), settings.getLocalNetworks());
+    assertEquals(true, policy.isLocal(java.net.InetAddress.getByName("10.200.3.4")));
+    assertEquals(true, policy.isLocal(java.net.InetAddress.getByName("::1")));
+    assertEquals(false, policy.isLocal(java.net.InetAddress.getByName("192.168.1.1")));
   }
 
   private static List<String> fields(DefenseSettingsDraft draft) {

@@ -31,7 +31,8 @@ class FirewallTest {
           AUTO_BLOCK_MINUTES,
           new RateLimit(LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS),
           LOCKOUT_MINUTES,
-          List.of("friendly-scanner", "SIPVicious"));
+          List.of("friendly-scanner", "SIPVicious"),
+          List.of());
 
   private static final InetAddress ATTACKER = ip("203.0.113.7");
   private static final InetAddress NEIGHBOUR = ip("203.0.113.8");
@@ -191,7 +192,7 @@ class FirewallTest {
         List.of(),
         List.of(new RateRule("slow", Protocol.UDP, PortRange.of(SIP), new RateLimit(LIMIT, 600))),
         new DefenseSettings.Policy(
-            1, new RateLimit(LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS), 1, List.of()));
+            1, new RateLimit(LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS), 1, List.of(), List.of()));
     assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT + 1));
 
     clock.advance(Duration.ofMinutes(1));
@@ -263,7 +264,8 @@ class FirewallTest {
     firewall.configure(
         List.of(),
         List.of(),
-        new DefenseSettings.Policy(60, new RateLimit(LOCKOUT_ATTEMPTS, 600), 1, List.of()));
+        new DefenseSettings.Policy(
+            60, new RateLimit(LOCKOUT_ATTEMPTS, 600), 1, List.of(), List.of()));
     for (int i = 0; i < LOCKOUT_ATTEMPTS; i++) {
       firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
     }

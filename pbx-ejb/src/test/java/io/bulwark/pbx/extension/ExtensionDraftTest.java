@@ -159,6 +159,44 @@ class ExtensionDraftTest {
 
   // --- secret ---
 
+  private static final String SECRET_GUESSABLE =
+      "Registration password must not contain the extension number or registration name";
+  private static final String SECRET_RUN =
+      "Registration password must not contain four repeated characters or four sequential digits";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Phone201x", "xAlice.201Y9", "ALICE.201a"})
+  void secretMustNotContainTheNumberOrTheRegistrationName(String secret) {
+    assertSingle("secret", SECRET_GUESSABLE, new ExtensionDraft(NUMBER, NAME, REG, secret, EMAIL));
+  }
+
+  @Test
+  void shortNumbersAndNamesMayOccurByChance() {
+    assertValid(new ExtensionDraft("7", NAME, "ab", "Pa7ssword9ab", EMAIL));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Passw0rd1111", "Abc12345xyz", "Abc98765xyz", "Paaaass1word", "Xy9----Zz1"})
+  void secretMustNotContainFourRepeatedCharactersOrSequentialDigits(String secret) {
+    assertSingle("secret", SECRET_RUN, new ExtensionDraft(NUMBER, NAME, REG, secret, EMAIL));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Pass123word9", "Paaass1word", "Ab1357924680", "Ab0987x9xyza"})
+  void shorterRunsAreAccepted(String secret) {
+    assertValid(new ExtensionDraft(NUMBER, NAME, REG, secret, EMAIL));
+  }
+
+  @Test
+  void registrationSecurityFieldsAreReportedUnderSecurity() {
+    assertSingle(
+        "security.concurrentRegistrations",
+        "From 1 to 10 devices",
+        new ExtensionDraft(
+            NUMBER, NAME, REG, SECRET, EMAIL, new RegistrationSecurityDraft(0, null, null, null)));
+  }
+
   @ParameterizedTest
   @NullAndEmptySource
   void secretIsRequiredOnCreate(String secret) {
@@ -185,8 +223,8 @@ class ExtensionDraftTest {
   void secretLengthBoundaries() {
     String seven = "Abcdef1";
     String eight = "Abcdef12";
-    String sixtyThree = "Ab1" + "x".repeat(60);
-    String sixtyFour = "Ab1" + "x".repeat(61);
+    String sixtyThree = "Ab1" + "xyz".repeat(20);
+    String sixtyFour = "Ab1" + "xyz".repeat(20) + "w";
     assertEquals(7, seven.length());
     assertEquals(63, sixtyThree.length());
 

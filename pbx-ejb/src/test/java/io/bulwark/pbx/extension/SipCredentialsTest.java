@@ -41,7 +41,8 @@ class SipCredentialsTest {
   @Test
   void toStringDoesNotRevealHa1() {
     SipCredentials credentials =
-        new SipCredentials("201", "Mufasa", "939e7578ed9e3c518a452acee763bce9");
+        new SipCredentials(
+            "201", "Mufasa", "939e7578ed9e3c518a452acee763bce9", RegistrationGuard.DEFAULT);
 
     assertEquals("SipCredentials[201/Mufasa]", credentials.toString());
     assertFalse(credentials.toString().contains("939e7578"));

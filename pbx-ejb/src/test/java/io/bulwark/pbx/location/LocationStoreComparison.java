@@ -56,7 +56,7 @@ class LocationStoreComparison {
             Clock.systemUTC());
     long heapBefore = usedHeapAfterGc();
     for (int i = 0; i < ADDRESSES; i++) {
-      locations.register(request(i, 1));
+      locations.register(request(i, 1), 1);
     }
     long heapAfter = usedHeapAfterGc();
     assertEquals(ADDRESSES, locations.addressCount());
@@ -71,7 +71,7 @@ class LocationStoreComparison {
                 () -> {
                   for (int i = 0; i < REFRESHES_PER_THREAD; i++) {
                     int aor = (i * 7919 + offset * 50_021) % ADDRESSES;
-                    locations.register(request(aor, cseq.getAndIncrement()));
+                    locations.register(request(aor, cseq.getAndIncrement()), 1);
                   }
                   done.countDown();
                 })

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 
 class LocationsTest {
 
+  /** Room for every device the tests register, as an extension allowing ten would have. */
+  private static final int DEVICES = 10;
+
   private static final Instant START = Instant.parse("2025-01-01T10:00:00Z");
   private static final String AOR = "201";
   private static final String DESK = "sip:201@192.0.2.10:5060";
@@ -65,7 +68,7 @@ class LocationsTest {
   }
 
   private List<CurrentBinding> register(RegisterRequest request) {
-    return assertInstanceOf(Accepted.class, locations.register(request)).bindings();
+    return assertInstanceOf(Accepted.class, locations.register(request, DEVICES)).bindings();
   }
 
   private List<String> uris(String aor) {
@@ -335,7 +338,7 @@ class LocationsTest {
     assertEquals(0, locations.dirtyCount(), "the database holds 3540 s: no write needed");
     // The restored CSeq counts for ordering.
     assertInstanceOf(
-        RegistrationOutcome.Rejected.class, locations.register(request(6, 3600, DESK)));
+        RegistrationOutcome.Rejected.class, locations.register(request(6, 3600, DESK), DEVICES));
 
     clock.advanceSeconds(3600);
     assertEquals(1, locations.expireDue(), "restored bindings are scheduled too");
@@ -348,7 +351,8 @@ class LocationsTest {
     flush();
 
     assertInstanceOf(
-        RegistrationOutcome.Rejected.class, locations.register(request(4, 3600, MOBILE, DESK)));
+        RegistrationOutcome.Rejected.class,
+        locations.register(request(4, 3600, MOBILE, DESK), DEVICES));
 
     assertEquals(List.of(DESK), uris(AOR));
     assertEquals(0, locations.dirtyCount());
@@ -386,7 +390,7 @@ class LocationsTest {
                             5060 + thread,
                             3600,
                             "sip:" + aor + "@10.0.0." + thread);
-                    if (!(shared.register(r) instanceof Accepted)) {
+                    if (!(shared.register(r, DEVICES) instanceof Accepted)) {
                       bad++;
                     }
                   }

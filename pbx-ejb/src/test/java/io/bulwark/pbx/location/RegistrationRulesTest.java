@@ -12,6 +12,7 @@ import io.bulwark.pbx.location.RegistrationOutcome.Accepted;
 import io.bulwark.pbx.location.RegistrationOutcome.CurrentBinding;
 import io.bulwark.pbx.location.RegistrationOutcome.IntervalTooBrief;
 import io.bulwark.pbx.location.RegistrationOutcome.Rejected;
+import io.bulwark.pbx.location.RegistrationOutcome.TooManyDevices;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,9 @@ class RegistrationRulesTest {
 
   private long now;
   private RegistrationRules rules;
+
+  /** The extension's concurrent registrations: room for every device unless a test says. */
+  private int maxDevices = 10;
 
   /** What the location store would hold after each request. */
   private List<Binding> store;
@@ -87,7 +91,7 @@ class RegistrationRulesTest {
   /** Applies a request and keeps what the result says the address holds now. */
   private RegistrationRules.Result register(RegisterRequest request) {
     List<Binding> before = store;
-    RegistrationRules.Result result = rules.apply(before, request, now);
+    RegistrationRules.Result result = rules.apply(before, request, maxDevices, now);
     if (!result.changed()) {
       // Locations keeps the old AorBindings instance then; the rules must hand back the same list.
       assertSame(before, result.bindings(), "an unchanged result must return the given bindings");
@@ -599,5 +603,80 @@ class RegistrationRulesTest {
     assertThrows(IllegalArgumentException.class, () -> new RegistrationPolicy(0, 3600, 3600));
     assertThrows(IllegalArgumentException.class, () -> new RegistrationPolicy(60, 59, 60));
     assertThrows(IllegalArgumentException.class, () -> new RegistrationPolicy(60, 3600, 59));
+  }
+
+  // --- concurrent registrations ---
+
+  private static RegisterRequest from(String source, String callId, ContactExpiry... contacts) {
+    return new RegisterRequest(
+        "201", List.of(contacts), false, 600, callId, 1, source, 5060, "UDP", "TestPhone/1.0");
+  }
+
+  @Test
+  void atTheLimitADeviceAtAnotherAddressIsRefusedAndNothingChanges() {
+    maxDevices = 1;
+    register(from("192.0.2.10", "desk-1", contact(DESK)));
+    List<Binding> before = store;
+
+    RegistrationRules.Result result = register(from("198.51.100.7", "thief-1", contact(MOBILE)));
+
+    assertEquals(new TooManyDevices(1), result.outcome());
+    assertUnchanged(result);
+    assertSame(before, store);
+  }
+
+  @Test
+  void atTheLimitTheSameAddressWithANewContactReplacesItsOldestBinding() {
+    maxDevices = 2;
+    String restarted = "sip:201@192.0.2.10:5070";
+    register(from("192.0.2.10", "desk-1", contact(DESK)));
+    advanceSeconds(1);
+    register(from("198.51.100.7", "mobile-1", contact(MOBILE)));
+    advanceSeconds(1);
+
+    RegistrationRules.Result result = register(from("192.0.2.10", "desk-2", contact(restarted)));
+
+    assertTrue(result.routingChanged(), "the replaced binding must leave the database too");
+    assertEquals(List.of(MOBILE, restarted), uris(store));
+    assertEquals(
+        new TooManyDevices(2),
+        register(from("203.0.113.5", "x-1", contact("sip:201@203.0.113.5"))).outcome());
+  }
+
+  @Test
+  void refreshesAndRemovalsAtTheLimitAreNotRefused() {
+    maxDevices = 1;
+    register(from("192.0.2.10", "desk-1", contact(DESK)));
+
+    assertEquals(
+        List.of(new CurrentBinding(DESK, 600)),
+        accepted(register(from("192.0.2.10", "desk-1b", contact(DESK)))));
+    assertEquals(List.of(), accepted(register(from("198.51.100.7", "off-1", contact(DESK, 0)))));
+    assertEquals(
+        List.of(new CurrentBinding(MOBILE, 600)),
+        accepted(register(from("198.51.100.7", "mobile-1", contact(MOBILE)))),
+        "a freed place is free for anyone");
+  }
+
+  @Test
+  void oneRequestWithMoreContactsThanTheLimitIsRefused() {
+    maxDevices = 1;
+
+    RegistrationRules.Result result =
+        register(from("192.0.2.10", "two-1", contact(DESK), contact("sip:201@192.0.2.10:5070")));
+
+    assertEquals(new TooManyDevices(1), result.outcome());
+    assertEquals(List.of(), store);
+  }
+
+  @Test
+  void anExpiredBindingTakesNoPlace() {
+    maxDevices = 1;
+    register(from("192.0.2.10", "desk-1", contact(DESK)));
+    advanceSeconds(601);
+
+    assertEquals(
+        List.of(new CurrentBinding(MOBILE, 600)),
+        accepted(register(from("198.51.100.7", "mobile-1", contact(MOBILE)))));
   }
 }

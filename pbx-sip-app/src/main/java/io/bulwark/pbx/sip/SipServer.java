@@ -122,10 +122,16 @@ public class SipServer {
             (request, username) ->
                 firewall.authenticationFailed(
                     request.source(), protocolOf(request), settings.port(), username),
+            firewall::isLocal,
             activity.sip(),
             clock);
     Registrar registrar =
-        new Registrar(authentication, locationService.locations(), activity.sip(), clock);
+        new Registrar(
+            authentication,
+            locationService.locations(),
+            activity.sip(),
+            eventGate.throttle()::offer,
+            clock);
     try {
       container =
           SipContainer.builder(settings.containerConfig())

@@ -5,10 +5,12 @@ import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.sip.SipRequest;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -16,9 +18,11 @@ import javax.sip.message.Response;
 /**
  * The one door every request from an extension passes: challenged without credentials or with a
  * stale nonce, refused with 403 and a security event for a wrong password, an unknown user or a
- * replay (one answer for all, so a scanner learns nothing), let through with the extension's
- * credentials otherwise. The registrar uses the 401 exchange, calls the 407 one; both share one
- * realm, one nonce service and one replay memory.
+ * replay (one answer for all, so a scanner learns nothing), refused the same way when the device
+ * breaks a rule of the extension's {@link io.bulwark.pbx.extension.RegistrationGuard} (checked only
+ * after the password, so that the rules of an extension tell a scanner nothing either), let through
+ * with the extension's credentials otherwise. The registrar uses the 401 exchange, calls the 407
+ * one; both share one realm, one nonce service and one replay memory.
  */
 public final class DigestAuthentication {
 
@@ -28,6 +32,7 @@ public final class DigestAuthentication {
   private final Function<String, Optional<SipCredentials>> credentials;
   private final BiConsumer<SecurityEvent, String> refusals;
   private final BiConsumer<SipRequest, String> failures;
+  private final Predicate<InetAddress> localNetworks;
   private final SipActivity activity;
   private final Clock clock;
 
@@ -36,6 +41,8 @@ public final class DigestAuthentication {
    * @param refusals takes each refusal and its reason; must not block
    * @param failures told of each failed authentication and the name it tried, for the lockout; must
    *     not block
+   * @param localNetworks tells the addresses of the local networks, where devices of extensions
+   *     that do not allow remote registration may be
    */
   public DigestAuthentication(
       DigestVerifier verifier,
@@ -43,6 +50,7 @@ public final class DigestAuthentication {
       Function<String, Optional<SipCredentials>> credentials,
       BiConsumer<SecurityEvent, String> refusals,
       BiConsumer<SipRequest, String> failures,
+      Predicate<InetAddress> localNetworks,
       SipActivity activity,
       Clock clock) {
     this.verifier = verifier;
@@ -51,6 +59,7 @@ public final class DigestAuthentication {
     this.credentials = credentials;
     this.refusals = refusals;
     this.failures = failures;
+    this.localNetworks = localNetworks;
     this.activity = activity;
     this.clock = clock;
   }
@@ -79,7 +88,13 @@ public final class DigestAuthentication {
       case STALE -> challenges.challenge(request, true);
       case REJECTED -> refuse(request, refusal, authorization.getUsername(), result.reason());
       case AUTHENTICATED -> {
-        return Optional.of(result.credentials());
+        SipCredentials caller = result.credentials();
+        Optional<String> breach =
+            caller.guard().refusal(request.source(), request.userAgent(), localNetworks);
+        if (breach.isEmpty()) {
+          return Optional.of(caller);
+        }
+        refuse(request, refusal, caller.registrationName(), breach.get());
       }
     }
     return Optional.empty();

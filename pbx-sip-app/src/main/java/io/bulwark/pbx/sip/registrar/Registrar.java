@@ -3,6 +3,8 @@ package io.bulwark.pbx.sip.registrar;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import io.bulwark.pbx.activity.SipActivity;
 import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.pbx.location.Locations;
 import io.bulwark.pbx.location.RegisterRequest;
 import io.bulwark.pbx.location.RegisterRequest.ContactExpiry;
@@ -15,6 +17,7 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.TimeZone;
+import java.util.function.BiConsumer;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
@@ -43,14 +46,23 @@ public final class Registrar {
   private final DigestAuthentication authentication;
   private final Locations locations;
   private final SipActivity activity;
+  private final BiConsumer<SecurityEvent, String> refusals;
   private final Clock clock;
   private final RequestFingerprint fingerprints = new RequestFingerprint();
 
+  /**
+   * @param refusals takes each refusal and its reason; must not block
+   */
   public Registrar(
-      DigestAuthentication authentication, Locations locations, SipActivity activity, Clock clock) {
+      DigestAuthentication authentication,
+      Locations locations,
+      SipActivity activity,
+      BiConsumer<SecurityEvent, String> refusals,
+      Clock clock) {
     this.authentication = authentication;
     this.locations = locations;
     this.activity = activity;
+    this.refusals = refusals;
     this.clock = clock;
   }
 
@@ -71,7 +83,7 @@ public final class Registrar {
         .ifPresent(
             caller -> {
               if (caller.extensionNumber().equals(aorUser)) {
-                apply(request, register);
+                apply(request, register, caller);
               } else {
                 authentication.refuse(
                     request,
@@ -82,8 +94,9 @@ public final class Registrar {
             });
   }
 
-  private void apply(SipRequest request, RegisterRequest register) {
-    RegistrationOutcome outcome = locations.register(register);
+  private void apply(SipRequest request, RegisterRequest register, SipCredentials caller) {
+    RegistrationOutcome outcome =
+        locations.register(register, caller.guard().concurrentRegistrations());
     if (outcome instanceof RegistrationOutcome.Accepted accepted) {
       activity.registrationAccepted();
       request.respond(Response.OK, response -> addBindings(request, response, accepted));
@@ -98,16 +111,33 @@ public final class Registrar {
               throw new IllegalStateException(e);
             }
           });
+    } else if (outcome instanceof RegistrationOutcome.TooManyDevices tooMany) {
+      String reason =
+          "extension "
+              + register.extensionNumber()
+              + " already has its "
+              + tooMany.limit()
+              + " concurrent registration(s) from other addresses";
+      refusals.accept(
+          new SecurityEvent(
+              clock.instant(),
+              EventType.REGISTRATION_LIMIT_REACHED,
+              request.sourceAddress(),
+              caller.registrationName(),
+              "reject",
+              reason + " (" + request.transport() + ")"),
+          reason);
+      request.respond(Response.FORBIDDEN, response -> reason(response, "Too Many Registrations"));
     } else if (outcome instanceof RegistrationOutcome.Rejected rejected) {
-      request.respond(
-          Response.BAD_REQUEST,
-          response -> {
-            try {
-              response.setReasonPhrase(rejected.reason());
-            } catch (ParseException e) {
-              throw new IllegalStateException(e);
-            }
-          });
+      request.respond(Response.BAD_REQUEST, response -> reason(response, rejected.reason()));
+    }
+  }
+
+  private static void reason(Response response, String phrase) {
+    try {
+      response.setReasonPhrase(phrase);
+    } catch (ParseException e) {
+      throw new IllegalStateException(e);
     }
   }
 

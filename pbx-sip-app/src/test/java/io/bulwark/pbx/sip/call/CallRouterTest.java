@@ -13,6 +13,7 @@ import io.bulwark.pbx.cdr.HangupSide;
 import io.bulwark.pbx.cdr.LiveCalls;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.extension.RegistrationGuard;
 import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.pbx.location.ConcurrentMapLocationStore;
 import io.bulwark.pbx.location.Locations;
@@ -78,8 +79,18 @@ class CallRouterTest {
 
   private final Map<String, SipCredentials> credentials =
       Map.of(
-          "alice", new SipCredentials("1001", "alice", SipCredentials.md5Hex("alice:bulwark:pw-a")),
-          "bob", new SipCredentials("1002", "bob", SipCredentials.md5Hex("bob:bulwark:pw-b")));
+          "alice",
+              new SipCredentials(
+                  "1001",
+                  "alice",
+                  SipCredentials.md5Hex("alice:bulwark:pw-a"),
+                  RegistrationGuard.DEFAULT),
+          "bob",
+              new SipCredentials(
+                  "1002",
+                  "bob",
+                  SipCredentials.md5Hex("bob:bulwark:pw-b"),
+                  RegistrationGuard.DEFAULT));
   private final Map<String, String> callerIds = Map.of("1001", "Alice", "1002", "Bob", "1003", "");
   private final List<SecurityEvent> refusals = new CopyOnWriteArrayList<>();
   private final BlockingQueue<Request> atCallee = new LinkedBlockingQueue<>();
@@ -122,6 +133,7 @@ class CallRouterTest {
             name -> Optional.ofNullable(credentials.get(name)),
             (event, reason) -> refusals.add(event),
             (request, username) -> {},
+            source -> true,
             new SipActivity(clock),
             clock);
     routerFor =
@@ -582,7 +594,8 @@ class CallRouterTest {
             "127.0.0.1",
             callee.config().port(),
             "UDP",
-            "test phone"));
+            "test phone"),
+        1);
   }
 
   private static final class Seen implements ResponseHandler {

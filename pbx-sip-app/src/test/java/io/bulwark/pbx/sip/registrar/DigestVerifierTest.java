@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bulwark.pbx.extension.RegistrationGuard;
 import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.pbx.sip.registrar.DigestVerifier.Result;
 import io.bulwark.pbx.sip.registrar.DigestVerifier.Verdict;
@@ -30,7 +31,8 @@ class DigestVerifierTest {
   private static final Duration LIFETIME = Duration.ofSeconds(300);
 
   private static final SipCredentials ALICE =
-      new SipCredentials("1001", USER, md5(USER + ":" + REALM + ":" + PASSWORD));
+      new SipCredentials(
+          "1001", USER, md5(USER + ":" + REALM + ":" + PASSWORD), RegistrationGuard.DEFAULT);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
   private final NonceService nonces = new NonceService(clock, LIFETIME);
@@ -150,7 +152,9 @@ class DigestVerifierTest {
 
   @Test
   void nonceCountsAreTrackedPerUser() {
-    SipCredentials bob = new SipCredentials("1002", "bob", md5("bob:" + REALM + ":B0bSecret1"));
+    SipCredentials bob =
+        new SipCredentials(
+            "1002", "bob", md5("bob:" + REALM + ":B0bSecret1"), RegistrationGuard.DEFAULT);
     Function<String, Optional<SipCredentials>> both =
         name -> "bob".equals(name) ? Optional.of(bob) : lookup.apply(name);
     String nonce = nonces.issue();

@@ -2,6 +2,7 @@ package io.bulwark.pbx.sip.registrar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.bulwark.pbx.extension.RegistrationGuard;
 import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.pbx.location.ConcurrentMapLocationStore;
 import io.bulwark.pbx.location.Locations;
@@ -30,7 +31,7 @@ class ReplayWithOtherContactTest {
     NonceService nonces = new NonceService(clock, Duration.ofSeconds(300));
     DigestVerifier verifier = new DigestVerifier(nonces, "bulwark");
     String ha1 = SipCredentials.md5Hex("alice:bulwark:pw");
-    SipCredentials alice = new SipCredentials("1001", "alice", ha1);
+    SipCredentials alice = new SipCredentials("1001", "alice", ha1, RegistrationGuard.DEFAULT);
     Locations locations =
         new Locations(
             new ConcurrentMapLocationStore(),
@@ -69,7 +70,7 @@ class ReplayWithOtherContactTest {
               n -> Optional.of(alice));
       answered.add(verdict.verdict().name());
       if (verdict.verdict() == DigestVerifier.Verdict.AUTHENTICATED) {
-        locations.register(register);
+        locations.register(register, 1);
       }
     }
     assertEquals(List.of("AUTHENTICATED", "AUTHENTICATED", "REJECTED"), answered);

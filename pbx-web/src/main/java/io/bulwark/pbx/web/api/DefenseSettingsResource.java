@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * {@code /api/v1/defense/settings}: how long automatic blocks last, the registration lockout (so
  * many failed authentications from one address in so many seconds block it for so many minutes),
- * and the user agents that mark a scanner.
+ * the user agents that mark a scanner, and the local networks (outside them only extensions that
+ * allow remote registration may register or call).
  */
 @Path("/defense/settings")
 @RequestScoped
@@ -40,6 +41,7 @@ public class DefenseSettingsResource {
       Integer lockoutSeconds,
       Integer lockoutMinutes,
       List<String> scannerAgents,
+      List<String> localNetworks,
       Integer version) {}
 
   @GET
@@ -68,7 +70,8 @@ public class DefenseSettingsResource {
                 body.lockoutAttempts(),
                 body.lockoutSeconds(),
                 body.lockoutMinutes(),
-                body.scannerAgents()),
+                body.scannerAgents(),
+                body.localNetworks()),
             Requests.actor(security)));
   }
 
@@ -79,6 +82,7 @@ public class DefenseSettingsResource {
         s.getLockoutSeconds(),
         s.getLockoutMinutes(),
         s.getScannerAgents(),
+        s.getLocalNetworks(),
         s.getVersion());
   }
 }

@@ -2,7 +2,10 @@ package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionDraft;
+import io.bulwark.pbx.extension.RegistrationSecurity;
+import io.bulwark.pbx.extension.RegistrationSecurityDraft;
 import java.time.Instant;
+import java.util.List;
 
 /** JSON shapes of the extension API. The registration password is write-only. */
 public final class ExtensionJson {
@@ -16,6 +19,7 @@ public final class ExtensionJson {
       String displayName,
       String registrationName,
       String email,
+      Security security,
       Instant createdAt,
       Instant updatedAt,
       int version) {
@@ -27,6 +31,7 @@ public final class ExtensionJson {
           e.getDisplayName(),
           e.getRegistrationName(),
           e.getEmail(),
+          Security.of(e.getSecurity()),
           e.getCreatedAt(),
           e.getUpdatedAt(),
           e.getVersion());
@@ -34,8 +39,34 @@ public final class ExtensionJson {
   }
 
   /**
-   * What the API accepts. On update a missing {@code secret} keeps the current one, and a {@code
-   * version} (as read) refuses the update with 409 when someone changed the extension since.
+   * The registration security: how many devices may register at once, the user-agent prefixes and
+   * addresses they may register with (empty for any), and whether one outside the local networks
+   * may. Missing fields take a new extension's values: 1, any, any, no.
+   */
+  public record Security(
+      Integer concurrentRegistrations,
+      List<String> userAgents,
+      List<String> permittedIps,
+      Boolean remoteRegistration) {
+
+    static Security of(RegistrationSecurity s) {
+      return new Security(
+          s.getConcurrentRegistrations(),
+          s.getUserAgents(),
+          s.getPermittedIps(),
+          s.isRemoteRegistration());
+    }
+
+    RegistrationSecurityDraft draft() {
+      return new RegistrationSecurityDraft(
+          concurrentRegistrations, userAgents, permittedIps, remoteRegistration);
+    }
+  }
+
+  /**
+   * What the API accepts. On update a missing {@code secret} or {@code security} keeps the current
+   * one, and a {@code version} (as read) refuses the update with 409 when someone changed the
+   * extension since.
    */
   public record Input(
       String number,
@@ -43,10 +74,17 @@ public final class ExtensionJson {
       String registrationName,
       String secret,
       String email,
+      Security security,
       Integer version) {
 
     ExtensionDraft draft() {
-      return new ExtensionDraft(number, displayName, registrationName, secret, email);
+      return new ExtensionDraft(
+          number,
+          displayName,
+          registrationName,
+          secret,
+          email,
+          security == null ? null : security.draft());
     }
   }
 }

@@ -46,6 +46,7 @@ public class AutoDefenseView implements Serializable {
   private Integer lockoutSeconds;
   private Integer lockoutMinutes;
   private String scannerAgents;
+  private String localNetworks;
 
   private String decoyNumber;
   private String decoyNote;
@@ -59,6 +60,7 @@ public class AutoDefenseView implements Serializable {
     lockoutSeconds = settings.getLockoutSeconds();
     lockoutMinutes = settings.getLockoutMinutes();
     scannerAgents = String.join("\n", settings.getScannerAgents());
+    localNetworks = String.join("\n", settings.getLocalNetworks());
   }
 
   public List<AutoDefenseRule> getRules() {
@@ -117,7 +119,8 @@ public class AutoDefenseView implements Serializable {
               lockoutAttempts,
               lockoutSeconds,
               lockoutMinutes,
-              scannerAgents == null ? List.of() : Arrays.asList(scannerAgents.split("\\R"))),
+              lines(scannerAgents),
+              lines(localNetworks)),
           FormMessages.actor());
       load();
       FormMessages.info("Defense settings saved");
@@ -266,5 +269,17 @@ public class AutoDefenseView implements Serializable {
 
   public void setScannerAgents(String scannerAgents) {
     this.scannerAgents = scannerAgents;
+  }
+
+  public String getLocalNetworks() {
+    return localNetworks;
+  }
+
+  public void setLocalNetworks(String localNetworks) {
+    this.localNetworks = localNetworks;
+  }
+
+  private static List<String> lines(String text) {
+    return text == null ? List.of() : Arrays.asList(text.split("\\R"));
   }
 }

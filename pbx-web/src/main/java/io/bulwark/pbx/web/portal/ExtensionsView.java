@@ -3,9 +3,13 @@ package io.bulwark.pbx.web.portal;
 import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionDraft;
 import io.bulwark.pbx.extension.ExtensionService;
+import io.bulwark.pbx.extension.RegistrationGuard;
 import io.bulwark.pbx.extension.RegistrationPasswords;
+import io.bulwark.pbx.extension.RegistrationSecurity;
+import io.bulwark.pbx.extension.RegistrationSecurityDraft;
 import io.bulwark.pbx.location.LocationService;
 import io.bulwark.pbx.system.ConcurrentChangeException;
+import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
 import jakarta.annotation.PostConstruct;
@@ -13,11 +17,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
-/** The Extensions page: the list, and one form that creates or edits an extension. */
+/**
+ * The Extensions page: the list, and one form that creates or edits an extension with its
+ * registration security. A new extension starts with a generated password.
+ */
 @Named
 @ViewScoped
 public class ExtensionsView implements Serializable {
@@ -37,9 +46,18 @@ public class ExtensionsView implements Serializable {
   private String registrationName;
   private String secret;
   private String email;
+  private int concurrentRegistrations;
+  private String userAgents;
+  private String permittedIps;
+  private boolean remoteRegistration;
 
   @PostConstruct
-  void load() {
+  void init() {
+    startNew();
+    load();
+  }
+
+  private void load() {
     all = extensions.all();
     filtered = null;
     Set<String> now = new HashSet<>();
@@ -66,7 +84,12 @@ public class ExtensionsView implements Serializable {
 
   public void startNew() {
     editingId = null;
-    number = displayName = registrationName = secret = email = null;
+    number = displayName = registrationName = email = null;
+    secret = RegistrationPasswords.generate();
+    RegistrationGuard fresh = RegistrationGuard.DEFAULT;
+    concurrentRegistrations = fresh.concurrentRegistrations();
+    userAgents = permittedIps = "";
+    remoteRegistration = fresh.remoteRegistration();
   }
 
   public void edit(long id) {
@@ -85,10 +108,26 @@ public class ExtensionsView implements Serializable {
     registrationName = e.getRegistrationName();
     email = e.getEmail();
     secret = null;
+    RegistrationSecurity security = e.getSecurity();
+    concurrentRegistrations = security.getConcurrentRegistrations();
+    userAgents = String.join("\n", security.getUserAgents());
+    permittedIps = String.join("\n", security.getPermittedIps());
+    remoteRegistration = security.isRemoteRegistration();
   }
 
   public void save() {
-    ExtensionDraft draft = new ExtensionDraft(number, displayName, registrationName, secret, email);
+    ExtensionDraft draft =
+        new ExtensionDraft(
+            number,
+            displayName,
+            registrationName,
+            secret,
+            email,
+            new RegistrationSecurityDraft(
+                concurrentRegistrations,
+                lines(userAgents),
+                lines(permittedIps),
+                remoteRegistration));
     try {
       String actor = FormMessages.actor();
       if (editingId == null) {
@@ -108,7 +147,12 @@ public class ExtensionsView implements Serializable {
       startNew();
       load();
     } catch (InvalidInputException e) {
-      FormMessages.fields(FORM, e.violations());
+      // The security fields are named security.x in the API and x on this form.
+      FormMessages.fields(
+          FORM,
+          e.violations().stream()
+              .map(v -> new FieldViolation(v.field().replace("security.", ""), v.message()))
+              .toList());
     }
   }
 
@@ -124,6 +168,15 @@ public class ExtensionsView implements Serializable {
       startNew();
     }
     load();
+  }
+
+  private static List<String> lines(String text) {
+    return text == null ? List.of() : Arrays.asList(text.split("\\R"));
+  }
+
+  /** The choices of concurrent registrations. */
+  public List<Integer> getDeviceChoices() {
+    return IntStream.rangeClosed(1, RegistrationSecurityDraft.MAX_CONCURRENT).boxed().toList();
   }
 
   public List<Extension> getAll() {
@@ -180,5 +233,37 @@ public class ExtensionsView implements Serializable {
 
   public void setEmail(String email) {
     this.email = email;
+  }
+
+  public int getConcurrentRegistrations() {
+    return concurrentRegistrations;
+  }
+
+  public void setConcurrentRegistrations(int concurrentRegistrations) {
+    this.concurrentRegistrations = concurrentRegistrations;
+  }
+
+  public String getUserAgents() {
+    return userAgents;
+  }
+
+  public void setUserAgents(String userAgents) {
+    this.userAgents = userAgents;
+  }
+
+  public String getPermittedIps() {
+    return permittedIps;
+  }
+
+  public void setPermittedIps(String permittedIps) {
+    this.permittedIps = permittedIps;
+  }
+
+  public boolean isRemoteRegistration() {
+    return remoteRegistration;
+  }
+
+  public void setRemoteRegistration(boolean remoteRegistration) {
+    this.remoteRegistration = remoteRegistration;
   }
 }

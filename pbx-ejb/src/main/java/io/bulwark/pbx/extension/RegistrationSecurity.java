@@ -1,0 +1,64 @@
+package io.bulwark.pbx.extension;
+
+import io.bulwark.pbx.defense.CidrBlock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.util.Arrays;
+import java.util.List;
+
+/** An extension's registration security as stored: see {@link RegistrationGuard}. */
+@Embeddable
+public class RegistrationSecurity {
+
+  @Column(name = "concurrent_registrations", nullable = false)
+  private int concurrentRegistrations;
+
+  /** One prefix per line. */
+  @Column(name = "user_agents", nullable = false)
+  private String userAgents;
+
+  /** One address or network per line, as CIDR. */
+  @Column(name = "permitted_ips", nullable = false)
+  private String permittedIps;
+
+  @Column(name = "remote_registration", nullable = false)
+  private boolean remoteRegistration;
+
+  protected RegistrationSecurity() {}
+
+  RegistrationSecurity(RegistrationSecurityDraft draft) {
+    concurrentRegistrations = draft.concurrentRegistrationsOrDefault();
+    userAgents = String.join("\n", draft.cleanUserAgents());
+    permittedIps =
+        String.join("\n", draft.permittedBlocks().stream().map(CidrBlock::toString).toList());
+    remoteRegistration = Boolean.TRUE.equals(draft.remoteRegistration());
+  }
+
+  public RegistrationGuard guard() {
+    return new RegistrationGuard(
+        concurrentRegistrations,
+        getUserAgents(),
+        getPermittedIps().stream().map(CidrBlock::parse).toList(),
+        remoteRegistration);
+  }
+
+  public int getConcurrentRegistrations() {
+    return concurrentRegistrations;
+  }
+
+  public List<String> getUserAgents() {
+    return lines(userAgents);
+  }
+
+  public List<String> getPermittedIps() {
+    return lines(permittedIps);
+  }
+
+  public boolean isRemoteRegistration() {
+    return remoteRegistration;
+  }
+
+  private static List<String> lines(String text) {
+    return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+  }
+}
