@@ -13,7 +13,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -22,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,7 +50,7 @@ class DefenseIT {
 
   @Test
   void aBlockedSourceGetsNoAnswerUntilTheBlockIsLifted() {
-    assertNotNull(options(ATTACKER, "before"), "answered before the block");
+    assertNotNull(Probes.options(ATTACKER, "before"), "answered before the block");
 
     HttpResponse<String> blocked = block(ATTACKER, "IT: a scanner", 30);
     assertEquals(201, blocked.statusCode(), blocked.body());
@@ -62,8 +60,8 @@ class DefenseIT {
     assertTrue(created.getBoolean("active"));
     assertFalse(created.isNull("until"), "a block for 30 minutes has an end");
 
-    assertNull(options(ATTACKER, "blocked"), "a blocked source gets nothing");
-    assertNotNull(options("127.0.0.1", "others"), "other sources are answered as before");
+    assertNull(Probes.options(ATTACKER, "blocked"), "a blocked source gets nothing");
+    assertNotNull(Probes.options("127.0.0.1", "others"), "other sources are answered as before");
     assertTrue(send("GET", "/defense/blocked", null).body().contains(ATTACKER));
     assertEquals(
         1,
@@ -72,7 +70,7 @@ class DefenseIT {
             ATTACKER));
 
     assertEquals(204, send("DELETE", "/defense/blocked/" + id, null).statusCode());
-    assertNotNull(options(ATTACKER, "after"), "answered again once the block is lifted");
+    assertNotNull(Probes.options(ATTACKER, "after"), "answered again once the block is lifted");
     assertEquals(
         1,
         Database.count(
@@ -104,7 +102,7 @@ class DefenseIT {
   @Test
   void aStaticDropRuleRefusesItsSourceUntilItIsDeleted() {
     String source = "127.0.9.1";
-    assertNotNull(options(source, "drop-before"), "answered before the rule");
+    assertNotNull(Probes.options(source, "drop-before"), "answered before the rule");
     HttpResponse<String> created =
         send(
             "POST",
@@ -119,11 +117,11 @@ class DefenseIT {
     assertEquals(201, created.statusCode(), created.body());
     long id = Http.object(created).getJsonNumber("id").longValue();
 
-    assertNull(options(source, "drop-during"), "a dropped source gets nothing");
-    assertNotNull(options("127.0.0.1", "drop-others"), "others are answered");
+    assertNull(Probes.options(source, "drop-during"), "a dropped source gets nothing");
+    assertNotNull(Probes.options("127.0.0.1", "drop-others"), "others are answered");
 
     assertEquals(204, send("DELETE", "/defense/static-rules/" + id, null).statusCode());
-    assertNotNull(options(source, "drop-after"), "answered again once the rule is gone");
+    assertNotNull(Probes.options(source, "drop-after"), "answered again once the rule is gone");
     assertEquals(
         2,
         Database.count(
@@ -185,15 +183,15 @@ class DefenseIT {
     String flooder = "127.0.9.2";
     int answered = 0;
     for (int i = 0; i < 45; i++) {
-      if (options(flooder, "flood" + i) != null) {
+      if (Probes.options(flooder, "flood" + i) != null) {
         answered++;
       } else {
         break;
       }
     }
     assertEquals(40, answered, "the default rule lets 40 datagrams in 2 s through, not the 41st");
-    assertNull(options(flooder, "flood-after"), "blocked from then on");
-    assertNotNull(options("127.0.0.1", "flood-others"), "others are answered");
+    assertNull(Probes.options(flooder, "flood-after"), "blocked from then on");
+    assertNotNull(Probes.options("127.0.0.1", "flood-others"), "others are answered");
     assertEquals(
         1,
         Database.awaitCount(
@@ -209,7 +207,7 @@ class DefenseIT {
             "select count(*) from event_log where type = 'SOURCE_BLOCKED' and source_ip = ?",
             flooder));
     liftBlocksOf(flooder);
-    assertNotNull(options(flooder, "flood-lifted"), "answered again once unblocked");
+    assertNotNull(Probes.options(flooder, "flood-lifted"), "answered again once unblocked");
   }
 
   @Test
@@ -224,7 +222,7 @@ class DefenseIT {
           Sipp.register("3901", "reg3901", "Guess" + attempt, 60, "udp", guesser).finalStatus(),
           "attempt " + attempt + " is refused");
     }
-    assertNull(options(guesser, "locked"), "the fifth failure locked the source out");
+    assertNull(Probes.options(guesser, "locked"), "the fifth failure locked the source out");
     assertEquals(
         1,
         Database.awaitCount(
@@ -266,7 +264,7 @@ class DefenseIT {
             + "User-Agent: friendly-scanner\n"
             + "Content-Length: 0\n\n";
     assertNull(RawSip.exchange(scanner, request), "a scanner gets no answer");
-    assertNull(options(scanner, "scanner-after"), "and nothing after");
+    assertNull(Probes.options(scanner, "scanner-after"), "and nothing after");
     assertEquals(
         1,
         Database.awaitCount(
@@ -374,12 +372,13 @@ class DefenseIT {
   @Test
   void theWebRefusesABlockedSourceBeforeAnyPageOrSignIn() {
     String blocked = "127.0.9.5";
-    assertTrue(httpStatus(blocked) > 0, "answered before the block");
+    assertTrue(Probes.httpStatus(blocked) > 0, "answered before the block");
     long id = Http.object(block(blocked, "IT: web scanner", 30)).getJsonNumber("id").longValue();
-    assertEquals(0, httpStatus(blocked), "a blocked source's connection is closed unanswered");
-    assertTrue(httpStatus("127.0.9.6") > 0, "others are answered");
+    assertEquals(
+        0, Probes.httpStatus(blocked), "a blocked source's connection is closed unanswered");
+    assertTrue(Probes.httpStatus("127.0.9.6") > 0, "others are answered");
     assertEquals(204, send("DELETE", "/defense/blocked/" + id, null).statusCode());
-    assertTrue(httpStatus(blocked) > 0, "answered again once the block is lifted");
+    assertTrue(Probes.httpStatus(blocked) > 0, "answered again once the block is lifted");
   }
 
   @Test
@@ -404,7 +403,7 @@ class DefenseIT {
     String prober = "127.0.9.7";
     assertNull(
         RawSip.exchange(prober, optionsTo("3998", prober)), "asking for a decoy gets nothing");
-    assertNull(options(prober, "decoy-after"), "and nothing after");
+    assertNull(Probes.options(prober, "decoy-after"), "and nothing after");
     assertEquals(
         1,
         Database.awaitCount(
@@ -463,7 +462,7 @@ class DefenseIT {
                   .add("intervalHours", 24)
                   .build()),
           "url");
-      assertNotNull(options(listed, "blocklist-before"), "answered before the blocklist");
+      assertNotNull(Probes.options(listed, "blocklist-before"), "answered before the blocklist");
 
       HttpResponse<String> on =
           send(
@@ -480,9 +479,9 @@ class DefenseIT {
       assertEquals(1, status.getInt("skippedLines"), on.body());
       assertFalse(status.containsKey("lastError"), on.body());
 
-      assertNull(options(listed, "blocklist-on"), "a listed source gets nothing from SIP");
-      assertEquals(0, httpStatus(listed), "nor from the web");
-      assertNotNull(options("127.0.0.1", "blocklist-others"), "others are answered");
+      assertNull(Probes.options(listed, "blocklist-on"), "a listed source gets nothing from SIP");
+      assertEquals(0, Probes.httpStatus(listed), "nor from the web");
+      assertNotNull(Probes.options("127.0.0.1", "blocklist-others"), "others are answered");
       assertFalse(
           Http.array(send("GET", "/defense/check?address=203.0.113.5", null))
               .get(0)
@@ -495,7 +494,7 @@ class DefenseIT {
               "2 entries%"));
 
       assertEquals(200, turnOff(url).statusCode());
-      assertNotNull(options(listed, "blocklist-off"), "answered again once the list is off");
+      assertNotNull(Probes.options(listed, "blocklist-off"), "answered again once the list is off");
     } finally {
       turnOff("");
       server.stop(0);
@@ -514,34 +513,6 @@ class DefenseIT {
   }
 
   /** The HTTP status the portal answers a request from {@code source} with; 0 for none. */
-  private static int httpStatus(String source) {
-    try {
-      Process curl =
-          new ProcessBuilder(
-                  "curl",
-                  "-sk",
-                  "--max-time",
-                  "5",
-                  "--interface",
-                  source,
-                  "-o",
-                  "/dev/null",
-                  "-w",
-                  "%{http_code}",
-                  "https://127.0.0.1:" + TestEnvironment.port("BULWARK_HTTPS_PORT", 18443) + "/")
-              .redirectErrorStream(true)
-              .start();
-      String code = new String(curl.getInputStream().readAllBytes()).strip();
-      curl.waitFor(10, TimeUnit.SECONDS);
-      return Integer.parseInt(code);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static String optionsTo(String number, String source) {
     return "OPTIONS sip:"
         + number
@@ -583,31 +554,6 @@ class DefenseIT {
       body.add("minutes", minutes);
     }
     return send("POST", "/defense/blocked", body.build());
-  }
-
-  private static String options(String source, String tag) {
-    return RawSip.exchange(
-        source,
-        "OPTIONS sip:127.0.0.1 SIP/2.0\n"
-            + "Via: SIP/2.0/UDP "
-            + source
-            + ":$PORT;branch=z9hG4bK-defense-"
-            + tag
-            + System.nanoTime()
-            + "\n"
-            + "Max-Forwards: 70\n"
-            + "From: <sip:probe@"
-            + source
-            + ">;tag="
-            + tag
-            + "\n"
-            + "To: <sip:127.0.0.1>\n"
-            + "Call-ID: defense-"
-            + tag
-            + System.nanoTime()
-            + "\n"
-            + "CSeq: 1 OPTIONS\n"
-            + "Content-Length: 0\n\n");
   }
 
   private HttpResponse<String> send(String method, String path, JsonStructure body) {

@@ -17,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates, changes and removes static defense and auto defense rules. Every change is validated
- * first and raised as an event. A change to the static rules that would refuse the administrator's
- * own address on the web ports is refused: nobody saves themselves out of the portal.
+ * Creates, changes and removes static defense and auto defense rules, decoys, and the access
+ * settings (allowed countries, allowlist mode). Every change is validated first and raised as an
+ * event. A change that would refuse the administrator's own address on the web ports is refused:
+ * nobody saves themselves out of the portal.
  */
 @Stateless
 public class DefenseRuleService {
@@ -31,8 +32,7 @@ public class DefenseRuleService {
   @Inject private Clock clock;
   @Inject private Event<SecurityEvent> events;
   @Inject private Event<DefenseChanged> changes;
-
-  private final ServicePorts ports = ServicePorts.from(System::getenv);
+  @Inject private DefenseTable table;
 
   public List<StaticRule> staticRules() {
     return em.createNamedQuery("StaticRule.all", StaticRule.class).getResultList();
@@ -51,7 +51,7 @@ public class DefenseRuleService {
     Integer last = em.createNamedQuery("StaticRule.lastPosition", Integer.class).getSingleResult();
     StaticRule rule = new StaticRule(draft, last == null ? 0 : last + POSITION_STEP);
     em.persist(rule);
-    keepsAdminIn(actorAddress);
+    keepsAdminIn(actorAddress, access().policy());
     changed(EventType.STATIC_RULE_CREATED, actor, "create", describe(rule));
     return rule;
   }
@@ -65,7 +65,7 @@ public class DefenseRuleService {
     checkStatic(draft, rule.getId());
     rule.apply(draft);
     em.flush();
-    keepsAdminIn(actorAddress);
+    keepsAdminIn(actorAddress, access().policy());
     changed(EventType.STATIC_RULE_UPDATED, actor, "update", describe(rule));
     return rule;
   }
@@ -74,7 +74,7 @@ public class DefenseRuleService {
     StaticRule rule = staticRule(id);
     em.remove(rule);
     em.flush();
-    keepsAdminIn(actorAddress);
+    keepsAdminIn(actorAddress, access().policy());
     changed(EventType.STATIC_RULE_DELETED, actor, "delete", describe(rule));
   }
 
@@ -215,32 +215,79 @@ public class DefenseRuleService {
     }
   }
 
+  public AccessSettings access() {
+    return em.find(AccessSettings.class, AccessSettings.ID);
+  }
+
   /**
-   * Refuses, and so rolls back, a set of static rules under which the first rule matching the
-   * administrator's address on the web ports would refuse it.
+   * Changes the access settings. With {@code readVersion}, a change saved since by someone else
+   * refuses it; a country filter without a country database, or settings that would refuse the
+   * administrator's own address, are refused.
    */
-  private void keepsAdminIn(InetAddress actorAddress) {
+  public AccessSettings updateAccess(
+      Integer readVersion, AccessSettingsDraft draft, String actor, InetAddress actorAddress) {
+    AccessSettings settings = access();
+    ConcurrentChangeException.check(readVersion, settings.getVersion(), "The access settings");
+    List<FieldViolation> violations = new ArrayList<>(draft.violations());
+    if (violations.isEmpty()
+        && Boolean.TRUE.equals(draft.countryFilter())
+        && table.countries().isEmpty()) {
+      violations.add(
+          new FieldViolation(
+              "countryFilter",
+              "No country database is installed (BULWARK_GEOIP_DATABASE), so countries cannot be"
+                  + " told apart"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    keepsAdminIn(actorAddress, draft.policy());
+    settings.apply(draft);
+    em.flush();
+    changed(
+        EventType.ACCESS_SETTINGS_UPDATED,
+        actor,
+        "update",
+        "allowed countries "
+            + (draft.countryFilter() ? String.join(" ", draft.cleanCountries()) : "off")
+            + "; allowlist mode "
+            + (draft.allowlistOnly() ? "on" : "off"));
+    return settings;
+  }
+
+  /**
+   * Refuses, and so rolls back, a change under which the administrator's address would be refused
+   * on the web ports: by the first static rule matching it, or, when none does, by {@code access}.
+   */
+  private void keepsAdminIn(InetAddress actorAddress, AccessPolicy access) {
     if (actorAddress == null) {
       return;
     }
+    ServicePorts ports = table.ports();
     List<FirewallRule> rules = staticRules().stream().map(r -> r.rule(ports)).toList();
     for (int port : new int[] {ports.https(), ports.http()}) {
-      rules.stream()
-          .filter(r -> r.matches(actorAddress, Protocol.TCP, port))
-          .findFirst()
-          .filter(r -> r.action() != RuleAction.ACCEPT)
-          .ifPresent(
-              r -> {
-                throw new InvalidInputException(
-                    List.of(
-                        new FieldViolation(
-                            "source",
-                            "Rule "
-                                + r.name()
-                                + " would refuse the address you are using ("
-                                + actorAddress.getHostAddress()
-                                + ") on the web; nothing was saved")));
-              });
+      FirewallRule first =
+          rules.stream()
+              .filter(r -> r.matches(actorAddress, Protocol.TCP, port))
+              .findFirst()
+              .orElse(null);
+      String refusedBy =
+          first != null
+              ? first.action() == RuleAction.ACCEPT ? null : "Rule " + first.name()
+              : access
+                  .refusal(
+                      actorAddress, address -> table.countries().flatMap(c -> c.countryOf(address)))
+                  .orElse(null);
+      if (refusedBy != null) {
+        throw new InvalidInputException(
+            List.of(
+                new FieldViolation(
+                    first != null ? "source" : "access",
+                    refusedBy
+                        + " would refuse the address you are using ("
+                        + actorAddress.getHostAddress()
+                        + ") on the web; nothing was saved")));
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.defense;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -14,11 +15,14 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
@@ -51,6 +55,7 @@ public class DefenseTable {
   static final int MAX_WAITING = 10_000;
 
   private final ServicePorts ports = ServicePorts.from(System::getenv);
+  private CountryDatabase countries;
   private final BlockingQueue<AutomaticBlock> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
   private final LongAdder unrecorded = new LongAdder();
   private Firewall firewall;
@@ -66,8 +71,36 @@ public class DefenseTable {
                 unrecorded.increment();
               }
             });
+    countries = openCountries(System.getenv("BULWARK_GEOIP_DATABASE"));
     trustInstalledNetworks();
     load();
+  }
+
+  private static CountryDatabase openCountries(String file) {
+    if (file == null || file.isBlank()) {
+      LOG.warn("No country database (BULWARK_GEOIP_DATABASE): the country filter cannot be used");
+      return null;
+    }
+    try {
+      CountryDatabase opened = CountryDatabase.open(Path.of(file));
+      LOG.infof("Country database: %s", opened.describe());
+      return opened;
+    } catch (UncheckedIOException e) {
+      LOG.warnf("%s: the country filter cannot be used", e.getCause().getMessage());
+      return null;
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (countries != null) {
+      countries.close();
+    }
+  }
+
+  /** The country database, when one could be read. */
+  public Optional<CountryDatabase> countries() {
+    return Optional.ofNullable(countries);
   }
 
   /**
@@ -93,6 +126,10 @@ public class DefenseTable {
             .map(r -> r.rule(ports))
             .toList(),
         em.find(DefenseSettings.class, DefenseSettings.ID).policy());
+    CountryDatabase database = countries;
+    firewall.access(
+        em.find(AccessSettings.class, AccessSettings.ID).policy(),
+        database == null ? address -> Optional.empty() : database::countryOf);
     firewall.decoys(
         em.createNamedQuery("DecoyExtension.all", DecoyExtension.class)
             .getResultStream()

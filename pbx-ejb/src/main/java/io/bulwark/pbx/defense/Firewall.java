@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -29,6 +31,8 @@ public final class Firewall {
   private volatile Rules rules;
   private volatile Set<String> decoys = Set.of();
   private volatile AddressSet blocklist = AddressSet.EMPTY;
+  private volatile AccessPolicy access = AccessPolicy.OPEN;
+  private volatile Function<InetAddress, Optional<String>> countries = address -> Optional.empty();
   private volatile Predicate<InetAddress> trunkPeers = source -> false;
 
   /**
@@ -85,6 +89,15 @@ public final class Firewall {
     return rules.policy().isLocal(source);
   }
 
+  /**
+   * Applies the access settings, with the country database they read ({@code countries} tells an
+   * address's country, where known).
+   */
+  public void access(AccessPolicy policy, Function<InetAddress, Optional<String>> countries) {
+    this.countries = countries;
+    this.access = policy;
+  }
+
   /** Makes {@code addresses} the global blocklist's entries. */
   public void blocklist(AddressSet addresses) {
     blocklist = addresses;
@@ -122,7 +135,7 @@ public final class Firewall {
     if (trunkPeers.test(source)) {
       return true;
     }
-    if (blocklist.contains(source)) {
+    if (blocklist.contains(source) || access.refusal(source, countries).isPresent()) {
       return false;
     }
     for (Watch watch : current.watches()) {
@@ -261,6 +274,10 @@ public final class Firewall {
     }
     if (blocklist.contains(source)) {
       return new Verdict(false, "On the global anti-hacking IP blocklist");
+    }
+    var refusal = access.refusal(source, countries);
+    if (refusal.isPresent()) {
+      return new Verdict(false, refusal.get());
     }
     List<String> watching =
         current.watches().stream()

@@ -32,7 +32,8 @@ public enum EventType {
   DECOY_EXTENSION_DELETED(Severity.INFO),
   BLOCKLIST_SETTINGS_UPDATED(Severity.INFO),
   BLOCKLIST_SYNCED(Severity.INFO),
-  BLOCKLIST_SYNC_FAILED(Severity.WARNING);
+  BLOCKLIST_SYNC_FAILED(Severity.WARNING),
+  ACCESS_SETTINGS_UPDATED(Severity.INFO);
 
   private final Severity severity;
 

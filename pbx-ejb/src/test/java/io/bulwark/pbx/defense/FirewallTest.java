@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FirewallTest {
@@ -579,6 +581,38 @@ class FirewallTest {
     assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
     assertFalse(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
     assertTrue(firewall.explain(ATTACKER, Protocol.UDP, SIP).because().endsWith("drops it"));
+  }
+
+  @Test
+  void theCountryFilterRefusesOtherCountriesButNotAcceptedSourcesOrTrunks() {
+    firewall.configure(List.of(rule("203.0.113.7", RuleAction.ACCEPT)), List.of(), POLICY);
+    firewall.trunkPeers(ip("198.51.100.20")::equals);
+    firewall.access(
+        new AccessPolicy(true, Set.of("DE"), false),
+        address -> Optional.of(address.getHostAddress().startsWith("5.9.") ? "DE" : "GB"));
+
+    assertTrue(firewall.admits(ip("5.9.0.1"), Protocol.UDP, SIP));
+    assertFalse(firewall.admits(ip("81.2.69.142"), Protocol.UDP, SIP));
+    assertFalse(firewall.admits(ip("81.2.69.142"), Protocol.TCP, HTTPS));
+    assertTrue(firewall.admits(ATTACKER, Protocol.UDP, SIP), "an Accept rule lets it in");
+    assertTrue(firewall.admits(ip("198.51.100.20"), Protocol.UDP, SIP), "a trunk provider");
+    assertTrue(firewall.admits(OFFICE, Protocol.UDP, SIP), "a private address");
+    assertEquals(
+        "Allowed country IPs: GB is not an allowed country",
+        firewall.explain(ip("81.2.69.142"), Protocol.UDP, SIP).because());
+    assertFalse(firewall.blocked().blocks(ip("81.2.69.142")), "refused, not blocked");
+  }
+
+  @Test
+  void allowlistModeAdmitsOnlyAcceptedSourcesAndTrunks() {
+    firewall.configure(List.of(rule("203.0.113.7", RuleAction.ACCEPT)), List.of(), POLICY);
+    firewall.trunkPeers(ip("198.51.100.20")::equals);
+    firewall.access(new AccessPolicy(false, Set.of(), true), address -> Optional.empty());
+
+    assertTrue(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertTrue(firewall.admits(ip("198.51.100.20"), Protocol.UDP, SIP));
+    assertFalse(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
+    assertFalse(firewall.admits(OFFICE, Protocol.TCP, HTTPS), "private addresses too");
   }
 
   @Test
