@@ -315,6 +315,22 @@ class PortalIT {
 
   /** A block typed in shows in the list; the browser's own address is refused next to the field. */
   private void theBlockedIpsPageBlocksButNeverTheAdministratorsOwnAddress() {
+    browser.get(TestEnvironment.publicUrl() + "/allowed-access.xhtml");
+    wait.until(ExpectedConditions.titleContains("Allowed Access"));
+    assertTrue(
+        browser
+            .findElement(By.id("access:countryDatabase"))
+            .getText()
+            .startsWith("geo-whois-asn-country.mmdb, built"));
+    browser.findElement(By.cssSelector("#access\\:countryFilter .ui-toggleswitch-slider")).click();
+    browser.findElement(By.id("access:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("access:allowedCountriesMessage"), "Choose at least one country"));
+    assertAccessible("allowed access, the filter refused without a country");
+    assertEquals(
+        List.of(List.of("0")), Database.query("select country_filter from access_settings"));
+
     browser.get(TestEnvironment.publicUrl() + "/blocked-ips.xhtml");
     wait.until(ExpectedConditions.titleContains("Blocked IPs"));
     browser.findElement(By.id("block:source")).sendKeys("127.0.0.1");
