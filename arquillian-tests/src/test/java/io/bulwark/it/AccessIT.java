@@ -15,6 +15,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,15 +39,20 @@ class AccessIT {
 
   private final String token = KeycloakAdmin.tokenWithRole("administrator");
 
+  private JsonObject before;
+
+  @BeforeEach
+  void remember() {
+    before = Http.object(access("GET", null));
+  }
+
+  /** Leaves the settings as the test found them, for the tests that follow. */
   @AfterEach
-  void openAgain() {
-    JsonObject current = Http.object(access("GET", null));
-    access(
-        "PUT",
-        Json.createObjectBuilder(current)
-            .add("countryFilter", false)
-            .add("allowlistOnly", false)
-            .build());
+  void restore() {
+    int version = Http.object(access("GET", null)).getInt("version");
+    HttpResponse<String> restored =
+        access("PUT", Json.createObjectBuilder(before).add("version", version).build());
+    assertEquals(200, restored.statusCode(), restored.body());
   }
 
   @Test
@@ -100,6 +106,21 @@ class AccessIT {
               1,
               "select count(*) from event_log where type = 'ACCESS_SETTINGS_UPDATED'"
                   + " and detail like '%allowed countries DE%'"));
+
+      assertEquals(
+          403, Sipp.register("3970", "nobody3970", "Wr0ngGuess", 60, "udp", GERMAN).finalStatus());
+      Database.awaitCount(1, "select count(*) from event_log where source_ip = ?", GERMAN);
+      JsonObject overview = Http.object(send("GET", "/defense/overview"));
+      assertTrue(
+          overview.getJsonArray("topCountries").getValuesAs(JsonObject.class).stream()
+              .anyMatch(c -> c.getString("country").equals("DE")),
+          overview.toString());
+      assertTrue(
+          overview.getJsonArray("topSources").getValuesAs(JsonObject.class).stream()
+              .anyMatch(
+                  s -> s.getString("source").equals(GERMAN) && s.getString("country").equals("DE")),
+          overview.toString());
+      assertEquals(24, overview.getJsonObject("blocksPerHour").getJsonArray("counts").size());
     } finally {
       Probes.removeLoopbackAddress(BRITISH);
       Probes.removeLoopbackAddress(GERMAN);

@@ -328,6 +328,10 @@ class PortalIT {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("access:allowedCountriesMessage"), "Choose at least one country"));
     assertAccessible("allowed access, the filter refused without a country");
+    browser.get(TestEnvironment.publicUrl() + "/security-overview.xhtml");
+    wait.until(ExpectedConditions.titleContains("Security Overview"));
+    assertTrue(browser.findElement(By.id("overview")).getText().contains("Top countries"));
+    assertAccessible("security overview");
     assertEquals(
         List.of(List.of("0")), Database.query("select country_filter from access_settings"));
 
