@@ -39,6 +39,7 @@ class CallFlowIT {
   }
 
   private final ExtensionsApi api = new ExtensionsApi(KeycloakAdmin.tokenWithRole("administrator"));
+  private long calleeId;
   private final CallsApi calls = new CallsApi(KeycloakAdmin.tokenWithRole("administrator"));
 
   @Test
@@ -207,6 +208,7 @@ class CallFlowIT {
   @Test
   void bothPhonesRingAndTheOneNotPickedUpIsCancelled() {
     int first = callee("3362");
+    api.allowDevices(calleeId, 2);
     int second = TestEnvironment.freeSipPort();
     assertEquals(
         200, Sipp.registerAt("3362", "flow3362", "Fl0wCalleeSecret", second).finalStatus());
@@ -229,13 +231,14 @@ class CallFlowIT {
   }
 
   /**
-   * Creates the extension {@code number} and the one numbered one less that calls it, and registers
-   * a phone of the callee; returns the port where that phone answers.
+   * Creates the extension {@code number} (its id in {@link #calleeId}) and the one numbered one
+   * less that calls it, and registers a phone of the callee; returns the port where that phone
+   * answers.
    */
   private int callee(String number) {
     String caller = Integer.toString(Integer.parseInt(number) - 1);
     api.createValid(caller, "flow" + caller, "Fl0wCallerSecret");
-    api.createValid(number, "flow" + number, "Fl0wCalleeSecret");
+    calleeId = api.createValid(number, "flow" + number, "Fl0wCalleeSecret");
     int phone = TestEnvironment.freeSipPort();
     assertEquals(
         200, Sipp.registerAt(number, "flow" + number, "Fl0wCalleeSecret", phone).finalStatus());

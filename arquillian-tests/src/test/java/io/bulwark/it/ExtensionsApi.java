@@ -53,6 +53,25 @@ public final class ExtensionsApi {
     return Http.object(response).getJsonNumber("id").longValue();
   }
 
+  /**
+   * Lets extension {@code id} have {@code devices} registered at once (a new extension may have
+   * one), with the rest of its registration security as on a new extension.
+   */
+  public void allowDevices(long id, int devices) {
+    JsonObject current = Http.object(get(id));
+    HttpResponse<String> response =
+        update(
+            id,
+            Json.createObjectBuilder()
+                .add("displayName", current.getString("displayName"))
+                .add("registrationName", current.getString("registrationName"))
+                .add("security", Json.createObjectBuilder().add("concurrentRegistrations", devices))
+                .build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("Extension not changed: " + response.body());
+    }
+  }
+
   public static JsonObject extension(
       String number, String displayName, String registrationName, String secret, String email) {
     var body = Json.createObjectBuilder();

@@ -127,7 +127,15 @@ public class DefenseService {
       Integer readVersion, DefenseSettingsDraft draft, String actor) {
     DefenseSettings settings = settings();
     ConcurrentChangeException.check(readVersion, settings.getVersion(), "The defense settings");
-    List<FieldViolation> violations = draft.violations();
+    List<FieldViolation> violations = new ArrayList<>(draft.violations());
+    if (violations.isEmpty() && draft.kernelBackend() && !settings.isKernelBackend()) {
+      String problem = KernelFirewall.problem();
+      if (problem != null) {
+        violations.add(
+            new FieldViolation(
+                "kernelBackend", "The kernel firewall cannot be used here: " + problem));
+      }
+    }
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
     }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The one row of defense settings: how long an automatic block lasts, when failed authentications
  * lock a source out and for how long, the user agents that mark a scanner, and the local networks
- * (where devices of extensions without remote registration may be).
+ * (where devices of extensions without remote registration may be), and whether the kernel backend
+ * is on.
  */
 @Entity
 @Table(name = "defense_settings")
@@ -40,6 +41,9 @@ public class DefenseSettings {
   @Column(name = "local_networks", nullable = false)
   private String localNetworks;
 
+  @Column(name = "kernel_backend", nullable = false)
+  private boolean kernelBackend;
+
   @Column(name = "trusted_seeded", nullable = false)
   private boolean trustedSeeded;
 
@@ -55,6 +59,7 @@ public class DefenseSettings {
     scannerAgents = String.join("\n", draft.cleanScannerAgents());
     localNetworks =
         String.join("\n", draft.localBlocks().stream().map(CidrBlock::toString).toList());
+    kernelBackend = draft.kernelBackend();
   }
 
   /** What the firewall needs of these settings. */
@@ -126,6 +131,11 @@ public class DefenseSettings {
 
   public List<String> getLocalNetworks() {
     return Arrays.stream(localNetworks.split("\n")).filter(s -> !s.isBlank()).toList();
+  }
+
+  /** Whether the defenses are also the kernel's nftables table. */
+  public boolean isKernelBackend() {
+    return kernelBackend;
   }
 
   public int getVersion() {

@@ -11,7 +11,8 @@ public record DefenseSettingsDraft(
     Integer lockoutSeconds,
     Integer lockoutMinutes,
     List<String> scannerAgents,
-    List<String> localNetworks) {
+    List<String> localNetworks,
+    Boolean kernelBackend) {
 
   /** A fresh install's local networks: the private ranges, link-local and loopback. */
   public static final List<String> DEFAULT_LOCAL_NETWORKS =
@@ -44,6 +45,9 @@ public record DefenseSettingsDraft(
       found.add(
           new FieldViolation(
               "scannerAgents", "Each user agent at most " + MAX_AGENT + " characters"));
+    }
+    if (kernelBackend == null) {
+      found.add(new FieldViolation("kernelBackend", "On or off"));
     }
     if (localNetworks == null) {
       found.add(new FieldViolation("localNetworks", "A list, empty when no network is local"));

@@ -56,6 +56,7 @@ public class DefenseTable {
 
   private final ServicePorts ports = ServicePorts.from(System::getenv);
   private CountryDatabase countries;
+  private KernelFirewall kernel;
   private final BlockingQueue<AutomaticBlock> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
   private final LongAdder unrecorded = new LongAdder();
   private Firewall firewall;
@@ -72,6 +73,7 @@ public class DefenseTable {
               }
             });
     countries = openCountries(System.getenv("BULWARK_GEOIP_DATABASE"));
+    kernel = new KernelFirewall(clock);
     trustInstalledNetworks();
     load();
   }
@@ -93,6 +95,9 @@ public class DefenseTable {
 
   @PreDestroy
   void stop() {
+    synchronized (this) {
+      kernel.remove();
+    }
     if (countries != null) {
       countries.close();
     }
@@ -108,24 +113,31 @@ public class DefenseTable {
    * read.
    */
   synchronized void load() {
-    firewall
-        .blocked()
-        .replace(
-            em.createNamedQuery("BlockEntry.inForce", BlockEntry.class)
-                .setParameter("now", clock.instant())
-                .getResultStream()
-                .map(BlockEntry::block)
-                .toList());
-    firewall.configure(
+    List<Block> blocks =
+        em.createNamedQuery("BlockEntry.inForce", BlockEntry.class)
+            .setParameter("now", clock.instant())
+            .getResultStream()
+            .map(BlockEntry::block)
+            .toList();
+    firewall.blocked().replace(blocks);
+    List<FirewallRule> statics =
         em.createNamedQuery("StaticRule.all", StaticRule.class)
             .getResultStream()
             .map(r -> r.rule(ports))
-            .toList(),
+            .toList();
+    List<RateRule> rates =
         em.createNamedQuery("AutoDefenseRule.all", AutoDefenseRule.class)
             .getResultStream()
             .map(r -> r.rule(ports))
-            .toList(),
-        em.find(DefenseSettings.class, DefenseSettings.ID).policy());
+            .toList();
+    DefenseSettings settings = em.find(DefenseSettings.class, DefenseSettings.ID);
+    firewall.configure(statics, rates, settings.policy());
+    kernel.sync(
+        settings.isKernelBackend(),
+        statics,
+        rates.stream().filter(r -> !watchedInProcess(r)).toList(),
+        settings.getAutoBlockMinutes(),
+        blocks);
     CountryDatabase database = countries;
     firewall.access(
         em.find(AccessSettings.class, AccessSettings.ID).policy(),
@@ -135,6 +147,27 @@ public class DefenseTable {
             .getResultStream()
             .map(DecoyExtension::getNumber)
             .collect(Collectors.toSet()));
+  }
+
+  /** Whether the rule's ports include one a Bulwark listener serves, where it is counted. */
+  private boolean watchedInProcess(RateRule rule) {
+    return rule.ports().contains(ports.sip())
+        || rule.ports().contains(ports.http())
+        || rule.ports().contains(ports.https());
+  }
+
+  /** What the kernel backend did last: applied when, or why not. */
+  public String kernelStatus() {
+    KernelFirewall.Status status = kernel.status();
+    if (status.problem() != null) {
+      return "Not applied: " + status.problem();
+    }
+    return status.applied() ? "Applied at " + status.at() : "Off";
+  }
+
+  /** Packets of blocked sources the kernel dropped since its table was made. */
+  public long kernelBlockedPackets() {
+    return kernel.blockedPackets();
   }
 
   /** The firewall in force; its checks take no lock and no container proxy. */

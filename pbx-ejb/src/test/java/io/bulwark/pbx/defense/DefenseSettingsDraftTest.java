@@ -19,13 +19,19 @@ class DefenseSettingsDraftTest {
 
   @Test
   void validSettingsHaveNoViolations() {
-    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, LOCAL)));
-    assertEquals(List.of(), fields(new DefenseSettingsDraft(1, 1, 1, 1, List.of(), LOCAL)));
+    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, LOCAL, false)));
+    assertEquals(List.of(), fields(new DefenseSettingsDraft(1, 1, 1, 1, List.of(), LOCAL, false)));
     assertEquals(
         List.of(),
         fields(
             new DefenseSettingsDraft(
-                BlockDraft.MAX_MINUTES, 100, 86_400, BlockDraft.MAX_MINUTES, AGENTS, LOCAL)));
+                BlockDraft.MAX_MINUTES,
+                100,
+                86_400,
+                BlockDraft.MAX_MINUTES,
+                AGENTS,
+                LOCAL,
+                false)));
   }
 
   @ParameterizedTest
@@ -34,7 +40,7 @@ class DefenseSettingsDraftTest {
   void autoBlockMinutesOutsideTheirRangeAreRefused(Integer minutes) {
     assertEquals(
         List.of("autoBlockMinutes"),
-        fields(new DefenseSettingsDraft(minutes, 5, 300, 60, AGENTS, LOCAL)));
+        fields(new DefenseSettingsDraft(minutes, 5, 300, 60, AGENTS, LOCAL, false)));
   }
 
   @ParameterizedTest
@@ -43,7 +49,7 @@ class DefenseSettingsDraftTest {
   void lockoutAttemptsOutsideTheirRangeAreRefused(Integer attempts) {
     assertEquals(
         List.of("lockoutAttempts"),
-        fields(new DefenseSettingsDraft(60, attempts, 300, 60, AGENTS, LOCAL)));
+        fields(new DefenseSettingsDraft(60, attempts, 300, 60, AGENTS, LOCAL, false)));
   }
 
   @ParameterizedTest
@@ -52,7 +58,7 @@ class DefenseSettingsDraftTest {
   void lockoutSecondsOutsideTheirRangeAreRefused(Integer seconds) {
     assertEquals(
         List.of("lockoutSeconds"),
-        fields(new DefenseSettingsDraft(60, 5, seconds, 60, AGENTS, LOCAL)));
+        fields(new DefenseSettingsDraft(60, 5, seconds, 60, AGENTS, LOCAL, false)));
   }
 
   @ParameterizedTest
@@ -61,13 +67,14 @@ class DefenseSettingsDraftTest {
   void lockoutMinutesOutsideTheirRangeAreRefused(Integer minutes) {
     assertEquals(
         List.of("lockoutMinutes"),
-        fields(new DefenseSettingsDraft(60, 5, 300, minutes, AGENTS, LOCAL)));
+        fields(new DefenseSettingsDraft(60, 5, 300, minutes, AGENTS, LOCAL, false)));
   }
 
   @Test
   void theScannerAgentsAreAListEvenWhenEmpty() {
     assertEquals(
-        List.of("scannerAgents"), fields(new DefenseSettingsDraft(60, 5, 300, 60, null, LOCAL)));
+        List.of("scannerAgents"),
+        fields(new DefenseSettingsDraft(60, 5, 300, 60, null, LOCAL, false)));
   }
 
   @Test
@@ -75,12 +82,13 @@ class DefenseSettingsDraftTest {
     assertEquals(
         List.of(),
         fields(
-            new DefenseSettingsDraft(60, 5, 300, 60, List.of(" " + "a".repeat(64) + " "), LOCAL)));
+            new DefenseSettingsDraft(
+                60, 5, 300, 60, List.of(" " + "a".repeat(64) + " "), LOCAL, false)));
     assertEquals(
         List.of("scannerAgents"),
         fields(
             new DefenseSettingsDraft(
-                60, 5, 300, 60, List.of("sipvicious", "a".repeat(65)), LOCAL)));
+                60, 5, 300, 60, List.of("sipvicious", "a".repeat(65)), LOCAL, false)));
   }
 
   @Test
@@ -89,9 +97,10 @@ class DefenseSettingsDraftTest {
     List<String> tooMany = new ArrayList<>(agents);
     tooMany.add("scanner201");
 
-    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, agents, LOCAL)));
+    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, agents, LOCAL, false)));
     assertEquals(
-        List.of("scannerAgents"), fields(new DefenseSettingsDraft(60, 5, 300, 60, tooMany, LOCAL)));
+        List.of("scannerAgents"),
+        fields(new DefenseSettingsDraft(60, 5, 300, 60, tooMany, LOCAL, false)));
   }
 
   @Test
@@ -102,7 +111,7 @@ class DefenseSettingsDraftTest {
     agents.add("");
     agents.add("   ");
 
-    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, agents, LOCAL)));
+    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, agents, LOCAL, false)));
   }
 
   @Test
@@ -114,7 +123,8 @@ class DefenseSettingsDraftTest {
             300,
             60,
             Arrays.asList(" sipvicious ", "", null, "friendly-scanner", "   ", "sipvicious"),
-            LOCAL);
+            LOCAL,
+            false);
 
     assertEquals(List.of("sipvicious", "friendly-scanner"), draft.cleanScannerAgents());
   }
@@ -128,28 +138,34 @@ class DefenseSettingsDraftTest {
             "lockoutSeconds",
             "lockoutMinutes",
             "scannerAgents",
+            "kernelBackend",
             "localNetworks"),
-        fields(new DefenseSettingsDraft(null, null, null, null, null, null)));
+        fields(new DefenseSettingsDraft(null, null, null, null, null, null, null)));
   }
 
   @Test
   void localNetworksMustBeAddressesOrNetworks() {
     assertEquals(
         List.of(),
-        fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of(" 10.1.0.0/16 ", ""))));
-    assertEquals(List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of())));
+        fields(
+            new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of(" 10.1.0.0/16 ", ""), false)));
+    assertEquals(
+        List.of(), fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of(), false)));
     assertEquals(
         List.of("localNetworks"),
-        fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of("10.0.0.0/33"))));
+        fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of("10.0.0.0/33"), false)));
     assertEquals(
         List.of("localNetworks"),
-        fields(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of("office.example.com"))));
+        fields(
+            new DefenseSettingsDraft(
+                60, 5, 300, 60, AGENTS, List.of("office.example.com"), false)));
   }
 
   @Test
   void theLocalNetworksOfTheSettingsTellWhatIsLocal() throws Exception {
     DefenseSettings settings = new DefenseSettings();
-    settings.apply(new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of("10.0.0.0/8", "::1")));
+    settings.apply(
+        new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of("10.0.0.0/8", "::1"), false));
 
     DefenseSettings.Policy policy = settings.policy();
 

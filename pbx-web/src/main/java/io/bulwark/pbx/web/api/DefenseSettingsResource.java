@@ -3,6 +3,7 @@ package io.bulwark.pbx.web.api;
 import io.bulwark.pbx.defense.DefenseService;
 import io.bulwark.pbx.defense.DefenseSettings;
 import io.bulwark.pbx.defense.DefenseSettingsDraft;
+import io.bulwark.pbx.defense.DefenseTable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code /api/v1/defense/settings}: how long automatic blocks last, the registration lockout (so
  * many failed authentications from one address in so many seconds block it for so many minutes),
  * the user agents that mark a scanner, and the local networks (outside them only extensions that
- * allow remote registration may register or call).
+ * allow remote registration may register or call), and the kernel backend ({@code kernelStatus},
+ * read only, tells whether nft applied the table).
  */
 @Path("/defense/settings")
 @RequestScoped
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class DefenseSettingsResource {
 
   @Inject private DefenseService defense;
+  @Inject private DefenseTable table;
   @Context private SecurityContext security;
 
   /** The settings; {@code version} is sent back with a change. */
@@ -42,6 +45,8 @@ public class DefenseSettingsResource {
       Integer lockoutMinutes,
       List<String> scannerAgents,
       List<String> localNetworks,
+      Boolean kernelBackend,
+      String kernelStatus,
       Integer version) {}
 
   @GET
@@ -71,11 +76,12 @@ public class DefenseSettingsResource {
                 body.lockoutSeconds(),
                 body.lockoutMinutes(),
                 body.scannerAgents(),
-                body.localNetworks()),
+                body.localNetworks(),
+                body.kernelBackend()),
             Requests.actor(security)));
   }
 
-  private static Settings view(DefenseSettings s) {
+  private Settings view(DefenseSettings s) {
     return new Settings(
         s.getAutoBlockMinutes(),
         s.getLockoutAttempts(),
@@ -83,6 +89,8 @@ public class DefenseSettingsResource {
         s.getLockoutMinutes(),
         s.getScannerAgents(),
         s.getLocalNetworks(),
+        s.isKernelBackend(),
+        table.kernelStatus(),
         s.getVersion());
   }
 }

@@ -109,7 +109,11 @@ public class MetricsServlet extends HttpServlet {
         .gauge(
             "bulwark_defense_blocklist_entries",
             "Addresses and networks the global blocklist names.",
-            firewall.blocklistEntries());
+            firewall.blocklistEntries())
+        .counter(
+            "bulwark_defense_kernel_dropped_total",
+            "Packets of blocked sources the kernel backend dropped (0 while it is off).",
+            defenses.kernelBlockedPackets());
   }
 
   private void registrations(PrometheusText text) {

@@ -7,6 +7,7 @@ import io.bulwark.pbx.defense.DefenseRuleService;
 import io.bulwark.pbx.defense.DefenseService;
 import io.bulwark.pbx.defense.DefenseSettings;
 import io.bulwark.pbx.defense.DefenseSettingsDraft;
+import io.bulwark.pbx.defense.DefenseTable;
 import io.bulwark.pbx.defense.Protocol;
 import io.bulwark.pbx.defense.Service;
 import io.bulwark.pbx.system.ConcurrentChangeException;
@@ -31,6 +32,7 @@ public class AutoDefenseView implements Serializable {
 
   @Inject private transient DefenseRuleService rules;
   @Inject private transient DefenseService defense;
+  @Inject private transient DefenseTable table;
 
   private final EditedRecord edited = new EditedRecord("Auto defense rule", "rule");
   private String name;
@@ -47,6 +49,8 @@ public class AutoDefenseView implements Serializable {
   private Integer lockoutMinutes;
   private String scannerAgents;
   private String localNetworks;
+  private boolean kernelBackend;
+  private String kernelStatus;
 
   private String decoyNumber;
   private String decoyNote;
@@ -61,6 +65,8 @@ public class AutoDefenseView implements Serializable {
     lockoutMinutes = settings.getLockoutMinutes();
     scannerAgents = String.join("\n", settings.getScannerAgents());
     localNetworks = String.join("\n", settings.getLocalNetworks());
+    kernelBackend = settings.isKernelBackend();
+    kernelStatus = table.kernelStatus();
   }
 
   public List<AutoDefenseRule> getRules() {
@@ -120,7 +126,8 @@ public class AutoDefenseView implements Serializable {
               lockoutSeconds,
               lockoutMinutes,
               lines(scannerAgents),
-              lines(localNetworks)),
+              lines(localNetworks),
+              kernelBackend),
           FormMessages.actor());
       load();
       FormMessages.info("Defense settings saved");
@@ -269,6 +276,18 @@ public class AutoDefenseView implements Serializable {
 
   public void setScannerAgents(String scannerAgents) {
     this.scannerAgents = scannerAgents;
+  }
+
+  public boolean isKernelBackend() {
+    return kernelBackend;
+  }
+
+  public void setKernelBackend(boolean kernelBackend) {
+    this.kernelBackend = kernelBackend;
+  }
+
+  public String getKernelStatus() {
+    return kernelStatus;
   }
 
   public String getLocalNetworks() {
