@@ -208,6 +208,22 @@ provision() {
     die "provisioning failed for $((EXTENSIONS - created - existing)) extensions (codes in $codes)"
   fi
 }
+# Turns the kernel backend on through the REST API (the settings as read, kernelBackend true).
+bulwark_kernel_backend() {
+  local header=$RUN_DIR/api-header settings code
+  (umask 077; api_header > "$header")
+  settings=$(curl -sk --max-time 30 -H "@$header" "${API%/extensions}/defense/settings")
+  code=$(jq '.kernelBackend = true' <<<"$settings" | curl -sk --max-time 60 -o "$RUN_DIR/kernel.json" \
+    -w '%{http_code}' -X PUT -H "@$header" -H 'Content-Type: application/json' --data-binary @- \
+    "${API%/extensions}/defense/settings")
+  [ "$code" = 200 ] || die "the kernel backend could not be turned on: $(cat "$RUN_DIR/kernel.json")"
+  record_command "curl -X PUT ${API%/extensions}/defense/settings (kernelBackend: true)"
+  say "Kernel backend on: $(jq -r .kernelStatus "$RUN_DIR/kernel.json")"
+}
+# One sample of Bulwark's /metrics, 0 when absent.
+bulwark_metric() {
+  curl -sk --max-time 10 "${API%/api/*}/metrics" | awk -v n="$1" '$1 == n { v = $2 } END { printf "%d", v + 0 }'
+}
 db_query() {
   MYSQL_PWD=$(cat "$BULWARK_HOME/secrets/db-bulwark.pw") \
     "$BULWARK_HOME/db/base/bin/mariadb" -h 127.0.0.1 -P "$BULWARK_DB_PORT" -u bulwark -N -B bulwark \
