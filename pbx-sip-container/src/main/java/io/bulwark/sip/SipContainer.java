@@ -63,7 +63,8 @@ public final class SipContainer implements AutoCloseable {
     }
     try {
       for (String transport : config.transports()) {
-        ListeningPoint lp = stack.createListeningPoint(config.host(), config.port(), transport);
+        ListeningPoint lp =
+            stack.createListeningPoint(config.host(), config.portOf(transport), transport);
         if (((ListeningPointImpl) lp).getMessageProcessor()
             instanceof BoundedUdpMessageProcessor udp) {
           udp.admitOnly(gate);
@@ -86,8 +87,11 @@ public final class SipContainer implements AutoCloseable {
       throw new SipException("Cannot listen on " + config.host() + ":" + config.port(), e);
     }
     LOG.infof(
-        "SIP listening on %s:%d (%s)",
-        config.host(), config.port(), String.join(", ", config.transports()));
+        "SIP listening on %s:%d (%s)%s",
+        config.host(),
+        config.port(),
+        String.join(", ", config.transports().stream().filter(t -> !t.equals("tls")).toList()),
+        config.tls() == null ? "" : ", TLS on " + config.tls().port());
   }
 
   public static Builder builder(SipContainerConfig config) {
@@ -194,6 +198,21 @@ public final class SipContainer implements AutoCloseable {
         "gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", ScreeningParserFactory.class.getName());
     p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", GuardedNetworkLayer.class.getName());
     TcpLimits.DEFAULTS.writeTo(p);
+    if (config.tls() != null) {
+      GuardedNetworkLayer.writeTls(p, config.tls());
+      // Phones present no certificate; a server only proves itself (RFC 3261 section 26.3.1).
+      p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+      p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
+      // The RI's default list holds RSA key exchanges only; these are the forward-secret AEAD
+      // suites of TLS 1.3 and 1.2, for RSA and EC certificates alike.
+      p.setProperty(
+          "gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+          "TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256,"
+              + " TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,"
+              + " TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,"
+              + " TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,"
+              + " TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+    }
     p.setProperty("gov.nist.javax.sip.STACK_LOGGER", JBossStackLogger.class.getName());
     p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JBossServerLogger.class.getName());
     p.setProperty(

@@ -59,7 +59,8 @@ public class Extension {
 
   Extension(ExtensionDraft draft, String encryptedSecret) {
     this.number = draft.number();
-    this.security = new RegistrationSecurity(new RegistrationSecurityDraft(null, null, null, null));
+    this.security =
+        new RegistrationSecurity(new RegistrationSecurityDraft(null, null, null, null, null));
     apply(draft, encryptedSecret);
   }
 

@@ -19,16 +19,21 @@ import java.util.function.Predicate;
  * @param userAgents prefixes one of which the User-Agent must start with (any case); empty for any
  * @param permittedIps the addresses devices may come from; empty for any
  * @param remoteRegistration whether a device outside the local networks is accepted
+ * @param tlsOnly whether a device must use SIP over TLS
  */
 public record RegistrationGuard(
     int concurrentRegistrations,
     List<String> userAgents,
     List<CidrBlock> permittedIps,
-    boolean remoteRegistration) {
+    boolean remoteRegistration,
+    boolean tlsOnly) {
 
-  /** A new extension's: one device, any user agent, any local address, nothing remote. */
+  /**
+   * A new extension's: one device, any user agent, any local address, nothing remote, any
+   * transport.
+   */
   public static final RegistrationGuard DEFAULT =
-      new RegistrationGuard(1, List.of(), List.of(), false);
+      new RegistrationGuard(1, List.of(), List.of(), false, false);
 
   public RegistrationGuard {
     userAgents = List.copyOf(userAgents);
@@ -36,13 +41,16 @@ public record RegistrationGuard(
   }
 
   /**
-   * Why a device at {@code source} that calls itself {@code userAgent} is refused, or empty when it
-   * is not.
+   * Why a device at {@code source} that calls itself {@code userAgent} and sent over {@code
+   * transport} ({@code UDP}, {@code TCP}, {@code TLS}) is refused, or empty when it is not.
    *
    * @param local tells the addresses of the local networks
    */
   public Optional<String> refusal(
-      InetAddress source, String userAgent, Predicate<InetAddress> local) {
+      InetAddress source, String userAgent, String transport, Predicate<InetAddress> local) {
+    if (tlsOnly && !"TLS".equalsIgnoreCase(transport)) {
+      return Optional.of("the extension takes SIP over TLS only");
+    }
     if (!permittedIps.isEmpty() && permittedIps.stream().noneMatch(ip -> ip.contains(source))) {
       return Optional.of("source address is not among the extension's permitted IPs");
     }

@@ -24,6 +24,9 @@ public class RegistrationSecurity {
   @Column(name = "remote_registration", nullable = false)
   private boolean remoteRegistration;
 
+  @Column(name = "tls_only", nullable = false)
+  private boolean tlsOnly;
+
   protected RegistrationSecurity() {}
 
   RegistrationSecurity(RegistrationSecurityDraft draft) {
@@ -32,6 +35,7 @@ public class RegistrationSecurity {
     permittedIps =
         String.join("\n", draft.permittedBlocks().stream().map(CidrBlock::toString).toList());
     remoteRegistration = Boolean.TRUE.equals(draft.remoteRegistration());
+    tlsOnly = Boolean.TRUE.equals(draft.tlsOnly());
   }
 
   public RegistrationGuard guard() {
@@ -39,7 +43,8 @@ public class RegistrationSecurity {
         concurrentRegistrations,
         getUserAgents(),
         getPermittedIps().stream().map(CidrBlock::parse).toList(),
-        remoteRegistration);
+        remoteRegistration,
+        tlsOnly);
   }
 
   public int getConcurrentRegistrations() {
@@ -56,6 +61,10 @@ public class RegistrationSecurity {
 
   public boolean isRemoteRegistration() {
     return remoteRegistration;
+  }
+
+  public boolean isTlsOnly() {
+    return tlsOnly;
   }
 
   private static List<String> lines(String text) {

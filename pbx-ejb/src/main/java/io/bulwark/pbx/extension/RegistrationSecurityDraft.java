@@ -18,7 +18,8 @@ public record RegistrationSecurityDraft(
     Integer concurrentRegistrations,
     List<String> userAgents,
     List<String> permittedIps,
-    Boolean remoteRegistration) {
+    Boolean remoteRegistration,
+    Boolean tlsOnly) {
 
   /** The most devices one extension may have: also the cap on its contacts. */
   public static final int MAX_CONCURRENT = 10;

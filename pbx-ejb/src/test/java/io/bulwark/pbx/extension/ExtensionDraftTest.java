@@ -194,7 +194,12 @@ class ExtensionDraftTest {
         "security.concurrentRegistrations",
         "From 1 to 10 devices",
         new ExtensionDraft(
-            NUMBER, NAME, REG, SECRET, EMAIL, new RegistrationSecurityDraft(0, null, null, null)));
+            NUMBER,
+            NAME,
+            REG,
+            SECRET,
+            EMAIL,
+            new RegistrationSecurityDraft(0, null, null, null, null)));
   }
 
   @ParameterizedTest

@@ -14,7 +14,7 @@ class RegistrationSecurityDraftTest {
 
   @Test
   void missingFieldsTakeANewExtensionsValues() {
-    RegistrationSecurityDraft draft = new RegistrationSecurityDraft(null, null, null, null);
+    RegistrationSecurityDraft draft = new RegistrationSecurityDraft(null, null, null, null, null);
 
     assertEquals(List.of(), draft.violations());
     assertEquals(RegistrationGuard.DEFAULT, new RegistrationSecurity(draft).guard());
@@ -28,7 +28,8 @@ class RegistrationSecurityDraftTest {
             Arrays.asList(" Yealink ", "", null, "Yealink", "Snom"),
             List.of(
                 "203.0.113.9", " 192.168.5.77/255.255.255.0 ", "2001:db8::/32", "192.168.5.0/24"),
-            true);
+            true,
+            false);
 
     RegistrationSecurity stored = new RegistrationSecurity(draft);
 
@@ -46,7 +47,7 @@ class RegistrationSecurityDraftTest {
   void concurrentRegistrationsAreOneToTen(int devices) {
     assertEquals(
         List.of(new FieldViolation("concurrentRegistrations", "From 1 to 10 devices")),
-        new RegistrationSecurityDraft(devices, null, null, null).violations());
+        new RegistrationSecurityDraft(devices, null, null, null, null).violations());
   }
 
   @ParameterizedTest
@@ -60,7 +61,7 @@ class RegistrationSecurityDraftTest {
       })
   void aWrongPermittedIpIsNamed(String ip) {
     List<FieldViolation> found =
-        new RegistrationSecurityDraft(1, null, List.of(ip), null).violations();
+        new RegistrationSecurityDraft(1, null, List.of(ip), null, null).violations();
 
     assertEquals(1, found.size());
     assertEquals("permittedIps", found.get(0).field());
@@ -76,11 +77,11 @@ class RegistrationSecurityDraftTest {
 
     assertEquals(
         List.of("userAgents", "permittedIps"),
-        new RegistrationSecurityDraft(1, agents, ips, false)
+        new RegistrationSecurityDraft(1, agents, ips, false, false)
             .violations().stream().map(FieldViolation::field).toList());
     assertEquals(
         List.of("userAgents"),
-        new RegistrationSecurityDraft(1, List.of("a".repeat(65)), null, false)
+        new RegistrationSecurityDraft(1, List.of("a".repeat(65)), null, false, false)
             .violations().stream().map(FieldViolation::field).toList());
   }
 }

@@ -121,7 +121,10 @@ public class SipServer {
             eventGate.throttle()::offer,
             (request, username) ->
                 firewall.authenticationFailed(
-                    request.source(), protocolOf(request), settings.port(), username),
+                    request.source(),
+                    protocolOf(request),
+                    settings.portOf(request.transport()),
+                    username),
             firewall::isLocal,
             activity.sip(),
             clock);

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bulwark.sip.SipContainerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SipSettingsTest {
 
@@ -37,6 +41,41 @@ class SipSettingsTest {
     assertEquals(15070, settings.port());
     assertEquals(Set.of("tcp"), settings.transports());
     assertEquals("pbx.example.com", settings.realm());
+  }
+
+  @Test
+  void tlsListensWhenItsKeyStoreExists(@TempDir Path dir) throws IOException {
+    Path keyStore = Files.writeString(dir.resolve("https.p12"), "stands in for a key store");
+
+    SipSettings settings =
+        from(
+            Map.of(
+                "BULWARK_TLS_KEYSTORE", keyStore.toString(),
+                "BULWARK_TLS_PASSWORD", "secret",
+                "BULWARK_SIP_TLS_PORT", "15061"));
+
+    assertEquals(Set.of("udp", "tcp", "tls"), settings.transports());
+    assertEquals(new SipContainerConfig.Tls(15061, keyStore, "secret"), settings.tls());
+    assertEquals(15061, settings.portOf("TLS"));
+    assertEquals(5060, settings.portOf("UDP"));
+    assertEquals(15061, settings.containerConfig().portOf("tls"));
+  }
+
+  @Test
+  void tlsIsOffWithoutAKeyStoreOrWithPortZero(@TempDir Path dir) throws IOException {
+    Path keyStore = Files.writeString(dir.resolve("https.p12"), "stands in for a key store");
+
+    assertEquals(null, from(Map.of()).tls());
+    assertEquals(
+        null, from(Map.of("BULWARK_TLS_KEYSTORE", dir.resolve("missing.p12").toString())).tls());
+    assertEquals(
+        Set.of("udp", "tcp"),
+        from(Map.of("BULWARK_TLS_KEYSTORE", keyStore.toString(), "BULWARK_SIP_TLS_PORT", "0"))
+            .transports());
+    assertEquals(
+        Set.of("udp"),
+        from(Map.of("BULWARK_SIP_TRANSPORTS", "udp,tls")).transports(),
+        "TLS comes from its key store, not from the list");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.bulwark.sip.tcp;
 import gov.nist.core.net.DefaultNetworkLayer;
 import gov.nist.core.net.NetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
+import io.bulwark.sip.SipContainerConfig;
 import io.bulwark.sip.SourceGate;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -10,6 +11,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Properties;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -30,14 +38,45 @@ public final class GuardedNetworkLayer implements NetworkLayer {
   /** The kernel's queue of connections not yet accepted; the RI asks for the JDK default, 50. */
   private static final int BACKLOG = 256;
 
+  private static final String TLS_KEY_STORE = "io.bulwark.sip.TLS_KEY_STORE";
+  private static final String TLS_KEY_STORE_PASSWORD = "io.bulwark.sip.TLS_KEY_STORE_PASSWORD";
+
   private final NetworkLayer plain = DefaultNetworkLayer.SINGLETON;
   private TcpLimits limits = TcpLimits.DEFAULTS;
+  private SSLContext tls;
   private volatile SourceGate gate = SourceGate.OPEN;
+
+  /** Puts the TLS key store where {@link #setSipStack} reads it. */
+  public static void writeTls(Properties stackProperties, SipContainerConfig.Tls config) {
+    stackProperties.setProperty(TLS_KEY_STORE, config.keyStore().toString());
+    stackProperties.setProperty(TLS_KEY_STORE_PASSWORD, config.password());
+  }
 
   @Override
   public void setSipStack(SipStackImpl stack) {
     plain.setSipStack(stack);
-    limits = TcpLimits.readFrom(stack.getConfigurationProperties());
+    Properties properties = stack.getConfigurationProperties();
+    limits = TcpLimits.readFrom(properties);
+    String keyStore = properties.getProperty(TLS_KEY_STORE);
+    if (keyStore != null) {
+      tls = serverContext(Path.of(keyStore), properties.getProperty(TLS_KEY_STORE_PASSWORD, ""));
+    }
+  }
+
+  /** A TLS context that proves the server with the key and chain of a PKCS #12 key store. */
+  private static SSLContext serverContext(Path keyStore, String password) {
+    try (var in = Files.newInputStream(keyStore)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, password.toCharArray());
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, password.toCharArray());
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys.getKeyManagers(), null, null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot use the SIP TLS key store " + keyStore, e);
+    }
   }
 
   /** From now on, connections from sources {@code gate} refuses are reset as they are accepted. */
@@ -55,7 +94,11 @@ public final class GuardedNetworkLayer implements NetworkLayer {
   @Override
   public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress)
       throws IOException {
-    return plain.createSSLServerSocket(port, backlog, bindAddress);
+    if (tls == null) {
+      throw new IOException("SIP over TLS has no key store");
+    }
+    return (SSLServerSocket)
+        tls.getServerSocketFactory().createServerSocket(port, BACKLOG, bindAddress);
   }
 
   @Override

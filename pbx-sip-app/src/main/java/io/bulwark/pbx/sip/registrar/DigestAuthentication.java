@@ -90,7 +90,9 @@ public final class DigestAuthentication {
       case AUTHENTICATED -> {
         SipCredentials caller = result.credentials();
         Optional<String> breach =
-            caller.guard().refusal(request.source(), request.userAgent(), localNetworks);
+            caller
+                .guard()
+                .refusal(request.source(), request.userAgent(), request.transport(), localNetworks);
         if (breach.isEmpty()) {
           return Optional.of(caller);
         }

@@ -40,26 +40,29 @@ public final class ExtensionJson {
 
   /**
    * The registration security: how many devices may register at once, the user-agent prefixes and
-   * addresses they may register with (empty for any), and whether one outside the local networks
-   * may. Missing fields take a new extension's values: 1, any, any, no.
+   * addresses they may register with (empty for any), whether one outside the local networks may,
+   * and whether they must use SIP over TLS. Missing fields take a new extension's values: 1, any,
+   * any, no, no.
    */
   public record Security(
       Integer concurrentRegistrations,
       List<String> userAgents,
       List<String> permittedIps,
-      Boolean remoteRegistration) {
+      Boolean remoteRegistration,
+      Boolean tlsOnly) {
 
     static Security of(RegistrationSecurity s) {
       return new Security(
           s.getConcurrentRegistrations(),
           s.getUserAgents(),
           s.getPermittedIps(),
-          s.isRemoteRegistration());
+          s.isRemoteRegistration(),
+          s.isTlsOnly());
     }
 
     RegistrationSecurityDraft draft() {
       return new RegistrationSecurityDraft(
-          concurrentRegistrations, userAgents, permittedIps, remoteRegistration);
+          concurrentRegistrations, userAgents, permittedIps, remoteRegistration, tlsOnly);
     }
   }
 

@@ -50,6 +50,7 @@ public class ExtensionsView implements Serializable {
   private String userAgents;
   private String permittedIps;
   private boolean remoteRegistration;
+  private boolean tlsOnly;
 
   @PostConstruct
   void init() {
@@ -90,6 +91,7 @@ public class ExtensionsView implements Serializable {
     concurrentRegistrations = fresh.concurrentRegistrations();
     userAgents = permittedIps = "";
     remoteRegistration = fresh.remoteRegistration();
+    tlsOnly = fresh.tlsOnly();
   }
 
   public void edit(long id) {
@@ -113,6 +115,7 @@ public class ExtensionsView implements Serializable {
     userAgents = String.join("\n", security.getUserAgents());
     permittedIps = String.join("\n", security.getPermittedIps());
     remoteRegistration = security.isRemoteRegistration();
+    tlsOnly = security.isTlsOnly();
   }
 
   public void save() {
@@ -127,7 +130,8 @@ public class ExtensionsView implements Serializable {
                 concurrentRegistrations,
                 lines(userAgents),
                 lines(permittedIps),
-                remoteRegistration));
+                remoteRegistration,
+                tlsOnly));
     try {
       String actor = FormMessages.actor();
       if (editingId == null) {
@@ -265,5 +269,13 @@ public class ExtensionsView implements Serializable {
 
   public void setRemoteRegistration(boolean remoteRegistration) {
     this.remoteRegistration = remoteRegistration;
+  }
+
+  public boolean isTlsOnly() {
+    return tlsOnly;
+  }
+
+  public void setTlsOnly(boolean tlsOnly) {
+    this.tlsOnly = tlsOnly;
   }
 }
