@@ -32,6 +32,7 @@ final class KernelFirewall {
   }
 
   private final Clock clock;
+  private boolean leftoverCleared;
   private String appliedTable;
   private Set<String> appliedBlocks;
   private volatile Status status = Status.OFF;
@@ -55,9 +56,14 @@ final class KernelFirewall {
       int autoBlockMinutes,
       Collection<Block> blocks) {
     if (!enabled) {
+      if (!leftoverCleared) {
+        leftoverCleared = true;
+        removeLeftover();
+      }
       remove();
       return;
     }
+    leftoverCleared = true;
     Instant now = clock.instant();
     String table = NftablesScript.table(statics, kernelRates, autoBlockMinutes);
     Set<String> blockKeys =
@@ -131,6 +137,22 @@ final class KernelFirewall {
     appliedTable = null;
     appliedBlocks = null;
     status = Status.OFF;
+  }
+
+  /**
+   * Removes a table that a process which ended without stopping (killed, crashed) left behind, so
+   * that its blocks do not outlive the setting that made them. Without nft, or without the right to
+   * use it, there is nothing to remove and nothing to say.
+   */
+  private static void removeLeftover() {
+    try {
+      if (run("list tables\n").contains("inet bulwark")) {
+        run("delete table " + NftablesScript.TABLE + "\n");
+        LOG.info("Removed the kernel firewall table a previous run left behind");
+      }
+    } catch (NftException e) {
+      // nft missing or not permitted: no table of ours can be there.
+    }
   }
 
   private static String run(String script) throws NftException {
