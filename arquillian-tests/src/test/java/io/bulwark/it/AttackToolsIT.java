@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -158,26 +157,11 @@ class AttackToolsIT {
     command.add(source);
     command.add(tool);
     command.addAll(List.of(arguments));
-    try {
-      Path out = Files.createTempFile("sipvicious", ".txt");
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(out.toFile())
-              .start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(tool + " did not finish within 60 s");
-      }
-      String text = Files.readString(out);
-      Files.delete(out);
-      return text;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    Commands.Result result = Commands.run(Duration.ofSeconds(60), command);
+    if (result.exit() == -1) {
+      throw new IllegalStateException(tool + " did not finish within 60 s: " + result.output());
     }
+    return result.output();
   }
 
   private static String resource(String name) {

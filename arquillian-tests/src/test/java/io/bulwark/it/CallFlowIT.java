@@ -3,6 +3,7 @@ package io.bulwark.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -208,7 +209,11 @@ class CallFlowIT {
   @Test
   void bothPhonesRingAndTheOneNotPickedUpIsCancelled() {
     int first = callee("3362");
-    api.allowDevices(calleeId, 2);
+    assertEquals(
+        200,
+        api.updateSecurity(
+                calleeId, Json.createObjectBuilder().add("concurrentRegistrations", 2).build())
+            .statusCode());
     int second = TestEnvironment.freeSipPort();
     assertEquals(
         200, Sipp.registerAt("3362", "flow3362", "Fl0wCalleeSecret", second).finalStatus());

@@ -1,18 +1,14 @@
 package io.bulwark.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,14 +43,14 @@ class KernelFirewallIT {
 
   @Test
   void aBlockedSourcesFloodIsDroppedByTheKernelBeforeTheJvm() throws InterruptedException {
-    command("ip", "netns", "del", NAMESPACE).allowFailure();
-    command("ip", "netns", "add", NAMESPACE).check();
+    Commands.run("ip", "netns", "del", NAMESPACE); // one an interrupted run left, if any
+    Commands.run("ip", "netns", "add", NAMESPACE).check();
     JsonObject settings = Http.object(send("GET", "/defense/settings", null));
     try {
-      command("ip", "link", "add", "bwk0", "type", "veth", "peer", "name", "bwk1").check();
-      command("ip", "link", "set", "bwk1", "netns", NAMESPACE).check();
-      command("ip", "addr", "add", HOST_SIDE + "/30", "dev", "bwk0").check();
-      command("ip", "link", "set", "bwk0", "up").check();
+      Commands.run("ip", "link", "add", "bwk0", "type", "veth", "peer", "name", "bwk1").check();
+      Commands.run("ip", "link", "set", "bwk1", "netns", NAMESPACE).check();
+      Commands.run("ip", "addr", "add", HOST_SIDE + "/30", "dev", "bwk0").check();
+      Commands.run("ip", "link", "set", "bwk0", "up").check();
       inNamespace("ip", "addr", "add", ATTACKER + "/30", "dev", "bwk1").check();
       inNamespace("ip", "link", "set", "bwk1", "up").check();
       inNamespace("ip", "link", "set", "lo", "up").check();
@@ -66,7 +62,7 @@ class KernelFirewallIT {
               Json.createObjectBuilder(settings).add("kernelBackend", true).build());
       assertEquals(200, on.statusCode(), on.body());
       assertTrue(awaitTable(true), "the table inet bulwark is made");
-      String chain = command("nft", "list", "chain", "inet", "bulwark", "input").check();
+      String chain = Commands.run("nft", "list", "chain", "inet", "bulwark", "input").check();
       assertTrue(chain.contains("comment \"rule Default_Private_IPv4_1\""), chain);
       assertEquals("SIP/2.0 200 OK", options(), "the attacker is answered before its block");
 
@@ -105,8 +101,8 @@ class KernelFirewallIT {
           "PUT",
           "/defense/settings",
           Json.createObjectBuilder(current).add("kernelBackend", false).build());
-      command("ip", "netns", "del", NAMESPACE).allowFailure();
-      command("ip", "link", "del", "bwk0").allowFailure();
+      Commands.run("ip", "netns", "del", NAMESPACE); // takes bwk1 and so its peer bwk0 along
+      Commands.run("ip", "link", "del", "bwk0"); // left only if bwk1 never moved
     }
     assertTrue(awaitTable(false), "turned off, the table is removed");
   }
@@ -163,7 +159,7 @@ class KernelFirewallIT {
 
   private boolean awaitTable(boolean present) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
-      if (command("nft", "list", "tables").check().contains("inet bulwark") == present) {
+      if (Commands.run("nft", "list", "tables").check().contains("inet bulwark") == present) {
         return true;
       }
       Thread.sleep(100);
@@ -173,7 +169,7 @@ class KernelFirewallIT {
 
   private boolean awaitBlockedSet(boolean member) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
-      String set = command("nft", "list", "set", "inet", "bulwark", "blocked4").check();
+      String set = Commands.run("nft", "list", "set", "inet", "bulwark", "blocked4").check();
       if (set.contains(ATTACKER) == member) {
         return true;
       }
@@ -183,7 +179,7 @@ class KernelFirewallIT {
   }
 
   private static long blockedCounter() {
-    String chain = command("nft", "list", "chain", "inet", "bulwark", "input").check();
+    String chain = Commands.run("nft", "list", "chain", "inet", "bulwark", "input").check();
     Matcher m =
         Pattern.compile("ip saddr @blocked4 counter packets (\\d+) bytes \\d+ drop").matcher(chain);
     assertTrue(m.find(), chain);
@@ -204,36 +200,9 @@ class KernelFirewallIT {
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : Http.json(body)));
   }
 
-  private static Result inNamespace(String... arguments) {
+  private static Commands.Result inNamespace(String... arguments) {
     List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", NAMESPACE));
     all.addAll(List.of(arguments));
-    return command(all.toArray(String[]::new));
-  }
-
-  /** What a command printed and how it ended. */
-  private record Result(List<String> command, int exit, String output) {
-    String check() {
-      assertFalse(exit != 0, String.join(" ", command) + " failed: " + output);
-      return output;
-    }
-
-    void allowFailure() {}
-  }
-
-  private static Result command(String... arguments) {
-    try {
-      Process p = new ProcessBuilder(arguments).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes());
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(List.of(arguments), -1, out + " (timed out)");
-      }
-      return new Result(List.of(arguments), p.exitValue(), out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Commands.run(all.toArray(String[]::new));
   }
 }

@@ -1,10 +1,8 @@
 package io.bulwark.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** What a source address sees of Bulwark: an OPTIONS over UDP, and HTTPS through curl. */
 final class Probes {
@@ -70,19 +68,10 @@ final class Probes {
       command.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", body));
     }
     command.add("https://127.0.0.1:" + TestEnvironment.port("BULWARK_HTTPS_PORT", 18443) + path);
-    try {
-      Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(curl.getInputStream().readAllBytes());
-      curl.waitFor(10, TimeUnit.SECONDS);
-      int newline = out.lastIndexOf('\n');
-      return new Answer(
-          Integer.parseInt(out.substring(newline + 1).strip()), out.substring(0, newline));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    String out = Commands.run(Duration.ofSeconds(10), command).output();
+    int newline = out.lastIndexOf('\n');
+    return new Answer(
+        Integer.parseInt(out.substring(newline + 1).strip()), out.substring(0, newline));
   }
 
   /**
@@ -100,18 +89,9 @@ final class Probes {
   private static void ip(String... arguments) {
     List<String> command = new ArrayList<>(List.of("ip"));
     command.addAll(List.of(arguments));
-    try {
-      Process ip = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(ip.getInputStream().readAllBytes());
-      if (!ip.waitFor(10, TimeUnit.SECONDS)
-          || ip.exitValue() != 0 && !out.contains("File exists")) {
-        throw new IllegalStateException(String.join(" ", command) + ": " + out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    Commands.Result result = Commands.run(Duration.ofSeconds(10), command);
+    if (result.exit() != 0 && !result.output().contains("File exists")) {
+      result.check();
     }
   }
 }

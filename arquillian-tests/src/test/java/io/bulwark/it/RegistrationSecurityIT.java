@@ -58,7 +58,8 @@ class RegistrationSecurityIT {
         200, register("3961", "127.0.0.1", 0, Sipp.USER_AGENT), "the same phone from a new port");
     assertEquals(1, Http.object(api.registrations("extension=3961")).getInt("total"));
 
-    assertEquals(200, update(id, security(2, List.of(), List.of(), false)).statusCode());
+    assertEquals(
+        200, api.updateSecurity(id, security(2, List.of(), List.of(), false)).statusCode());
     assertEquals(200, register("3961", "127.0.0.62", 0, Sipp.USER_AGENT));
     assertEquals(List.of("127.0.0.1", "127.0.0.62"), sources("3961"));
   }
@@ -67,7 +68,7 @@ class RegistrationSecurityIT {
   void onlyThePermittedUserAgentsRegister() throws InterruptedException {
     long id = api.createValid("3962", "sec3962", SECRET);
     HttpResponse<String> saved =
-        update(id, security(1, List.of("Yealink", "Snom"), List.of(), false));
+        api.updateSecurity(id, security(1, List.of("Yealink", "Snom"), List.of(), false));
     assertEquals(200, saved.statusCode(), saved.body());
     assertEquals(
         List.of("Yealink", "Snom"),
@@ -90,7 +91,7 @@ class RegistrationSecurityIT {
     long id = api.createValid("3963", "sec3963", SECRET);
     assertEquals(
         200,
-        update(id, security(1, List.of(), List.of("127.0.0.70/255.255.255.254"), false))
+        api.updateSecurity(id, security(1, List.of(), List.of("127.0.0.70/255.255.255.254"), false))
             .statusCode());
 
     assertEquals(403, register("3963", "127.0.0.72", 0, Sipp.USER_AGENT));
@@ -133,7 +134,8 @@ class RegistrationSecurityIT {
               "select count(*) from event_log where type = 'REGISTRATION_FAILED'"
                   + " and source_ip = '127.0.0.200' and detail like '%remote registration%'"));
 
-      assertEquals(200, update(id, security(2, List.of(), List.of(), true)).statusCode());
+      assertEquals(
+          200, api.updateSecurity(id, security(2, List.of(), List.of(), true)).statusCode());
       assertEquals(200, register("3964", "127.0.0.200", 0, Sipp.USER_AGENT));
     } finally {
       JsonObject current = Http.object(defenseSettings("GET", null));
@@ -179,17 +181,6 @@ class RegistrationSecurityIT {
         .map(b -> b.getString("sourceAddress"))
         .sorted()
         .toList();
-  }
-
-  private HttpResponse<String> update(long id, JsonObject security) {
-    JsonObject current = Http.object(api.get(id));
-    return api.update(
-        id,
-        Json.createObjectBuilder()
-            .add("displayName", current.getString("displayName"))
-            .add("registrationName", current.getString("registrationName"))
-            .add("security", security)
-            .build());
   }
 
   private static JsonObject security(

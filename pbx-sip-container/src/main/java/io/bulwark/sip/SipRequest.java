@@ -49,6 +49,9 @@ public final class SipRequest {
   private final HeaderFactory headers;
   private final SipTraffic traffic;
   private final AnswersInFlight answers;
+  // Read by the thread that handles the request only.
+  private String userAgent;
+  private boolean userAgentRead;
   private Runnable onCancel;
   private boolean cancelled;
 
@@ -88,15 +91,21 @@ public final class SipRequest {
     return ((SIPRequest) request).getRemoteAddress();
   }
 
-  /** What the User-Agent header says, its parts joined by spaces; {@code null} without one. */
+  /**
+   * What the User-Agent header says, its parts joined by spaces; {@code null} without one. Read
+   * once: the scanner check, the extension's rules and the binding all ask for it.
+   */
   public String userAgent() {
-    UserAgentHeader agent = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
-    if (agent == null) {
-      return null;
+    if (!userAgentRead) {
+      UserAgentHeader agent = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
+      if (agent != null) {
+        StringBuilder text = new StringBuilder();
+        agent.getProduct().forEachRemaining(p -> text.append(text.isEmpty() ? "" : " ").append(p));
+        userAgent = text.toString();
+      }
+      userAgentRead = true;
     }
-    StringBuilder text = new StringBuilder();
-    agent.getProduct().forEachRemaining(p -> text.append(text.isEmpty() ? "" : " ").append(p));
-    return text.toString();
+    return userAgent;
   }
 
   public int sourcePort() {

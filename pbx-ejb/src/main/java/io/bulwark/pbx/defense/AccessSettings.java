@@ -1,11 +1,11 @@
 package io.bulwark.pbx.defense;
 
+import io.bulwark.pbx.system.Columns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -34,7 +34,7 @@ public class AccessSettings {
 
   void apply(AccessSettingsDraft draft) {
     countryFilter = draft.countryFilter();
-    allowedCountries = String.join("\n", draft.cleanCountries());
+    allowedCountries = Columns.lines(draft.cleanCountries());
     allowlistOnly = draft.allowlistOnly();
   }
 
@@ -48,7 +48,7 @@ public class AccessSettings {
   }
 
   public List<String> getAllowedCountries() {
-    return Arrays.stream(allowedCountries.split("\n")).filter(s -> !s.isBlank()).toList();
+    return Columns.entries(allowedCountries);
   }
 
   public boolean isAllowlistOnly() {

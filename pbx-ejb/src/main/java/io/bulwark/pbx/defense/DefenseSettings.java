@@ -1,12 +1,12 @@
 package io.bulwark.pbx.defense;
 
+import io.bulwark.pbx.system.Columns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.net.InetAddress;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,9 +56,8 @@ public class DefenseSettings {
     lockoutAttempts = draft.lockoutAttempts();
     lockoutSeconds = draft.lockoutSeconds();
     lockoutMinutes = draft.lockoutMinutes();
-    scannerAgents = String.join("\n", draft.cleanScannerAgents());
-    localNetworks =
-        String.join("\n", draft.localBlocks().stream().map(CidrBlock::toString).toList());
+    scannerAgents = Columns.lines(draft.cleanScannerAgents());
+    localNetworks = Columns.lines(draft.localBlocks().stream().map(CidrBlock::toString).toList());
     kernelBackend = draft.kernelBackend();
   }
 
@@ -126,11 +125,11 @@ public class DefenseSettings {
   }
 
   public List<String> getScannerAgents() {
-    return Arrays.stream(scannerAgents.split("\n")).filter(s -> !s.isBlank()).toList();
+    return Columns.entries(scannerAgents);
   }
 
   public List<String> getLocalNetworks() {
-    return Arrays.stream(localNetworks.split("\n")).filter(s -> !s.isBlank()).toList();
+    return Columns.entries(localNetworks);
   }
 
   /** Whether the defenses are also the kernel's nftables table. */

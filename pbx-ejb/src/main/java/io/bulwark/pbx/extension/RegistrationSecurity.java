@@ -1,9 +1,9 @@
 package io.bulwark.pbx.extension;
 
 import io.bulwark.pbx.defense.CidrBlock;
+import io.bulwark.pbx.system.Columns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import java.util.Arrays;
 import java.util.List;
 
 /** An extension's registration security as stored: see {@link RegistrationGuard}. */
@@ -31,9 +31,9 @@ public class RegistrationSecurity {
 
   RegistrationSecurity(RegistrationSecurityDraft draft) {
     concurrentRegistrations = draft.concurrentRegistrationsOrDefault();
-    userAgents = String.join("\n", draft.cleanUserAgents());
+    userAgents = Columns.lines(draft.cleanUserAgents());
     permittedIps =
-        String.join("\n", draft.permittedBlocks().stream().map(CidrBlock::toString).toList());
+        Columns.lines(draft.permittedBlocks().stream().map(CidrBlock::toString).toList());
     remoteRegistration = Boolean.TRUE.equals(draft.remoteRegistration());
     tlsOnly = Boolean.TRUE.equals(draft.tlsOnly());
   }
@@ -52,11 +52,11 @@ public class RegistrationSecurity {
   }
 
   public List<String> getUserAgents() {
-    return lines(userAgents);
+    return Columns.entries(userAgents);
   }
 
   public List<String> getPermittedIps() {
-    return lines(permittedIps);
+    return Columns.entries(permittedIps);
   }
 
   public boolean isRemoteRegistration() {
@@ -65,9 +65,5 @@ public class RegistrationSecurity {
 
   public boolean isTlsOnly() {
     return tlsOnly;
-  }
-
-  private static List<String> lines(String text) {
-    return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
   }
 }
