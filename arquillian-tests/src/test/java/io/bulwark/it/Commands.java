@@ -3,6 +3,7 @@ package io.bulwark.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,17 @@ final class Commands {
 
   /** Runs {@code command}; one that is still running after {@code timeout} is killed (exit -1). */
   static Result run(Duration timeout, List<String> command) {
+    return run(null, timeout, command);
+  }
+
+  /** Runs {@code command} in {@code directory} (null: the tests' own). */
+  static Result run(Path directory, Duration timeout, List<String> command) {
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(directory == null ? null : directory.toFile())
+              .redirectErrorStream(true)
+              .start();
       process.getOutputStream().close();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

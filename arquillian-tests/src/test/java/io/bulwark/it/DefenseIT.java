@@ -131,6 +131,62 @@ class DefenseIT {
   }
 
   @Test
+  void aRuleNamingADomainDropsTheAddressesItStandsFor() {
+    // localhost stands for 127.0.0.1 on every machine, and for no other 127.x address.
+    assertNotNull(Probes.options("127.0.0.1", "name-before"), "answered before the rule");
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/defense/static-rules",
+            Json.createObjectBuilder()
+                .add("name", "IT name " + System.nanoTime())
+                .add("source", "LocalHost.")
+                .add("protocol", "udp")
+                .add("service", "SIP")
+                .add("action", "DROP")
+                .add("position", 0) // before the installer's Accept rule for 127.0.0.0/24
+                .build());
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject rule = Http.object(created);
+    long id = rule.getJsonNumber("id").longValue();
+    try {
+      assertEquals("localhost", rule.getString("source"));
+      assertTrue(
+          rule.getString("sourceNote").startsWith("Stands for 127.0.0.1"),
+          rule.getString("sourceNote"));
+      assertNull(Probes.options("127.0.0.1", "name-during"), "its address gets nothing");
+      assertNotNull(Probes.options("127.0.9.2", "name-others"), "others are answered");
+    } finally {
+      assertEquals(204, send("DELETE", "/defense/static-rules/" + id, null).statusCode());
+    }
+    assertNotNull(Probes.options("127.0.0.1", "name-after"), "answered again once it is gone");
+  }
+
+  @Test
+  void aRuleNamingAMacAddressSaysThatOnlyTheKernelSeesIt() {
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/defense/static-rules",
+            Json.createObjectBuilder()
+                .add("name", "IT mac " + System.nanoTime())
+                .add("source", "00-1A-2B-3C-4D-5E")
+                .add("protocol", "both")
+                .add("service", "ALL")
+                .add("action", "DROP")
+                .build());
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject rule = Http.object(created);
+    try {
+      assertEquals("00:1a:2b:3c:4d:5e", rule.getString("source"));
+      assertTrue(rule.getString("sourceNote").contains("kernel"), rule.getString("sourceNote"));
+      assertNotNull(Probes.options("127.0.9.3", "mac"), "nothing is dropped in process");
+    } finally {
+      send("DELETE", "/defense/static-rules/" + rule.getJsonNumber("id").longValue(), null);
+    }
+  }
+
+  @Test
   void aRuleThatWouldRefuseTheAdministratorOnTheWebOrIsMalformedIsRefusedAndChangesNothing() {
     long before = Database.count("select count(*) from static_rule");
     HttpResponse<String> lockout =
@@ -372,13 +428,24 @@ class DefenseIT {
   @Test
   void theWebRefusesABlockedSourceBeforeAnyPageOrSignIn() {
     String blocked = "127.0.9.5";
+    String login = "/realms/bulwark/.well-known/openid-configuration";
     assertTrue(Probes.httpStatus(blocked) > 0, "answered before the block");
+    assertEquals(200, Probes.https(blocked, "GET", login, null, null).status(), "Keycloak too");
     long id = Http.object(block(blocked, "IT: web scanner", 30)).getJsonNumber("id").longValue();
     assertEquals(
         0, Probes.httpStatus(blocked), "a blocked source's connection is closed unanswered");
+    assertEquals(
+        0,
+        Probes.https(blocked, "GET", login, null, null).status(),
+        "and it gets no Keycloak page to guess passwords at");
     assertTrue(Probes.httpStatus("127.0.9.6") > 0, "others are answered");
     assertEquals(204, send("DELETE", "/defense/blocked/" + id, null).statusCode());
     assertTrue(Probes.httpStatus(blocked) > 0, "answered again once the block is lifted");
+    Probes.Answer master =
+        Probes.https(blocked, "GET", "/realms/master/.well-known/openid-configuration", null, null);
+    assertTrue(
+        master.status() != 200 && !master.body().contains("issuer"),
+        "the master realm is not served on the public port: " + master);
   }
 
   @Test

@@ -335,6 +335,19 @@ class PortalIT {
     assertEquals(
         List.of(List.of("0")), Database.query("select country_filter from access_settings"));
 
+    browser.get(TestEnvironment.publicUrl() + "/certificate.xhtml");
+    wait.until(ExpectedConditions.titleContains("Certificate"));
+    assertTrue(
+        browser
+            .findElement(By.id("fingerprint"))
+            .getText()
+            .matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"));
+    browser.findElement(By.id("install:installButton")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("install:certificateMessage"), "Paste the certificate in PEM form"));
+    assertAccessible("certificate, nothing pasted");
+
     browser.get(TestEnvironment.publicUrl() + "/blocked-ips.xhtml");
     wait.until(ExpectedConditions.titleContains("Blocked IPs"));
     browser.findElement(By.id("block:source")).sendKeys("127.0.0.1");

@@ -2,11 +2,15 @@ package io.bulwark.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Set;
@@ -29,7 +33,7 @@ class TlsTransportTest {
 
   @Test
   void anOptionsOverTlsIsAnsweredWithTheServersCertificate() throws Exception {
-    Path keyStore = selfSigned(dir.resolve("sip.p12"));
+    Path keyStore = selfSigned(dir.resolve("sip.p12"), "bulwark-test");
     int port = freePort();
     int tlsPort = freePort();
     String[] transport = new String[1];
@@ -66,9 +70,66 @@ class TlsTransportTest {
     }
   }
 
+  @Test
+  void aCertificateReplacedInTheKeyStoreIsPresentedFromTheNextConnectionOn() throws Exception {
+    Path keyStore = selfSigned(dir.resolve("sip.p12"), "bulwark-test");
+    Path renewed = selfSigned(dir.resolve("renewed.p12"), "bulwark-renewed-certificate");
+    int tlsPort = freePort();
+    try (SipContainer container = tlsContainer(keyStore, tlsPort, SourceGate.OPEN)) {
+      assertEquals("CN=bulwark-test", presented(keyStore, tlsPort));
+
+      Files.move(renewed, keyStore, StandardCopyOption.REPLACE_EXISTING);
+
+      assertEquals("CN=bulwark-renewed-certificate", presented(keyStore, tlsPort));
+    }
+  }
+
+  @Test
+  void aRefusedSourcesConnectionIsResetBeforeItsHandshake() throws Exception {
+    Path keyStore = selfSigned(dir.resolve("sip.p12"), "bulwark-test");
+    InetAddress shutOut = WireProbe.loopback(67);
+    int tlsPort = freePort();
+    try (SipContainer container =
+        tlsContainer(keyStore, tlsPort, (source, transport) -> !source.equals(shutOut))) {
+      try (SSLSocket socket =
+          (SSLSocket)
+              trusting(keyStore)
+                  .getSocketFactory()
+                  .createSocket(InetAddress.getLoopbackAddress(), tlsPort, shutOut, 0)) {
+        assertThrows(IOException.class, socket::startHandshake);
+      }
+      assertEquals("CN=bulwark-test", presented(keyStore, tlsPort), "others are served");
+    }
+  }
+
+  private static SipContainer tlsContainer(Path keyStore, int tlsPort, SourceGate gate)
+      throws Exception {
+    return SipContainer.builder(
+            new SipContainerConfig(
+                "127.0.0.1",
+                freePort(),
+                Set.of("udp", "tls"),
+                "tls-" + tlsPort,
+                new SipContainerConfig.Tls(tlsPort, keyStore, PASSWORD)))
+        .handleStateless("OPTIONS", r -> r.respond(200))
+        .admitOnly(gate)
+        .start();
+  }
+
+  /** The subject of the certificate the server presents to a new connection from 127.0.0.1. */
+  private static String presented(Path trusted, int tlsPort) throws Exception {
+    try (SSLSocket socket =
+        (SSLSocket) trusting(trusted).getSocketFactory().createSocket("127.0.0.1", tlsPort)) {
+      socket.startHandshake();
+      return ((X509Certificate) socket.getSession().getPeerCertificates()[0])
+          .getSubjectX500Principal()
+          .getName();
+    }
+  }
+
   private static SSLContext trusting(Path keyStore) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
-    try (var in = java.nio.file.Files.newInputStream(keyStore)) {
+    try (var in = Files.newInputStream(keyStore)) {
       store.load(in, PASSWORD.toCharArray());
     }
     TrustManagerFactory trust =
@@ -80,7 +141,8 @@ class TlsTransportTest {
   }
 
   /** A key store as the launcher makes one, with the JDK's keytool. */
-  private static Path selfSigned(Path file) throws IOException, InterruptedException {
+  private static Path selfSigned(Path file, String commonName)
+      throws IOException, InterruptedException {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process p =
         new ProcessBuilder(
@@ -95,7 +157,7 @@ class TlsTransportTest {
                 "-validity",
                 "2",
                 "-dname",
-                "CN=bulwark-test",
+                "CN=" + commonName,
                 "-ext",
                 "SAN=ip:127.0.0.1",
                 "-storetype",

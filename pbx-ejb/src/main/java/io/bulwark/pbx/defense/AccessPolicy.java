@@ -1,10 +1,11 @@
 package io.bulwark.pbx.defense;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Who may reach Bulwark at all, beyond the rules: in allowlist mode only the sources an Accept rule
@@ -19,6 +20,27 @@ import java.util.function.Function;
  */
 public record AccessPolicy(
     boolean countryFilter, Set<String> allowedCountries, boolean allowlistOnly) {
+
+  /**
+   * Private (RFC 1918, RFC 4193, the old site-local), shared (RFC 6598), loopback, link-local and
+   * unspecified addresses: they have no country.
+   */
+  public static final List<CidrBlock> NO_COUNTRY =
+      Stream.of(
+              "10.0.0.0/8",
+              "172.16.0.0/12",
+              "192.168.0.0/16",
+              "100.64.0.0/10",
+              "127.0.0.0/8",
+              "169.254.0.0/16",
+              "0.0.0.0",
+              "fc00::/7",
+              "fec0::/10",
+              "fe80::/10",
+              "::1",
+              "::")
+          .map(CidrBlock::parse)
+          .toList();
 
   /** Everyone, everywhere: a fresh install's. */
   public static final AccessPolicy OPEN = new AccessPolicy(false, Set.of(), false);
@@ -49,18 +71,13 @@ public record AccessPolicy(
     return Optional.empty();
   }
 
-  /** Private (RFC 1918, RFC 4193), shared (RFC 6598), loopback and link-local addresses. */
+  /** Whether {@code address} is in one of the {@link #NO_COUNTRY} ranges. */
   static boolean hasNoCountry(InetAddress address) {
-    if (address.isLoopbackAddress()
-        || address.isLinkLocalAddress()
-        || address.isSiteLocalAddress()
-        || address.isAnyLocalAddress()) {
-      return true;
+    for (CidrBlock range : NO_COUNTRY) {
+      if (range.contains(address)) {
+        return true;
+      }
     }
-    byte[] bytes = address.getAddress();
-    if (address instanceof Inet6Address) {
-      return (bytes[0] & 0xfe) == 0xfc;
-    }
-    return (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.defense;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -72,9 +73,34 @@ public final class AddressSet {
     return false;
   }
 
+  /** The IPv4 addresses, as merged ranges: first and last address of each, in order. */
+  public List<InetAddress[]> ipv4Ranges() {
+    List<InetAddress[]> ranges = new ArrayList<>(starts.length);
+    for (int i = 0; i < starts.length; i++) {
+      ranges.add(new InetAddress[] {toAddress(starts[i]), toAddress(ends[i])});
+    }
+    return ranges;
+  }
+
+  /** The IPv6 networks, as given. */
+  public List<CidrBlock> ipv6Networks() {
+    return ipv6;
+  }
+
   /** How many addresses and networks it was made of. */
   public int entries() {
     return entries;
+  }
+
+  private static InetAddress toAddress(long value) {
+    try {
+      return InetAddress.getByAddress(
+          new byte[] {
+            (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value
+          });
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e); // four bytes: never
+    }
   }
 
   private static long toLong(byte[] ipv4) {

@@ -91,13 +91,13 @@ public class Blocklist {
   public synchronized BlocklistSettings sync() {
     BlocklistSettings settings = defense.blocklistSettings();
     if (!settings.isEnabled() || settings.getUrl() == null) {
-      defenses.firewall().blocklist(AddressSet.EMPTY);
+      defenses.useBlocklist(AddressSet.EMPTY);
       return settings;
     }
     Instant now = clock.instant();
     try (Reader text = open(settings.getUrl())) {
       BlocklistFeed feed = BlocklistFeed.parse(text);
-      defenses.firewall().blocklist(AddressSet.of(feed.entries()));
+      defenses.useBlocklist(AddressSet.of(feed.entries()));
       LOG.infof(
           "Blocklist: %d entries from %s (%d lines skipped)",
           feed.entries().size(), settings.getUrl(), feed.skipped());

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,12 @@ public final class CidrBlock {
       Pattern.compile(
           "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+  /**
+   * By their text: an order that does not depend on where a list came from, so that the same blocks
+   * in another order are the same list.
+   */
+  public static final Comparator<CidrBlock> TEXT_ORDER = Comparator.comparing(CidrBlock::toString);
 
   private final byte[] network;
   private final int prefix;

@@ -1,16 +1,23 @@
 package io.bulwark.pbx.defense;
 
+import com.maxmind.db.DatabaseRecord;
+import com.maxmind.db.InvalidNetworkException;
 import com.maxmind.db.MaxMindDbConstructor;
 import com.maxmind.db.MaxMindDbParameter;
+import com.maxmind.db.Network;
+import com.maxmind.db.Networks;
 import com.maxmind.db.Reader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which country an address is registered in, from a MaxMind DB file: the CC0 country database of
@@ -50,6 +57,30 @@ public final class CountryDatabase implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a damaged record reads as an unknown country
     }
+  }
+
+  /**
+   * Every network the file registers in one of {@code countries} (upper-case ISO codes): a walk
+   * over the whole file, a second or two, for the kernel's copy of the country filter.
+   */
+  public List<CidrBlock> networksOf(Set<String> countries) {
+    List<CidrBlock> found = new ArrayList<>();
+    try {
+      Networks<Entry> networks = reader.networks(Entry.class);
+      while (networks.hasNext()) {
+        DatabaseRecord<Entry> record = networks.next();
+        if (record.getData() != null && countries.contains(record.getData().code())) {
+          Network network = record.getNetwork();
+          found.add(
+              CidrBlock.parse(
+                  network.getNetworkAddress().getHostAddress() + "/" + network.getPrefixLength()));
+        }
+      }
+    } catch (IOException | InvalidNetworkException | RuntimeException e) {
+      throw new UncheckedIOException(
+          new IOException("Cannot walk the country database " + file + ": " + e.getMessage(), e));
+    }
+    return found;
   }
 
   /** What the file is and when it was built, for the page that uses it. */

@@ -264,7 +264,7 @@ public class DefenseRuleService {
       return;
     }
     ServicePorts ports = table.ports();
-    List<FirewallRule> rules = staticRules().stream().map(r -> r.rule(ports)).toList();
+    List<FirewallRule> rules = staticRules().stream().map(table::firewallRule).toList();
     for (int port : new int[] {ports.https(), ports.http()}) {
       FirewallRule first =
           rules.stream()

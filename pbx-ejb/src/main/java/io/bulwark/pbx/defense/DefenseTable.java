@@ -1,7 +1,10 @@
 package io.bulwark.pbx.defense;
 
+import io.bulwark.pbx.trunk.TrunkChanged;
+import io.bulwark.pbx.trunk.TrunkDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,7 +41,7 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "TrunkDirectory"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DefenseTable {
 
@@ -50,6 +54,7 @@ public class DefenseTable {
   @Inject private Clock clock;
   @Inject private DefenseService defense;
   @Inject private DefenseRuleService rules;
+  @Inject private TrunkDirectory trunks;
 
   /** Automatic blocks waiting to be written down; a second's worth of a forged flood at most. */
   static final int MAX_WAITING = 10_000;
@@ -57,6 +62,8 @@ public class DefenseTable {
   private final ServicePorts ports = ServicePorts.from(System::getenv);
   private CountryDatabase countries;
   private KernelFirewall kernel;
+  private ResolvedNames names;
+  private CountryNetworks allowedNetworks = new CountryNetworks(Set.of(), List.of());
   private final BlockingQueue<AutomaticBlock> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
   private final LongAdder unrecorded = new LongAdder();
   private Firewall firewall;
@@ -74,6 +81,7 @@ public class DefenseTable {
             });
     countries = openCountries(System.getenv("BULWARK_GEOIP_DATABASE"));
     kernel = new KernelFirewall(clock);
+    names = ResolvedNames.system(clock);
     trustInstalledNetworks();
     load();
   }
@@ -123,7 +131,7 @@ public class DefenseTable {
     List<FirewallRule> statics =
         em.createNamedQuery("StaticRule.all", StaticRule.class)
             .getResultStream()
-            .map(r -> r.rule(ports))
+            .map(this::firewallRule)
             .toList();
     List<RateRule> rates =
         em.createNamedQuery("AutoDefenseRule.all", AutoDefenseRule.class)
@@ -132,21 +140,111 @@ public class DefenseTable {
             .toList();
     DefenseSettings settings = em.find(DefenseSettings.class, DefenseSettings.ID);
     firewall.configure(statics, rates, settings.policy());
+    AccessPolicy access = em.find(AccessSettings.class, AccessSettings.ID).policy();
+    CountryDatabase database = countries;
+    firewall.access(access, database == null ? address -> Optional.empty() : database::countryOf);
     kernel.sync(
         settings.isKernelBackend(),
         statics,
         rates.stream().filter(r -> !watchedInProcess(r)).toList(),
         settings.getAutoBlockMinutes(),
-        blocks);
-    CountryDatabase database = countries;
-    firewall.access(
-        em.find(AccessSettings.class, AccessSettings.ID).policy(),
-        database == null ? address -> Optional.empty() : database::countryOf);
+        blocks,
+        settings.isKernelBackend() ? kernelAccess(access) : KernelAccess.NONE);
     firewall.decoys(
         em.createNamedQuery("DecoyExtension.all", DecoyExtension.class)
             .getResultStream()
             .map(DecoyExtension::getNumber)
             .collect(Collectors.toSet()));
+  }
+
+  /** {@code rule} as the firewall applies it, its domain name as it was last looked up. */
+  public FirewallRule firewallRule(StaticRule rule) {
+    return rule.rule(ports, name -> names.of(name).networks());
+  }
+
+  /**
+   * What a static rule's source stands for, when that is not plain: the addresses of a domain name
+   * at its last look-up, or that a MAC address is matched by the kernel only; null for an address
+   * or network.
+   */
+  public String sourceNote(StaticRule rule) {
+    RuleSource source = rule.source();
+    if (source instanceof RuleSource.HostName host) {
+      ResolvedNames.Resolution found = names.of(host.name());
+      return found.networks().isEmpty()
+          ? found.problem() + " (looked up at " + found.at() + "): the rule matches nothing"
+          : "Stands for "
+              + found.networks().stream().map(CidrBlock::toString).collect(Collectors.joining(", "))
+              + " (looked up at "
+              + found.at()
+              + ")";
+    }
+    if (source instanceof RuleSource.MacAddress) {
+      return kernel.status().applied()
+          ? "Matched by the kernel backend, for hosts on the server's own links"
+          : "Matched only by the kernel backend, which is not applied: the rule matches nothing";
+    }
+    return null;
+  }
+
+  /**
+   * Looks the static rules' domain names up again, and applies what they stand for now when that
+   * changed. Off the packets' path: a slow name server delays only this.
+   */
+  @Schedule(hour = "*", minute = "*/5", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void resolveNames() {
+    List<String> hostNames =
+        em.createNamedQuery("StaticRule.all", StaticRule.class)
+            .getResultStream()
+            .map(StaticRule::source)
+            .filter(RuleSource.HostName.class::isInstance)
+            .map(RuleSource::text)
+            .distinct()
+            .toList();
+    if (names.refresh(hostNames)) {
+      LOG.infof("The addresses of %s changed; the static rules apply the new ones", hostNames);
+      load();
+    }
+  }
+
+  /** The networks of a set of countries, kept while the allowed countries stay the same. */
+  private record CountryNetworks(Set<String> countries, List<CidrBlock> networks) {}
+
+  /** The kernel's share of trunk providers, blocklist, country filter and allowlist mode. */
+  private KernelAccess kernelAccess(AccessPolicy access) {
+    List<CidrBlock> allowed = null;
+    if (access.countryFilter() && countries != null) {
+      if (!allowedNetworks.countries().equals(access.allowedCountries())) {
+        allowedNetworks =
+            new CountryNetworks(
+                access.allowedCountries(), countries.networksOf(access.allowedCountries()));
+      }
+      allowed = allowedNetworks.networks();
+    }
+    return new KernelAccess(
+        ports.served(),
+        trunks.trunks().get().providerAddresses().stream()
+            .map(CidrBlock::of)
+            .sorted(CidrBlock.TEXT_ORDER)
+            .toList(),
+        firewall.blocklist(),
+        allowed,
+        access.allowlistOnly());
+  }
+
+  /** Applies a new global blocklist, in process at once and then in the kernel. */
+  public void useBlocklist(AddressSet addresses) {
+    firewall.blocklist(addresses);
+    load();
+  }
+
+  /** Trunk providers are trusted as an Accept rule is, in the kernel too. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void followTrunks(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(TrunkDirectory.LOADED)
+          TrunkChanged change) {
+    load();
   }
 
   /** Whether the rule's ports include one a Bulwark listener serves, where it is counted. */

@@ -103,6 +103,11 @@ public final class Firewall {
     blocklist = addresses;
   }
 
+  /** The global blocklist's entries. */
+  public AddressSet blocklist() {
+    return blocklist;
+  }
+
   /** How many addresses and networks the global blocklist names. */
   public int blocklistEntries() {
     return blocklist.entries();

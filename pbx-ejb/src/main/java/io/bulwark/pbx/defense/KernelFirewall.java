@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
 /**
  * The kernel backend: keeps the table {@code inet bulwark} ({@link NftablesScript}) in step with
  * the defenses through the {@code nft} command, so that a blocked source's packets are dropped
- * before they reach the JVM. The table is rebuilt when the rules change and only its blocked sets
- * when the blocks do; it is removed when the backend is turned off or the server stops.
+ * before they reach the JVM. The table is rebuilt when the rules change, and only its blocked sets
+ * when the blocks do, or only the sets of {@link KernelAccess} when the lists change; it is removed
+ * when the backend is turned off or the server stops.
  */
 final class KernelFirewall {
 
@@ -35,6 +36,7 @@ final class KernelFirewall {
   private boolean leftoverCleared;
   private String appliedTable;
   private Set<String> appliedBlocks;
+  private KernelAccess appliedAccess;
   private volatile Status status = Status.OFF;
 
   KernelFirewall(Clock clock) {
@@ -54,7 +56,8 @@ final class KernelFirewall {
       List<FirewallRule> statics,
       List<RateRule> kernelRates,
       int autoBlockMinutes,
-      Collection<Block> blocks) {
+      Collection<Block> blocks,
+      KernelAccess access) {
     if (!enabled) {
       if (!leftoverCleared) {
         leftoverCleared = true;
@@ -65,7 +68,7 @@ final class KernelFirewall {
     }
     leftoverCleared = true;
     Instant now = clock.instant();
-    String table = NftablesScript.table(statics, kernelRates, autoBlockMinutes);
+    String table = NftablesScript.table(statics, kernelRates, autoBlockMinutes, access);
     Set<String> blockKeys =
         blocks.stream()
             .filter(b -> b.activeAt(now))
@@ -73,18 +76,22 @@ final class KernelFirewall {
             .collect(Collectors.toSet());
     try {
       if (!table.equals(appliedTable)) {
-        run(table + NftablesScript.blocks(blocks, now));
-      } else if (!blockKeys.equals(appliedBlocks)) {
-        run(NftablesScript.blocks(blocks, now));
+        run(table + NftablesScript.blocks(blocks, now) + NftablesScript.access(access));
+      } else if (!blockKeys.equals(appliedBlocks) || !access.equals(appliedAccess)) {
+        run(
+            (blockKeys.equals(appliedBlocks) ? "" : NftablesScript.blocks(blocks, now))
+                + (access.equals(appliedAccess) ? "" : NftablesScript.access(access)));
       } else {
         return;
       }
       appliedTable = table;
       appliedBlocks = blockKeys;
+      appliedAccess = access;
       status = new Status(true, now, null);
     } catch (NftException e) {
       appliedTable = null;
       appliedBlocks = null;
+      appliedAccess = null;
       if (status.problem() == null || !status.problem().equals(e.getMessage())) {
         LOG.warnf("The kernel firewall could not be applied: %s", e.getMessage());
       }
@@ -96,7 +103,7 @@ final class KernelFirewall {
   static String problem() {
     try {
       run(
-          NftablesScript.table(List.of(), List.of(), 1)
+          NftablesScript.table(List.of(), List.of(), 1, KernelAccess.NONE)
               + "delete table "
               + NftablesScript.TABLE
               + "\n",
@@ -136,6 +143,7 @@ final class KernelFirewall {
     }
     appliedTable = null;
     appliedBlocks = null;
+    appliedAccess = null;
     status = Status.OFF;
   }
 

@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The defenses as an nftables script for the table {@code inet bulwark}, which the kernel applies
  * before a packet reaches any socket: blocked sources are dropped, then the static rules decide in
- * their order, then the rate rules on ports no Bulwark listener serves (SSH, custom ranges) block a
- * source for the automatic block time. Rate rules on SIP and the web are counted in process, whose
- * blocks reach the kernel's blocked sets. Every rule counts what it matched.
+ * their order, then, on Bulwark's own ports, trunk providers are accepted and the blocklist, the
+ * country filter and allowlist mode drop what they refuse ({@link KernelAccess}), then the rate
+ * rules on ports no Bulwark listener serves (SSH, custom ranges) block a source for the automatic
+ * block time. Rate rules on SIP and the web are counted in process, whose blocks reach the kernel's
+ * blocked sets. Every rule counts what it matched.
  */
 final class NftablesScript {
 
@@ -21,6 +24,8 @@ final class NftablesScript {
   /** The comment of the rules that drop blocked sources, whose counters tell what they kept out. */
   static final String BLOCKED = "blocked";
 
+  private static final int ELEMENTS_PER_LINE = 1_000;
+
   private NftablesScript() {}
 
   /**
@@ -28,13 +33,24 @@ final class NftablesScript {
    * sure there is a table to delete.
    */
   static String table(
-      List<FirewallRule> statics, List<RateRule> kernelRates, int autoBlockMinutes) {
+      List<FirewallRule> statics,
+      List<RateRule> kernelRates,
+      int autoBlockMinutes,
+      KernelAccess access) {
     StringBuilder s = new StringBuilder();
     s.append("table ").append(TABLE).append(" {}\n");
     s.append("delete table ").append(TABLE).append('\n');
     s.append("table ").append(TABLE).append(" {\n");
     s.append("  set blocked4 { type ipv4_addr; flags interval, timeout; }\n");
     s.append("  set blocked6 { type ipv6_addr; flags interval, timeout; }\n");
+    for (String family : new String[] {"4", "6"}) {
+      String type = family.equals("4") ? "ipv4_addr" : "ipv6_addr";
+      s.append("  set peers").append(family).append(" { type ").append(type).append("; }\n");
+      for (String set : new String[] {"listed", "allowed"}) {
+        s.append("  set ").append(set).append(family).append(" { type ").append(type);
+        s.append("; flags interval; auto-merge; }\n");
+      }
+    }
     s.append("  set auto4 { type ipv4_addr; flags dynamic, timeout; timeout ")
         .append(autoBlockMinutes)
         .append("m; }\n");
@@ -60,6 +76,7 @@ final class NftablesScript {
     for (FirewallRule rule : statics) {
       staticRule(s, rule);
     }
+    accessRules(s, access);
     s.append("    ip saddr @auto4 counter drop comment \"auto defense\"\n");
     s.append("    ip6 saddr @auto6 counter drop comment \"auto defense\"\n");
     for (int i = 0; i < kernelRates.size(); i++) {
@@ -67,6 +84,88 @@ final class NftablesScript {
     }
     s.append("  }\n}\n");
     return s.toString();
+  }
+
+  /**
+   * Trunk providers, the blocklist, the country filter and allowlist mode on Bulwark's ports, after
+   * the static rules as in process.
+   */
+  private static void accessRules(StringBuilder s, KernelAccess access) {
+    if (access.ports().isEmpty()) {
+      return;
+    }
+    String ports =
+        "    meta l4proto { tcp, udp } th dport "
+            + access.ports().stream()
+                .sorted()
+                .map(String::valueOf)
+                .collect(Collectors.joining(", ", "{ ", " }"));
+    s.append(ports).append(" ip saddr @peers4 counter accept comment \"trunk providers\"\n");
+    s.append(ports).append(" ip6 saddr @peers6 counter accept comment \"trunk providers\"\n");
+    s.append(ports).append(" ip saddr @listed4 counter drop comment \"blocklist\"\n");
+    s.append(ports).append(" ip6 saddr @listed6 counter drop comment \"blocklist\"\n");
+    if (access.allowedNetworks() != null) {
+      s.append(ports).append(" ip saddr != @allowed4 counter drop comment \"country filter\"\n");
+      s.append(ports).append(" ip6 saddr != @allowed6 counter drop comment \"country filter\"\n");
+    }
+    if (access.allowlistOnly()) {
+      s.append(ports).append(" counter drop comment \"allowlist mode\"\n");
+    }
+  }
+
+  /**
+   * Replaces the elements of the sets {@link KernelAccess} fills: trunk providers, the blocklist's
+   * ranges, and the allowed countries' networks with the ranges that have no country.
+   */
+  static String access(KernelAccess access) {
+    StringBuilder s = new StringBuilder();
+    for (String set :
+        new String[] {"peers4", "peers6", "listed4", "listed6", "allowed4", "allowed6"}) {
+      s.append("flush set ").append(TABLE).append(' ').append(set).append('\n');
+    }
+    addElements(
+        s,
+        "peers4",
+        access.trunkPeers().stream().filter(CidrBlock::isIpv4).map(CidrBlock::toString).toList());
+    addElements(
+        s,
+        "peers6",
+        access.trunkPeers().stream().filter(p -> !p.isIpv4()).map(CidrBlock::toString).toList());
+    addElements(
+        s,
+        "listed4",
+        access.blocklist().ipv4Ranges().stream()
+            .map(
+                r ->
+                    r[0].equals(r[1])
+                        ? r[0].getHostAddress()
+                        : r[0].getHostAddress() + "-" + r[1].getHostAddress())
+            .toList());
+    addElements(
+        s, "listed6", access.blocklist().ipv6Networks().stream().map(CidrBlock::toString).toList());
+    if (access.allowedNetworks() != null) {
+      List<CidrBlock> allowed = new ArrayList<>(access.allowedNetworks());
+      allowed.addAll(AccessPolicy.NO_COUNTRY);
+      addElements(
+          s,
+          "allowed4",
+          allowed.stream().filter(CidrBlock::isIpv4).map(CidrBlock::toString).toList());
+      addElements(
+          s,
+          "allowed6",
+          allowed.stream().filter(n -> !n.isIpv4()).map(CidrBlock::toString).toList());
+    }
+    return s.toString();
+  }
+
+  /** Elements in chunks, so that no single line of the script grows without bound. */
+  private static void addElements(StringBuilder s, String set, List<String> elements) {
+    for (int from = 0; from < elements.size(); from += ELEMENTS_PER_LINE) {
+      List<String> chunk =
+          elements.subList(from, Math.min(elements.size(), from + ELEMENTS_PER_LINE));
+      s.append("add element ").append(TABLE).append(' ').append(set).append(" { ");
+      s.append(String.join(", ", chunk)).append(" }\n");
+    }
   }
 
   /**
@@ -120,22 +219,49 @@ final class NftablesScript {
 
   private static void staticRule(StringBuilder s, FirewallRule rule) {
     String comment = " comment \"" + commentText("rule " + rule.name()) + "\"\n";
-    String source = (rule.source().isIpv4() ? "ip" : "ip6") + " saddr " + rule.source();
-    if (rule.action() == RuleAction.REJECT) {
-      // As in process: a TCP connection is reset, a datagram dropped.
-      if (rule.protocol().covers(Protocol.TCP)) {
-        s.append("    ").append(source).append(match(Protocol.TCP, rule.ports()));
-        s.append(" counter reject with tcp reset").append(comment);
+    for (String source : sourceMatches(rule)) {
+      if (rule.action() == RuleAction.REJECT) {
+        // As in process: a TCP connection is reset, a datagram dropped.
+        if (rule.protocol().covers(Protocol.TCP)) {
+          s.append("    ").append(source).append(match(Protocol.TCP, rule.ports()));
+          s.append(" counter reject with tcp reset").append(comment);
+        }
+        if (rule.protocol().covers(Protocol.UDP)) {
+          s.append("    ").append(source).append(match(Protocol.UDP, rule.ports()));
+          s.append(" counter drop").append(comment);
+        }
+      } else {
+        s.append("    ").append(source).append(match(rule.protocol(), rule.ports()));
+        s.append(" counter ").append(rule.action() == RuleAction.ACCEPT ? "accept" : "drop");
+        s.append(comment);
       }
-      if (rule.protocol().covers(Protocol.UDP)) {
-        s.append("    ").append(source).append(match(Protocol.UDP, rule.ports()));
-        s.append(" counter drop").append(comment);
-      }
-      return;
     }
-    s.append("    ").append(source).append(match(rule.protocol(), rule.ports()));
-    s.append(" counter ").append(rule.action() == RuleAction.ACCEPT ? "accept" : "drop");
-    s.append(comment);
+  }
+
+  /**
+   * The source matches of a rule: its MAC address, or its networks, one match per address family
+   * (none for a domain name without an address, whose rule then matches nothing).
+   */
+  private static List<String> sourceMatches(FirewallRule rule) {
+    if (rule.source() instanceof RuleSource.MacAddress mac) {
+      return List.of("ether saddr " + mac.address());
+    }
+    List<String> matches = new ArrayList<>();
+    addressMatch("ip saddr ", rule.networks().stream().filter(CidrBlock::isIpv4).toList(), matches);
+    addressMatch("ip6 saddr ", rule.networks().stream().filter(n -> !n.isIpv4()).toList(), matches);
+    return matches;
+  }
+
+  private static void addressMatch(String prefix, List<CidrBlock> networks, List<String> matches) {
+    if (networks.size() == 1) {
+      matches.add(prefix + networks.get(0));
+    } else if (!networks.isEmpty()) {
+      matches.add(
+          prefix
+              + networks.stream()
+                  .map(CidrBlock::toString)
+                  .collect(Collectors.joining(", ", "{ ", " }")));
+    }
   }
 
   private static void rateRule(StringBuilder s, int index, RateRule rule) {

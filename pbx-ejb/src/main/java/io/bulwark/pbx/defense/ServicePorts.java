@@ -1,16 +1,32 @@
 package io.bulwark.pbx.defense;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
-/** The ports Bulwark's services listen on here, read from the environment the launcher sets. */
-public record ServicePorts(int sip, int http, int https, int ssh) {
+/**
+ * The ports Bulwark's services listen on here, read from the environment the launcher sets; {@code
+ * sipTls} is 0 without SIP over TLS.
+ */
+public record ServicePorts(int sip, int sipTls, int http, int https, int ssh) {
 
   public static ServicePorts from(UnaryOperator<String> environment) {
     return new ServicePorts(
         port(environment, "BULWARK_SIP_PORT", 5060),
+        port(environment, "BULWARK_SIP_TLS_PORT", 5061),
         port(environment, "BULWARK_HTTP_PORT", 8080),
         port(environment, "BULWARK_HTTPS_PORT", 8443),
         22);
+  }
+
+  /** The ports a Bulwark listener serves: SIP over UDP, TCP and TLS, and the web. */
+  public Set<Integer> served() {
+    Set<Integer> served = new TreeSet<>(List.of(sip, http, https));
+    if (sipTls > 0) {
+      served.add(sipTls);
+    }
+    return served;
   }
 
   /** The ports {@code service} means; {@code ports} is used for {@link Service#PORTS} only. */

@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.List;
+import java.util.function.Function;
 
 /** A row of Static Defense: which sources, on which protocol and ports, get which action. */
 @Entity
@@ -26,7 +28,7 @@ public class StaticRule {
   @Column(nullable = false, length = 64)
   private String name;
 
-  @Column(nullable = false, length = 49)
+  @Column(nullable = false, length = 253)
   private String source;
 
   @Embedded private RuleScope scope;
@@ -51,7 +53,7 @@ public class StaticRule {
   /** Takes what a valid draft says; the position only when it names one. */
   void apply(StaticRuleDraft draft) {
     name = draft.name().strip();
-    source = CidrBlock.parse(draft.source()).toString();
+    source = RuleSource.parse(draft.source()).text();
     scope = new RuleScope(draft.protocol(), draft.service(), draft.portRange());
     action = draft.action();
     if (draft.position() != null) {
@@ -59,9 +61,25 @@ public class StaticRule {
     }
   }
 
-  public FirewallRule rule(ServicePorts where) {
+  /**
+   * The rule as the firewall applies it, with {@code names} telling what a domain name stands for.
+   */
+  public FirewallRule rule(ServicePorts where, Function<String, List<CidrBlock>> names) {
+    RuleSource parsed = source();
+    List<CidrBlock> networks;
+    if (parsed instanceof RuleSource.Network network) {
+      networks = List.of(network.block());
+    } else if (parsed instanceof RuleSource.HostName host) {
+      networks = names.apply(host.name());
+    } else {
+      networks = List.of();
+    }
     return new FirewallRule(
-        name, CidrBlock.parse(source), scope.getProtocol(), scope.ports(where), action);
+        name, parsed, networks, scope.getProtocol(), scope.ports(where), action);
+  }
+
+  public RuleSource source() {
+    return RuleSource.parse(source);
   }
 
   public Long getId() {

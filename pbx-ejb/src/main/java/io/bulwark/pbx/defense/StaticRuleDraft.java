@@ -23,7 +23,7 @@ public record StaticRuleDraft(
     List<FieldViolation> found = new ArrayList<>();
     RuleFields.name(name, found);
     try {
-      CidrBlock.parse(source);
+      RuleSource.parse(source);
     } catch (IllegalArgumentException e) {
       found.add(new FieldViolation("source", e.getMessage()));
     }

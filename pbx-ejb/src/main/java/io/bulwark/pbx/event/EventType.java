@@ -33,7 +33,9 @@ public enum EventType {
   BLOCKLIST_SETTINGS_UPDATED(Severity.INFO),
   BLOCKLIST_SYNCED(Severity.INFO),
   BLOCKLIST_SYNC_FAILED(Severity.WARNING),
-  ACCESS_SETTINGS_UPDATED(Severity.INFO);
+  ACCESS_SETTINGS_UPDATED(Severity.INFO),
+  CERTIFICATE_INSTALLED(Severity.INFO),
+  CERTIFICATE_EXPIRING(Severity.WARNING);
 
   private final Severity severity;
 

@@ -2,6 +2,7 @@ package io.bulwark.pbx.trunk;
 
 import io.bulwark.pbx.system.SecretCipher;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -12,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
@@ -32,6 +34,9 @@ import org.jboss.logging.Logger;
 public class TrunkDirectory {
 
   private static final Logger LOG = Logger.getLogger(TrunkDirectory.class);
+
+  /** The priority of observers of {@link TrunkChanged} that read the trunks as changed. */
+  public static final int LOADED = Interceptor.Priority.APPLICATION + 100;
 
   private volatile Trunks current = Trunks.NONE;
 
@@ -55,9 +60,14 @@ public class TrunkDirectory {
     return () -> current;
   }
 
-  /** Runs after the change committed, in a transaction of its own (the committed one is over). */
+  /**
+   * Runs after the change committed, in a transaction of its own (the committed one is over), and
+   * before the observers that read the trunks ({@link #LOADED}).
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) TrunkChanged change) {
+  public void follow(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(LOADED - 1)
+          TrunkChanged change) {
     load();
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -53,6 +54,11 @@ public final class Trunks {
    */
   public Optional<TrunkProfile> at(InetAddress source) {
     return Optional.ofNullable(sourcesByAddress.get(source));
+  }
+
+  /** The addresses providers send from, those {@link #at} knows. */
+  public Set<InetAddress> providerAddresses() {
+    return sourcesByAddress.keySet();
   }
 
   /** The enabled register trunks, which the registration client keeps registered. */

@@ -574,6 +574,31 @@ class FirewallTest {
   }
 
   @Test
+  void aDomainNameRuleMatchesTheAddressesItStoodForAndAMacRuleNothingInProcess() {
+    firewall.configure(
+        List.of(
+            new FirewallRule(
+                "provider",
+                new RuleSource.HostName("sip.example.com"),
+                List.of(CidrBlock.parse("203.0.113.7")),
+                Protocol.BOTH,
+                PortRange.ALL,
+                RuleAction.DROP),
+            new FirewallRule(
+                "old phone",
+                new RuleSource.MacAddress("00:1a:2b:3c:4d:5e"),
+                List.of(),
+                Protocol.BOTH,
+                PortRange.ALL,
+                RuleAction.DROP)),
+        List.of(),
+        POLICY);
+
+    assertFalse(firewall.admits(ATTACKER, Protocol.UDP, SIP));
+    assertTrue(firewall.admits(NEIGHBOUR, Protocol.UDP, SIP));
+  }
+
+  @Test
   void aDropRuleMatchingAListedSourceStillRefusesIt() {
     firewall.configure(List.of(rule("203.0.113.7", RuleAction.DROP)), List.of(), POLICY);
     firewall.blocklist(addresses("203.0.113.0/24"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NftablesScriptTest {
@@ -33,7 +34,8 @@ class NftablesScriptTest {
                     new PortRange(80, 443),
                     RuleAction.DROP)),
             List.of(),
-            60);
+            60,
+            KernelAccess.NONE);
 
     List<String> lines = script.lines().map(String::strip).toList();
     assertEquals("table inet bulwark {}", lines.get(0));
@@ -60,7 +62,8 @@ class NftablesScriptTest {
                     PortRange.of(5060),
                     RuleAction.REJECT)),
             List.of(),
-            60);
+            60,
+            KernelAccess.NONE);
 
     assertTrue(
         script.contains(
@@ -77,7 +80,8 @@ class NftablesScriptTest {
         NftablesScript.table(
             List.of(),
             List.of(new RateRule("ssh", Protocol.TCP, PortRange.of(22), new RateLimit(10, 60))),
-            30);
+            30,
+            KernelAccess.NONE);
 
     assertTrue(
         script.contains(
@@ -121,5 +125,120 @@ class NftablesScriptTest {
   void commentsAreCleaned() {
     assertEquals("a_b_c", NftablesScript.commentText("a\"b\\c"));
     assertEquals(100, NftablesScript.commentText("x".repeat(300)).length());
+  }
+
+  @Test
+  void aDomainNameRuleMatchesTheAddressesItStoodForAndAMacRuleTheHardwareAddress() {
+    String script =
+        NftablesScript.table(
+            List.of(
+                new FirewallRule(
+                    "provider",
+                    new RuleSource.HostName("sip.example.com"),
+                    List.of(
+                        CidrBlock.parse("192.0.2.10"),
+                        CidrBlock.parse("192.0.2.11"),
+                        CidrBlock.parse("2001:db8::10")),
+                    Protocol.UDP,
+                    PortRange.of(5060),
+                    RuleAction.ACCEPT),
+                new FirewallRule(
+                    "gone",
+                    new RuleSource.HostName("gone.example.com"),
+                    List.of(),
+                    Protocol.BOTH,
+                    PortRange.ALL,
+                    RuleAction.DROP),
+                new FirewallRule(
+                    "old phone",
+                    new RuleSource.MacAddress("00:1a:2b:3c:4d:5e"),
+                    List.of(),
+                    Protocol.BOTH,
+                    PortRange.ALL,
+                    RuleAction.DROP)),
+            List.of(),
+            60,
+            KernelAccess.NONE);
+
+    assertTrue(
+        script.contains(
+            "ip saddr { 192.0.2.10, 192.0.2.11 } udp dport 5060 counter accept"
+                + " comment \"rule provider\""),
+        script);
+    assertTrue(
+        script.contains(
+            "ip6 saddr 2001:db8::10 udp dport 5060 counter accept comment \"rule provider\""),
+        script);
+    assertTrue(!script.contains("rule gone"), script);
+    assertTrue(
+        script.contains("ether saddr 00:1a:2b:3c:4d:5e counter drop comment \"rule old phone\""),
+        script);
+  }
+
+  @Test
+  void onBulwarksPortsTrunksAreAcceptedThenTheBlocklistCountriesAndAllowlistDropped() {
+    KernelAccess access =
+        new KernelAccess(
+            Set.of(5060, 5061, 8443),
+            List.of(CidrBlock.parse("198.51.100.20"), CidrBlock.parse("2001:db8::20")),
+            AddressSet.of(
+                List.of(
+                    CidrBlock.parse("203.0.113.0/25"),
+                    CidrBlock.parse("203.0.113.128/25"),
+                    CidrBlock.parse("192.0.2.9"),
+                    CidrBlock.parse("2001:db8:bad::/48"))),
+            List.of(CidrBlock.parse("5.9.0.0/16"), CidrBlock.parse("2a01:4f8::/32")),
+            true);
+
+    List<String> rules =
+        NftablesScript.table(
+                List.of(rule("LAN", "192.168.0.0/16", RuleAction.ACCEPT)), List.of(), 60, access)
+            .lines()
+            .map(String::strip)
+            .toList();
+    String ports = "meta l4proto { tcp, udp } th dport { 5060, 5061, 8443 }";
+    int lan = rules.indexOf("ip saddr 192.168.0.0/16 counter accept comment \"rule LAN\"");
+    int trunks =
+        rules.indexOf(ports + " ip saddr @peers4 counter accept comment \"trunk providers\"");
+    int listed = rules.indexOf(ports + " ip saddr @listed4 counter drop comment \"blocklist\"");
+    int country =
+        rules.indexOf(ports + " ip saddr != @allowed4 counter drop comment \"country filter\"");
+    int allowlist = rules.indexOf(ports + " counter drop comment \"allowlist mode\"");
+    assertTrue(
+        lan > 0 && trunks > lan && listed > trunks && country > listed && allowlist > country,
+        rules.toString());
+
+    String elements = NftablesScript.access(access);
+    assertTrue(elements.contains("add element inet bulwark peers4 { 198.51.100.20 }"), elements);
+    assertTrue(elements.contains("add element inet bulwark peers6 { 2001:db8::20 }"), elements);
+    assertTrue(
+        elements.contains(
+            "add element inet bulwark listed4 { 192.0.2.9, 203.0.113.0-203.0.113.255 }"),
+        elements);
+    assertTrue(
+        elements.contains("add element inet bulwark listed6 { 2001:db8:bad::/48 }"), elements);
+    assertTrue(
+        elements.contains("add element inet bulwark allowed4 { 5.9.0.0/16, 10.0.0.0/8,"), elements);
+    assertTrue(
+        elements.contains("add element inet bulwark allowed6 { 2a01:4f8::/32, fc00::/7,"),
+        elements);
+  }
+
+  @Test
+  void withoutTheCountryFilterOrAllowlistModeNothingElseIsDropped() {
+    String table =
+        NftablesScript.table(
+            List.of(),
+            List.of(),
+            60,
+            new KernelAccess(Set.of(5060), List.of(), AddressSet.EMPTY, null, false));
+
+    assertTrue(table.contains("@listed4"), table);
+    assertTrue(!table.contains("country filter") && !table.contains("allowlist mode"), table);
+    assertTrue(!NftablesScript.access(KernelAccess.NONE).contains("add element"));
+  }
+
+  private static FirewallRule rule(String name, String source, RuleAction action) {
+    return new FirewallRule(name, CidrBlock.parse(source), Protocol.BOTH, PortRange.ALL, action);
   }
 }

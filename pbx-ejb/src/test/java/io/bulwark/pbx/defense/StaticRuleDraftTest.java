@@ -67,8 +67,20 @@ class StaticRuleDraftTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "example.com", "localhost", "203.0.113.7/33", "300.1.1.1"})
-  void theSourceMustBeALiteralAddressOrNetwork(String source) {
+  @ValueSource(
+      strings = {
+        "",
+        "203.0.113.7/33",
+        "300.1.1.1",
+        "-bad.example.com",
+        "example..com",
+        "example.com/24",
+        "under_score.example",
+        "00:1a:2b:3c:4d",
+        "00:1a:2b:3c:4d:5e:6f",
+        "00:1a-2b:3c:4d:5e"
+      })
+  void theSourceMustBeAnAddressNetworkDomainNameOrMac(String source) {
     List<FieldViolation> found =
         new StaticRuleDraft(
                 "office", source, Protocol.BOTH, Service.SIP, null, RuleAction.ACCEPT, null)
@@ -129,7 +141,27 @@ class StaticRuleDraftTest {
   void everyWrongFieldIsReported() {
     assertEquals(
         List.of("name", "source", "protocol", "service", "action", "position"),
-        fields(new StaticRuleDraft(null, "example.com", null, null, "5060", null, -1)));
+        fields(new StaticRuleDraft(null, "example..com", null, null, "5060", null, -1)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "203.0.113.7",
+        "203.0.113.0/24",
+        "2001:db8::/32",
+        "sip.example.com",
+        "SIP.Example.COM.",
+        "localhost",
+        "00:1A:2B:3C:4D:5E",
+        "00-1a-2b-3c-4d-5e"
+      })
+  void aSourceIsAnAddressNetworkDomainNameOrMac(String source) {
+    assertEquals(
+        List.of(),
+        fields(
+            new StaticRuleDraft(
+                "office", source, Protocol.BOTH, Service.SIP, null, RuleAction.ACCEPT, null)));
   }
 
   @Test

@@ -11,12 +11,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Properties;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -63,18 +61,16 @@ public final class GuardedNetworkLayer implements NetworkLayer {
     }
   }
 
-  /** A TLS context that proves the server with the key and chain of a PKCS #12 key store. */
+  /**
+   * A TLS context that proves the server with the key and chain of a PKCS #12 key store, read again
+   * whenever the file changes.
+   */
   private static SSLContext serverContext(Path keyStore, String password) {
-    try (var in = Files.newInputStream(keyStore)) {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(in, password.toCharArray());
-      KeyManagerFactory keys =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(store, password.toCharArray());
+    try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), null, null);
+      context.init(new KeyManager[] {new KeyStoreFileKeyManager(keyStore, password)}, null, null);
       return context;
-    } catch (IOException | GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot use the SIP TLS key store " + keyStore, e);
     }
   }
@@ -87,18 +83,23 @@ public final class GuardedNetworkLayer implements NetworkLayer {
   @Override
   public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress)
       throws IOException {
+    return guarded(port, bindAddress);
+  }
+
+  /** The gate is read at each accept: {@link #admitOnly} may come after the socket exists. */
+  private GuardedServerSocket guarded(int port, InetAddress bindAddress) throws IOException {
     return new GuardedServerSocket(
         port, BACKLOG, bindAddress, limits, (source, transport) -> gate.admits(source, transport));
   }
 
+  /** A TLS connection is a TCP connection to the gate, asked about before its handshake. */
   @Override
   public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress)
       throws IOException {
     if (tls == null) {
       throw new IOException("SIP over TLS has no key store");
     }
-    return (SSLServerSocket)
-        tls.getServerSocketFactory().createServerSocket(port, BACKLOG, bindAddress);
+    return new GuardedTlsServerSocket(guarded(port, bindAddress), tls);
   }
 
   @Override

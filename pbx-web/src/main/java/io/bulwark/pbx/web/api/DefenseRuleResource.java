@@ -51,7 +51,11 @@ public class DefenseRuleResource {
   @Context private SecurityContext security;
   @Context private HttpServletRequest request;
 
-  /** A static rule; {@code ports} is set for the service PORTS only. */
+  /**
+   * A static rule; {@code ports} is set for the service PORTS only; {@code sourceNote} tells what a
+   * domain name stood for at its last look-up, or that a MAC address is matched by the kernel
+   * backend only (null for an address or network).
+   */
   public record StaticView(
       long id,
       String name,
@@ -61,6 +65,7 @@ public class DefenseRuleResource {
       String ports,
       String action,
       int position,
+      String sourceNote,
       int version) {}
 
   /** {@code version}: the one read, to refuse a change saved by someone else since. */
@@ -121,7 +126,7 @@ public class DefenseRuleResource {
   @Path("/static-rules")
   @APIResponse(responseCode = "200", description = "Static defense rules, in the order applied")
   public List<StaticView> staticRules() {
-    return rules.staticRules().stream().map(DefenseRuleResource::view).toList();
+    return rules.staticRules().stream().map(this::view).toList();
   }
 
   @POST
@@ -294,7 +299,7 @@ public class DefenseRuleResource {
         .toList();
   }
 
-  private static StaticView view(StaticRule r) {
+  private StaticView view(StaticRule r) {
     return new StaticView(
         r.getId(),
         r.getName(),
@@ -304,6 +309,7 @@ public class DefenseRuleResource {
         r.getScope().getPorts() == null ? null : r.getScope().getPorts().toString(),
         r.getAction().name(),
         r.getPosition(),
+        defenses.sourceNote(r),
         r.getVersion());
   }
 

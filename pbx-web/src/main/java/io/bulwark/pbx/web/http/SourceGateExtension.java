@@ -7,8 +7,12 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.ServletExtension;
 import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.ListenerInfo;
+import io.undertow.servlet.util.ImmediateInstanceFactory;
 import io.undertow.util.AttachmentKey;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import java.net.InetSocketAddress;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -16,11 +20,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Puts the firewall in front of the web: before Undertow runs security, sessions or the OpenID
- * Connect redirect, a request from a blocked or refused source is answered by closing its
- * connection, and every new connection counts against the auto defense rules of its port (the HTTP
- * and HTTPS rules, 120 in 60 s by default). A connection is counted once, at its first request: a
- * browser keeps its connections, so a page's many resources count as one. Each later request on it
- * is only looked up among the blocks, so a block ends an open connection too.
+ * Connect redirect, and before Keycloak's login pages ({@link KeycloakProxy}), a request from a
+ * blocked or refused source is answered by closing its connection, and every new connection counts
+ * against the auto defense rules of its port (the HTTP and HTTPS rules, 120 in 60 s by default). A
+ * connection is counted once, at its first request: a browser keeps its connections, so a page's
+ * many resources count as one. Each later request on it is only looked up among the blocks, so a
+ * block ends an open connection too.
  */
 public final class SourceGateExtension implements ServletExtension {
 
@@ -33,7 +38,17 @@ public final class SourceGateExtension implements ServletExtension {
 
   @Override
   public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
-    deployment.addInitialHandlerChainWrapper(this::guard);
+    KeycloakProxy keycloak = KeycloakProxy.fromEnvironment();
+    deployment.addInitialHandlerChainWrapper(next -> guard(keycloak.in(next)));
+    ServletContextListener closing =
+        new ServletContextListener() {
+          @Override
+          public void contextDestroyed(ServletContextEvent event) {
+            keycloak.close();
+          }
+        };
+    deployment.addListener(
+        new ListenerInfo(ServletContextListener.class, new ImmediateInstanceFactory<>(closing)));
   }
 
   private HttpHandler guard(HttpHandler next) {

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.web.portal;
 
 import io.bulwark.pbx.defense.DefenseRuleService;
+import io.bulwark.pbx.defense.DefenseTable;
 import io.bulwark.pbx.defense.Protocol;
 import io.bulwark.pbx.defense.RuleAction;
 import io.bulwark.pbx.defense.Service;
@@ -26,6 +27,7 @@ import java.util.List;
 public class StaticDefenseView implements Serializable {
 
   @Inject private transient DefenseRuleService rules;
+  @Inject private transient DefenseTable defenses;
 
   private final EditedRecord edited = new EditedRecord("Static defense rule", "rule");
   private String name;
@@ -38,6 +40,11 @@ public class StaticDefenseView implements Serializable {
 
   public List<StaticRule> getRules() {
     return rules.staticRules();
+  }
+
+  /** What a domain name or MAC address in a rule's source stands for; null for an address. */
+  public String sourceNote(StaticRule rule) {
+    return defenses.sourceNote(rule);
   }
 
   public void edit(long id) {

@@ -1,0 +1,62 @@
+package io.bulwark.pbx.web.http;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
+import io.undertow.server.handlers.proxy.ProxyHandler;
+import java.net.URI;
+
+/**
+ * Keycloak's pages for the bulwark realm (login, TOTP, account, tokens) and its static resources,
+ * served on the portal's own address. Only these paths are passed on, never the master realm or the
+ * admin console, which stay on loopback. It runs inside the web application, behind its source
+ * gate, so that a blocked source gets no login page to guess passwords at either; the proxy adds
+ * the X-Forwarded headers Keycloak reads the client's address from.
+ */
+final class KeycloakProxy {
+
+  private static final int MAX_REQUEST_MILLIS = 30_000;
+
+  private final URI keycloak;
+  private final LoadBalancingProxyClient client;
+
+  KeycloakProxy(URI keycloak) {
+    this.keycloak = keycloak;
+    this.client = new LoadBalancingProxyClient().addHost(keycloak);
+  }
+
+  /** Keycloak on loopback at the launcher's {@code BULWARK_KEYCLOAK_PORT}, 8180 without it. */
+  static KeycloakProxy fromEnvironment() {
+    String port = System.getenv("BULWARK_KEYCLOAK_PORT");
+    return new KeycloakProxy(
+        URI.create("http://127.0.0.1:" + (port == null || port.isBlank() ? "8180" : port.strip())));
+  }
+
+  /** Whether {@code path} is one of Keycloak's that the portal serves. */
+  static boolean serves(String path) {
+    return path.equals("/realms/bulwark")
+        || path.startsWith("/realms/bulwark/")
+        || path.startsWith("/resources/");
+  }
+
+  /** Passes Keycloak's paths to Keycloak and everything else to {@code next}. */
+  HttpHandler in(HttpHandler next) {
+    HttpHandler proxy =
+        ProxyHandler.builder()
+            .setProxyClient(client)
+            .setMaxRequestTime(MAX_REQUEST_MILLIS)
+            .setNext(next)
+            .build();
+    return exchange -> {
+      if (serves(exchange.getRequestPath())) {
+        proxy.handleRequest(exchange);
+      } else {
+        next.handleRequest(exchange);
+      }
+    };
+  }
+
+  /** Closes the connections to Keycloak. */
+  void close() {
+    client.removeHost(keycloak);
+  }
+}
