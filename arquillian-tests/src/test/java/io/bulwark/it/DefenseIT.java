@@ -13,14 +13,23 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -446,6 +455,71 @@ class DefenseIT {
     assertTrue(
         master.status() != 200 && !master.body().contains("issuer"),
         "the master realm is not served on the public port: " + master);
+  }
+
+  @Test
+  void aBlockEndsAConnectionItsSourceHoldsOpen() throws Exception {
+    String source = "127.0.9.7";
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(Http.trustStore());
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, trust.getTrustManagers(), null);
+    URI web = URI.create(TestEnvironment.publicUrl());
+    try (SSLSocket socket =
+        (SSLSocket)
+            tls.getSocketFactory()
+                .createSocket(web.getHost(), web.getPort(), InetAddress.getByName(source), 0)) {
+      socket.setSoTimeout(10_000);
+      assertEquals("HTTP/1.1 200 OK", keptAlive(socket), "answered on the open connection");
+      assertEquals("HTTP/1.1 200 OK", keptAlive(socket), "again, on the same connection");
+      long id = Http.object(block(source, "IT: keep-alive", 30)).getJsonNumber("id").longValue();
+      try {
+        assertNull(keptAlive(socket), "its next request ends the connection unanswered");
+      } finally {
+        assertEquals(204, send("DELETE", "/defense/blocked/" + id, null).statusCode());
+      }
+    }
+  }
+
+  /**
+   * The status line of a GET of /health on {@code socket}, its body read so that the connection can
+   * carry the next; null when the server closed the connection instead of answering.
+   */
+  private static String keptAlive(SSLSocket socket) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(
+        "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    try {
+      InputStream in = socket.getInputStream();
+      String status = line(in);
+      if (status == null) {
+        return null;
+      }
+      int length = 0;
+      for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+        if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+          length = Integer.parseInt(header.substring("content-length:".length()).strip());
+        }
+      }
+      in.readNBytes(length);
+      return status;
+    } catch (SocketException | SSLException e) {
+      return null; // reset or closed without a TLS close_notify
+    }
+  }
+
+  /** One CRLF-ended line, or null at the end of the stream. */
+  private static String line(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != -1; c = in.read()) {
+      if (c == '\n') {
+        return line.toString().stripTrailing();
+      }
+      line.append((char) c);
+    }
+    return line.isEmpty() ? null : line.toString();
   }
 
   @Test

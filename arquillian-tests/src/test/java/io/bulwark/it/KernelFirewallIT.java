@@ -170,10 +170,15 @@ class KernelFirewallIT {
           0.0, metric("bulwark_sip_udp_shut_out_total") - shutOutBefore, "before the JVM saw it");
     } finally {
       JsonObject now = Http.object(send("GET", "/defense/access", null));
-      send(
-          "PUT",
-          "/defense/access",
-          Json.createObjectBuilder(now).add("countryFilter", false).build());
+      HttpResponse<String> restored =
+          send(
+              "PUT",
+              "/defense/access",
+              Json.createObjectBuilder(now)
+                  .add("countryFilter", access.getBoolean("countryFilter"))
+                  .add("allowedCountries", access.getJsonArray("allowedCountries"))
+                  .build());
+      assertEquals(200, restored.statusCode(), restored.body());
     }
     assertTrue(awaitChain("country filter", false), "turned off, the filter leaves the kernel");
     assertEquals("SIP/2.0 200 OK", options(), "answered again");
