@@ -305,12 +305,24 @@ class PortalIT {
             By.id("trunkForm:nameMessage"), "Trunk name is required"));
     assertEquals("true", browser.findElement(By.id("trunkForm:name")).getAttribute("aria-invalid"));
     assertAccessible("trunks, with an invalid field");
-    for (String page : List.of("Inbound Routes", "Outbound Routes")) {
+    for (String page :
+        List.of("Inbound Routes", "Outbound Routes", "Blocked Numbers", "Call Security")) {
       browser.get(
           TestEnvironment.publicUrl() + "/" + page.toLowerCase().replace(' ', '-') + ".xhtml");
       wait.until(ExpectedConditions.titleContains(page));
       assertAccessible(page.toLowerCase());
     }
+    browser.findElement(By.id("why:extension")).sendKeys("1000");
+    browser.findElement(By.id("why:number")).sendKeys("0099999999");
+    browser.findElement(By.id("why:check")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("why:outcome")));
+    assertTrue(
+        browser
+            .findElement(By.id("why:outcome"))
+            .getText()
+            .matches("(?s)(No outbound route|Denied|Allowed).*"),
+        browser.findElement(By.id("why:outcome")).getText());
+    assertAccessible("call security, a call checked");
   }
 
   /** A block typed in shows in the list; the browser's own address is refused next to the field. */

@@ -47,7 +47,7 @@ public final class Firewall {
             List.of(),
             List.of(),
             DefenseSettings.Policy.INITIAL,
-            new RateCounter(DefenseSettings.Policy.INITIAL.lockout(), clock),
+            new RateCounter<>(DefenseSettings.Policy.INITIAL.lockout(), clock),
             List.of());
   }
 
@@ -58,16 +58,16 @@ public final class Firewall {
   public void configure(
       List<FirewallRule> statics, List<RateRule> rates, DefenseSettings.Policy policy) {
     Rules old = rules;
-    Map<RateRule, RateCounter> kept = new HashMap<>();
+    Map<RateRule, RateCounter<InetAddress>> kept = new HashMap<>();
     old.watches().forEach(w -> kept.put(w.rule(), w.counter()));
     List<Watch> watches =
         rates.stream()
-            .map(r -> new Watch(r, kept.getOrDefault(r, new RateCounter(r.limit(), clock))))
+            .map(r -> new Watch(r, kept.getOrDefault(r, new RateCounter<>(r.limit(), clock))))
             .toList();
-    RateCounter lockout =
+    RateCounter<InetAddress> lockout =
         old.lockout().limit().equals(policy.lockout())
             ? old.lockout()
-            : new RateCounter(policy.lockout(), clock);
+            : new RateCounter<>(policy.lockout(), clock);
     List<String> agents =
         policy.scannerAgents().stream()
             .filter(a -> !a.isBlank()) // a blank name is in every user agent
@@ -343,13 +343,13 @@ public final class Firewall {
     return text.length() <= 64 ? text : text.substring(0, 64) + "…";
   }
 
-  private record Watch(RateRule rule, RateCounter counter) {}
+  private record Watch(RateRule rule, RateCounter<InetAddress> counter) {}
 
   private record Rules(
       List<FirewallRule> statics,
       List<Watch> watches,
       DefenseSettings.Policy policy,
-      RateCounter lockout,
+      RateCounter<InetAddress> lockout,
       List<String> scannerAgents) {
 
     FirewallRule firstMatch(InetAddress source, Protocol protocol, int port) {

@@ -1,6 +1,5 @@
 package io.bulwark.pbx.defense;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -10,9 +9,10 @@ import java.util.concurrent.ConcurrentMap;
  * rule's count. A window starts with a source's first packet and is counted whole, which is what a
  * source can tell apart from a sliding one only at its edge. Sources are tracked up to a bound, so
  * a flood of forged addresses costs bounded memory: beyond it, new sources go uncounted until
- * {@link #sweep()} forgets the quiet ones.
+ * {@link #sweep()} forgets the quiet ones. A source is what {@code K} says: an address for the
+ * firewall, an extension for the call policy.
  */
-public final class RateCounter {
+public final class RateCounter<K> {
 
   static final int MAX_SOURCES = 100_000;
 
@@ -20,7 +20,7 @@ public final class RateCounter {
   private final long windowMillis;
   private final Clock clock;
   private final int maxSources;
-  private final ConcurrentMap<InetAddress, Window> windows = new ConcurrentHashMap<>();
+  private final ConcurrentMap<K, Window> windows = new ConcurrentHashMap<>();
 
   public RateCounter(RateLimit limit, Clock clock) {
     this(limit, clock, MAX_SOURCES);
@@ -41,7 +41,7 @@ public final class RateCounter {
    * Counts one from {@code source}; the count in its current window, so that a caller can act
    * exactly once, when the count first passes a threshold. 0 when the source could not be tracked.
    */
-  public int count(InetAddress source) {
+  public int count(K source) {
     long now = clock.millis();
     Window window = windows.get(source);
     if (window == null) {
@@ -54,12 +54,12 @@ public final class RateCounter {
   }
 
   /** Whether this packet from {@code source} is the first one over the limit in its window. */
-  public boolean exceededBy(InetAddress source) {
+  public boolean exceededBy(K source) {
     return count(source) == limit.count() + 1;
   }
 
   /** Forgets {@code source}, once it is blocked or trusted. */
-  public void forget(InetAddress source) {
+  public void forget(K source) {
     windows.remove(source);
   }
 

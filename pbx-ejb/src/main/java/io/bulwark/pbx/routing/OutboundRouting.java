@@ -35,6 +35,14 @@ public final class OutboundRouting {
     return Optional.empty();
   }
 
+  /**
+   * Whether any route takes {@code dialled}, whoever calls: when none does, the number leads
+   * nowhere; when one does but not for the caller, the caller lacks the permission.
+   */
+  public boolean takes(String dialled) {
+    return routes.stream().anyMatch(r -> r.patterns().stream().anyMatch(p -> p.matches(dialled)));
+  }
+
   public List<OutboundRule> routes() {
     return routes;
   }

@@ -22,7 +22,7 @@ class RateCounterTest {
   private static final InetAddress C = ip("2001:db8::3");
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T12:00:00Z"));
-  private final RateCounter counter = new RateCounter(THREE_IN_TEN, clock);
+  private final RateCounter<InetAddress> counter = new RateCounter<>(THREE_IN_TEN, clock);
 
   @Test
   void countsEachSourceWithinItsWindow() {
@@ -81,7 +81,7 @@ class RateCounterTest {
 
   @Test
   void beyondItsBoundNewSourcesGoUncounted() {
-    RateCounter bounded = new RateCounter(THREE_IN_TEN, clock, 2);
+    RateCounter<InetAddress> bounded = new RateCounter<>(THREE_IN_TEN, clock, 2);
 
     assertEquals(1, bounded.count(A));
     assertEquals(1, bounded.count(B));
@@ -94,7 +94,7 @@ class RateCounterTest {
 
   @Test
   void sweepingFreesRoomForNewSources() {
-    RateCounter bounded = new RateCounter(THREE_IN_TEN, clock, 2);
+    RateCounter<InetAddress> bounded = new RateCounter<>(THREE_IN_TEN, clock, 2);
     bounded.count(A);
     bounded.count(B);
 

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.sip;
 
 import io.bulwark.pbx.activity.ActivityService;
+import io.bulwark.pbx.callpolicy.CallPolicyTable;
 import io.bulwark.pbx.cdr.CallRecords;
 import io.bulwark.pbx.cdr.LiveCalls;
 import io.bulwark.pbx.defense.DefenseTable;
@@ -70,6 +71,7 @@ import org.jboss.logging.Logger;
   "pbx-ejb.jar#CallRecords",
   "pbx-ejb.jar#TrunkDirectory",
   "pbx-ejb.jar#RoutingTable",
+  "pbx-ejb.jar#CallPolicyTable",
   "pbx-ejb.jar#DefenseTable"
 })
 public class SipServer {
@@ -90,6 +92,7 @@ public class SipServer {
   @Inject private TrunkDirectory trunkDirectory;
   @Inject private TrunkStatusBoard trunkStatus;
   @Inject private RoutingTable routingTable;
+  @Inject private CallPolicyTable callPolicy;
   @Inject private DefenseTable defenses;
 
   /**
@@ -153,12 +156,14 @@ public class SipServer {
                   locationService.locations(),
                   trunkDirectory.trunks(),
                   routingTable.outbound(),
-                  routingTable.inbound()),
+                  routingTable.inbound(),
+                  callPolicy.policy()),
               container.client(),
               liveCalls,
               callRecords.recorder(),
               clock,
-              media());
+              media(),
+              eventGate.throttle()::offer);
       timer = Executors.newSingleThreadScheduledExecutor(threads);
       registrations =
           new TrunkRegistrations(

@@ -1,15 +1,19 @@
 package io.bulwark.pbx.sip.call;
 
+import io.bulwark.pbx.callpolicy.CallAttempt;
+import io.bulwark.pbx.callpolicy.CallPolicy;
 import io.bulwark.pbx.cdr.CallDetailRecord;
 import io.bulwark.pbx.cdr.CallParties;
 import io.bulwark.pbx.cdr.CallRecorder;
 import io.bulwark.pbx.cdr.HangupSide;
 import io.bulwark.pbx.cdr.LiveCalls;
 import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.extension.SipCredentials;
 import io.bulwark.pbx.location.Binding;
 import io.bulwark.pbx.routing.InboundRule;
 import io.bulwark.pbx.routing.OutboundDecision;
+import io.bulwark.pbx.routing.OutboundRouting;
 import io.bulwark.pbx.sip.registrar.DigestAuthentication;
 import io.bulwark.pbx.sip.registrar.DigestChallenge;
 import io.bulwark.pbx.trunk.TrunkProfile;
@@ -22,6 +26,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
@@ -40,9 +45,11 @@ import javax.sip.message.Response;
  * costs no memory, and only an authenticated INVITE gets a server transaction). An extension's call
  * to another extension rings its registered phones (404 for no such number, 480 for no phone); to
  * any other number, the first outbound route that takes it sends it through its trunks (404 when
- * none does). What the callee sees as the caller is the authenticated extension's number and caller
- * ID name, whatever the caller wrote in its From; a trunk never places a call to another trunk.
- * Every call an authenticated caller or a trunk places gets a call record, those refused here too.
+ * none does), once the call policy allowed it (403 and a {@code CALL_DENIED} event naming the rule
+ * when it does not, a route that does not list the caller included). What the callee sees as the
+ * caller is the authenticated extension's number and caller ID name, whatever the caller wrote in
+ * its From; a trunk never places a call to another trunk. Every call an authenticated caller or a
+ * trunk places gets a call record, those refused here too.
  */
 public final class CallRouter {
 
@@ -52,7 +59,11 @@ public final class CallRouter {
   private final B2buaHelper helper;
   private final CallLedger ledger;
   private final MediaRelay media;
+  private final BiConsumer<SecurityEvent, String> denials;
 
+  /**
+   * @param denials told of each outbound call the call policy denies, with the rule that did
+   */
   public CallRouter(
       DigestAuthentication authentication,
       Dialplan dialplan,
@@ -60,13 +71,15 @@ public final class CallRouter {
       LiveCalls live,
       CallRecorder records,
       Clock clock,
-      MediaRelay media) {
+      MediaRelay media,
+      BiConsumer<SecurityEvent, String> denials) {
     this.authentication = authentication;
     this.dialplan = dialplan;
     this.client = client;
     this.helper = new B2buaHelper(client);
     this.ledger = new CallLedger(live, records, clock);
     this.media = media;
+    this.denials = denials;
   }
 
   public void handle(SipRequest invite) {
@@ -101,10 +114,36 @@ public final class CallRouter {
       ringExtension(invite, parties, media);
       return;
     }
-    Optional<OutboundDecision> decision =
-        number == null
-            ? Optional.empty()
-            : dialplan.outbound().get().route(caller.extensionNumber(), number);
+    OutboundRouting routing = dialplan.outbound().get();
+    if (number == null || !routing.takes(number)) {
+      refuse(invite, parties, Response.NOT_FOUND, "No such number");
+      return;
+    }
+    Optional<OutboundDecision> decision = routing.route(caller.extensionNumber(), number);
+    CallPolicy.Judgement judged =
+        dialplan
+            .policy()
+            .get()
+            .decide(
+                new CallAttempt(
+                    caller.extensionNumber(),
+                    number,
+                    decision.map(OutboundDecision::number).orElse(null),
+                    ledger.clock().instant()));
+    if (!judged.verdict().allowed()) {
+      String why = judged.rule() + ": " + judged.verdict().reason();
+      denials.accept(
+          new SecurityEvent(
+              ledger.clock().instant(),
+              EventType.CALL_DENIED,
+              invite.sourceAddress(),
+              caller.extensionNumber(),
+              "deny",
+              why + " (dialled " + number + ")"),
+          judged.rule());
+      refuse(invite, parties, judged.verdict().status(), why);
+      return;
+    }
     List<TrunkProfile> trunks =
         decision.map(d -> dialplan.trunks().get().usable(d.trunkIds())).orElse(List.of());
     if (trunks.isEmpty()) {

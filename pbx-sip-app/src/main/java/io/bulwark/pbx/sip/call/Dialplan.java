@@ -1,5 +1,6 @@
 package io.bulwark.pbx.sip.call;
 
+import io.bulwark.pbx.callpolicy.CallPolicy;
 import io.bulwark.pbx.location.Locations;
 import io.bulwark.pbx.routing.InboundRouting;
 import io.bulwark.pbx.routing.OutboundRouting;
@@ -10,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * What decides where a dialled number goes: the extensions (and their caller ID names), where their
- * phones are registered, the trunks, and the outbound and inbound routes, each as it is now.
+ * phones are registered, the trunks, the outbound and inbound routes, and the call policy every
+ * outbound call passes, each as it is now.
  *
  * @param callerIdNames the caller ID name of an extension number, absent for a non-extension
  */
@@ -19,7 +21,8 @@ public record Dialplan(
     Locations locations,
     Supplier<Trunks> trunks,
     Supplier<OutboundRouting> outbound,
-    Supplier<InboundRouting> inbound) {
+    Supplier<InboundRouting> inbound,
+    Supplier<CallPolicy> policy) {
 
   /** Extensions only: no trunk, no route. */
   public static Dialplan extensionsOnly(
@@ -29,7 +32,8 @@ public record Dialplan(
         locations,
         () -> Trunks.NONE,
         () -> OutboundRouting.NONE,
-        () -> InboundRouting.NONE);
+        () -> InboundRouting.NONE,
+        CallPolicy::routesOnly);
   }
 
   boolean isExtension(String number) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bulwark.pbx.activity.SipActivity;
+import io.bulwark.pbx.callpolicy.CallPolicy;
 import io.bulwark.pbx.cdr.CallDetailRecord;
 import io.bulwark.pbx.cdr.Disposition;
 import io.bulwark.pbx.cdr.HangupSide;
@@ -148,7 +149,8 @@ class CallRouterTest {
                   return CompletableFuture.completedFuture(null);
                 },
                 clock,
-                relay);
+                relay,
+                (event, reason) -> refusals.add(event));
     extensionsOnly =
         Dialplan.extensionsOnly(number -> Optional.ofNullable(callerIds.get(number)), locations);
     router = routerFor.apply(extensionsOnly, MediaRelay.NONE);
@@ -420,7 +422,8 @@ class CallRouterTest {
         locations,
         () -> trunks,
         () -> outbound,
-        () -> inbound);
+        () -> inbound,
+        CallPolicy::routesOnly);
   }
 
   private static TrunkProfile trunk(
@@ -509,6 +512,39 @@ class CallRouterTest {
     assertEquals(1, refusals.size());
     assertEquals(EventType.CALL_REJECTED, refusals.get(0).type());
     assertTrue(atCallee.isEmpty(), "the callee never rang");
+  }
+
+  @Test
+  void aCallerNoRouteListsOrABlockedNumberGets403AndACallDeniedEvent() throws Exception {
+    try (Provider provider = new Provider("127.0.0.2", true)) {
+      Dialplan routes = dialplanWith(provider, provider);
+      router =
+          routerFor.apply(
+              new Dialplan(
+                  routes.callerIdNames(),
+                  routes.locations(),
+                  routes.trunks(),
+                  routes.outbound(),
+                  routes.inbound(),
+                  () -> CallPolicy.standard(List.of(DialPattern.parse("900900.")))),
+              MediaRelay.NONE);
+
+      Seen notListed = new Seen();
+      callWithCredentials("900493012345", "bob", "pw-b", notListed);
+      Seen blocked = new Seen();
+      callWithCredentials("9009001234", "alice", "pw-a", blocked);
+
+      assertEquals(403, notListed.last().status(), "bob is no member of the route");
+      assertEquals(403, blocked.last().status(), "alice dialled a blocked number");
+      assertTrue(provider.invites.isEmpty(), "no trunk was touched");
+      assertEquals(
+          List.of(EventType.CALL_DENIED, EventType.CALL_DENIED),
+          refusals.stream().map(SecurityEvent::type).toList());
+      assertTrue(refusals.get(0).detail().startsWith("Outbound route permission: "));
+      assertTrue(refusals.get(1).detail().startsWith("Blocked numbers: "));
+      assertEquals("1002", refusals.get(0).identity());
+      assertEquals(Disposition.FAILED, records.get(0).disposition());
+    }
   }
 
   @Test

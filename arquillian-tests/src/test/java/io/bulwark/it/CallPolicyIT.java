@@ -1,0 +1,211 @@
+package io.bulwark.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Outbound call security through {@code /api/v1/blocked-numbers} and sipp calls: a blocked number
+ * and a caller the route does not list are each refused with 403 before any trunk is touched, and
+ * each refusal is a {@code CALL_DENIED} event naming the rule.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CallPolicyIT {
+
+  private static final String MEMBER = "3811";
+  private static final String OUTSIDER = "3812";
+  private static final String FREQUENT = "3813";
+  private static final String SECRET = "P0licyCallerSecret";
+  private static final String PEER = "127.0.0.74";
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return BulwarkDeployment.ear();
+  }
+
+  private final String token = KeycloakAdmin.tokenWithRole("administrator");
+  private final List<String> created = new ArrayList<>();
+
+  @AfterEach
+  void removeWhatTheTestMade() {
+    for (int i = created.size() - 1; i >= 0; i--) {
+      send("DELETE", created.get(i), null);
+    }
+  }
+
+  @Test
+  void aBlockedNumberAndACallerTheRouteDoesNotListGet403AndAnEvent() throws InterruptedException {
+    ExtensionsApi extensions = new ExtensionsApi(token);
+    extensions.createValid(MEMBER, "pol" + MEMBER, SECRET);
+    extensions.createValid(OUTSIDER, "pol" + OUTSIDER, SECRET);
+    long trunk =
+        create(
+            "/trunks",
+            Json.createObjectBuilder()
+                .add("name", "IT policy peer")
+                .add("kind", "PEER")
+                .add("host", PEER)
+                .add("port", 5060)
+                .build());
+    create(
+        "/outbound-routes",
+        Json.createObjectBuilder()
+            .add("name", "IT policy out")
+            .add(
+                "dialPatterns",
+                Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("pattern", "8.").add("strip", 1)))
+            .add("trunkIds", Json.createArrayBuilder().add(trunk))
+            .add("members", Json.createArrayBuilder().add(MEMBER))
+            .build());
+
+    HttpResponse<String> bad = send("POST", "/blocked-numbers", blocked("IT bad", "19.00"));
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("\"patterns\""), bad.body());
+    assertFalse(
+        Http.array(send("GET", "/blocked-numbers/presets", null)).isEmpty(), "presets are offered");
+    create("/blocked-numbers", blocked("IT premium", "1900NXXXXXX"));
+
+    JsonObject why =
+        Http.object(
+            send("GET", "/call-policy/check?extension=" + MEMBER + "&number=819005551234", null));
+    assertEquals("IT policy out", why.getString("route"), why.toString());
+    assertEquals("19005551234", why.getString("sentNumber"));
+    assertFalse(why.getBoolean("allowed"));
+    JsonObject blockedVerdict = why.getJsonArray("verdicts").getJsonObject(1);
+    assertEquals("Blocked numbers", blockedVerdict.getString("rule"));
+    assertFalse(blockedVerdict.getBoolean("allowed"));
+    assertEquals(400, send("GET", "/call-policy/check?extension=" + MEMBER, null).statusCode());
+
+    Sipp.Run premium = Sipp.call("819005551234", "pol" + MEMBER, SECRET);
+    assertEquals(403, premium.finalStatus(), premium.messages());
+    Sipp.Run outsider = Sipp.call("84930123456", "pol" + OUTSIDER, SECRET);
+    assertEquals(403, outsider.finalStatus(), outsider.messages());
+
+    assertEquals(
+        1,
+        Database.awaitExactCount(
+            1,
+            "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
+                + " and detail like 'Blocked numbers: %1900NXXXXXX%'",
+            MEMBER));
+    assertEquals(
+        1,
+        Database.awaitExactCount(
+            1,
+            "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
+                + " and detail like 'Outbound route permission: %'",
+            OUTSIDER));
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from event_log where type = 'BLOCKED_NUMBER_CREATED'"
+                + " and detail like '%IT premium%'"));
+  }
+
+  @Test
+  void theFrequencyRuleDeniesAnExtensionsCallsOverItsLimit() throws InterruptedException {
+    JsonObject before = Http.object(send("GET", "/call-policy/settings", null));
+    assertTrue(before.getBoolean("frequencyEnabled"), "on by default: " + before);
+    assertEquals(5, before.getInt("frequencyCalls"));
+    assertEquals(1, before.getInt("frequencySeconds"));
+    HttpResponse<String> wrong =
+        send(
+            "PUT",
+            "/call-policy/settings",
+            Json.createObjectBuilder(before).add("frequencyCalls", 0).build());
+    assertEquals(400, wrong.statusCode(), wrong.body());
+    HttpResponse<String> once =
+        send(
+            "PUT",
+            "/call-policy/settings",
+            Json.createObjectBuilder(before)
+                .add("frequencyCalls", 1)
+                .add("frequencySeconds", 60)
+                .build());
+    assertEquals(200, once.statusCode(), once.body());
+    try {
+      new ExtensionsApi(token).createValid(FREQUENT, "pol" + FREQUENT, SECRET);
+      int port = TestEnvironment.freeSipPort();
+      long trunk =
+          create(
+              "/trunks",
+              Json.createObjectBuilder()
+                  .add("name", "IT frequency peer")
+                  .add("kind", "PEER")
+                  .add("host", PEER)
+                  .add("port", port)
+                  .build());
+      create(
+          "/outbound-routes",
+          Json.createObjectBuilder()
+              .add("name", "IT frequency out")
+              .add(
+                  "dialPatterns",
+                  Json.createArrayBuilder()
+                      .add(Json.createObjectBuilder().add("pattern", "7.").add("strip", 1)))
+              .add("trunkIds", Json.createArrayBuilder().add(trunk))
+              .add("members", Json.createArrayBuilder().add(FREQUENT))
+              .build());
+      Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port);
+
+      Sipp.Run first = Sipp.call("74930123456", "pol" + FREQUENT, SECRET);
+      assertEquals(200, first.finalStatus(), first.messages());
+      assertEquals(200, provider.await().finalStatus(), "the trunk's peer answered it");
+      Sipp.Run second = Sipp.call("74930123456", "pol" + FREQUENT, SECRET);
+      assertEquals(403, second.finalStatus(), second.messages());
+      assertEquals(
+          1,
+          Database.awaitExactCount(
+              1,
+              "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
+                  + " and detail like 'Outbound call frequency: More than 1 outbound calls in 60 s%'",
+              FREQUENT));
+    } finally {
+      JsonObject now = Http.object(send("GET", "/call-policy/settings", null));
+      send(
+          "PUT",
+          "/call-policy/settings",
+          Json.createObjectBuilder(before).add("version", now.getInt("version")).build());
+    }
+  }
+
+  private static JsonObject blocked(String name, String pattern) {
+    return Json.createObjectBuilder()
+        .add("name", name)
+        .add("patterns", Json.createArrayBuilder().add(pattern))
+        .build();
+  }
+
+  private long create(String path, JsonObject body) {
+    HttpResponse<String> response = send("POST", path, body);
+    assertEquals(201, response.statusCode(), path + ": " + response.body());
+    long id = Http.object(response).getJsonNumber("id").longValue();
+    created.add(path + "/" + id);
+    return id;
+  }
+
+  private HttpResponse<String> send(String method, String path, JsonStructure body) {
+    HttpRequest.BodyPublisher publisher =
+        body == null ? HttpRequest.BodyPublishers.noBody() : Http.json(body);
+    return Http.send(
+        Http.authorized(TestEnvironment.publicUrl() + "/api/v1" + path, token)
+            .method(method, publisher));
+  }
+}

@@ -1,0 +1,97 @@
+package io.bulwark.pbx.callpolicy;
+
+import io.bulwark.pbx.routing.DialPattern;
+import io.bulwark.pbx.routing.OutboundDecision;
+import io.bulwark.pbx.routing.OutboundRouting;
+import io.bulwark.pbx.routing.RoutingTable;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The call policy in force, in memory for the SIP threads: made at start and again after each
+ * committed change, so that judging a call never asks the database.
+ */
+@Singleton
+@Startup
+@DependsOn({"SchemaMigration", "RoutingTable"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class CallPolicyTable {
+
+  @PersistenceContext private EntityManager em;
+  @Inject private RoutingTable routing;
+  @Inject private Clock clock;
+
+  private volatile CallPolicy current = CallPolicy.routesOnly();
+
+  @PostConstruct
+  synchronized void load() {
+    List<DialPattern> blocked =
+        em.createNamedQuery("BlockedNumber.all", BlockedNumber.class)
+            .getResultStream()
+            .flatMap(b -> b.dialPatterns().stream())
+            .toList();
+    CallSecuritySettings settings = em.find(CallSecuritySettings.class, CallSecuritySettings.ID);
+    current = CallPolicy.standard(blocked, settings.frequency(), clock);
+  }
+
+  /** The policy of now, for SIP threads: a field read, without the container proxy. */
+  public Supplier<CallPolicy> policy() {
+    return () -> current;
+  }
+
+  /**
+   * What would happen now to a call from extension {@code caller} to {@code dialled}, rule by rule:
+   * "Why was this call denied?".
+   */
+  public CallCheck check(String caller, String dialled) {
+    OutboundRouting routes = routing.outbound().get();
+    if (!routes.takes(dialled)) {
+      return new CallCheck(false, null, null, List.of());
+    }
+    Optional<OutboundDecision> decision = routes.route(caller, dialled);
+    String sent = decision.map(OutboundDecision::number).orElse(null);
+    return new CallCheck(
+        true,
+        decision.map(OutboundDecision::routeName).orElse(null),
+        sent,
+        current.explain(new CallAttempt(caller, dialled, sent, clock.instant())));
+  }
+
+  /**
+   * @param routed whether any outbound route takes the number (without one the call gets 404)
+   * @param route the route the caller's call would take, null for none it may use
+   * @param sentNumber what that route would send to its trunk
+   * @param judgements every rule's verdict, in the chain's order
+   */
+  public record CallCheck(
+      boolean routed, String route, String sentNumber, List<CallPolicy.Judgement> judgements) {}
+
+  /** Forgets the extensions that placed no call lately. */
+  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void sweep() {
+    current.sweep();
+  }
+
+  /** Runs after the change committed, in a transaction of its own. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallPolicyChanged change) {
+    load();
+  }
+}

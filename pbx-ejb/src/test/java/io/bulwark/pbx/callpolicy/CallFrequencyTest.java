@@ -1,0 +1,61 @@
+package io.bulwark.pbx.callpolicy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bulwark.pbx.defense.RateLimit;
+import io.bulwark.pbx.routing.DialPattern;
+import io.bulwark.pbx.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CallFrequencyTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
+  private final CallPolicy policy =
+      CallPolicy.standard(List.of(DialPattern.parse("1900NXXXXXX")), new RateLimit(5, 1), clock);
+
+  private CallPolicy.Judgement call(String caller, String number) {
+    return policy.decide(new CallAttempt(caller, "9" + number, number, clock.instant()));
+  }
+
+  @Test
+  void theSixthCallInASecondIsDeniedAndTheNextSecondCountsAfresh() {
+    for (int i = 1; i <= 5; i++) {
+      assertTrue(call("1001", "4930123456").verdict().allowed(), "call " + i);
+    }
+    CallPolicy.Judgement sixth = call("1001", "4930123456");
+    assertEquals("Outbound call frequency", sixth.rule());
+    assertEquals("More than 5 outbound calls in 1 s", sixth.verdict().reason());
+    assertTrue(call("1002", "4930123456").verdict().allowed(), "another extension counts alone");
+
+    clock.advance(Duration.ofSeconds(1));
+    assertTrue(call("1001", "4930123456").verdict().allowed());
+  }
+
+  @Test
+  void callsDeniedBeforeAreNotCountedNorIsAskingWhy() {
+    for (int i = 0; i < 10; i++) {
+      assertEquals("Blocked numbers", call("1001", "19005551234").rule());
+      policy.explain(new CallAttempt("1001", "94930123456", "4930123456", clock.instant()));
+    }
+    for (int i = 1; i <= 5; i++) {
+      assertTrue(call("1001", "4930123456").verdict().allowed(), "call " + i);
+    }
+    assertFalse(call("1001", "4930123456").verdict().allowed());
+  }
+
+  @Test
+  void withTheRuleOffNoCallIsCounted() {
+    CallPolicy off = CallPolicy.standard(List.of(), null, clock);
+    for (int i = 0; i < 50; i++) {
+      assertTrue(
+          off.decide(new CallAttempt("1001", "94930", "4930", clock.instant()))
+              .verdict()
+              .allowed());
+    }
+  }
+}

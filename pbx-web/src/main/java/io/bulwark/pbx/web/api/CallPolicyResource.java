@@ -1,0 +1,130 @@
+package io.bulwark.pbx.web.api;
+
+import io.bulwark.pbx.callpolicy.CallPolicyTable;
+import io.bulwark.pbx.callpolicy.CallSecurityService;
+import io.bulwark.pbx.callpolicy.CallSecuritySettings;
+import io.bulwark.pbx.callpolicy.CallSecuritySettingsDraft;
+import io.bulwark.pbx.system.InvalidInputException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code /api/v1/call-policy}: the outbound call policy's settings, and "Why was this call denied?"
+ * — what the policy would say now, rule by rule, of a call from an extension to a number.
+ */
+@Path("/call-policy")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+public class CallPolicyResource {
+
+  @Inject private CallPolicyTable policy;
+  @Inject private CallSecurityService security;
+  @Context private SecurityContext caller;
+
+  /**
+   * The guide's default outbound call frequency rule: each extension at most {@code frequencyCalls}
+   * outbound calls in {@code frequencySeconds} when {@code frequencyEnabled}; {@code version} is
+   * sent back with a change.
+   */
+  public record Settings(
+      Boolean frequencyEnabled,
+      Integer frequencyCalls,
+      Integer frequencySeconds,
+      Integer version) {}
+
+  @GET
+  @Path("/settings")
+  @APIResponse(responseCode = "200", description = "The call policy's settings")
+  public Settings settings() {
+    return view(security.settings());
+  }
+
+  @PUT
+  @Path("/settings")
+  @APIResponse(responseCode = "200", description = "The settings as changed")
+  @APIResponse(
+      responseCode = "400",
+      description = "A field is wrong; errors says which",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "409",
+      description = "Changed by someone else since the version sent",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public Settings update(Settings input) {
+    Settings body = Requests.required(input);
+    return view(
+        security.update(
+            body.version(),
+            new CallSecuritySettingsDraft(
+                body.frequencyEnabled(), body.frequencyCalls(), body.frequencySeconds()),
+            Requests.actor(caller)));
+  }
+
+  private static Settings view(CallSecuritySettings s) {
+    return new Settings(
+        s.isFrequencyEnabled(), s.getFrequencyCalls(), s.getFrequencySeconds(), s.getVersion());
+  }
+
+  /** One rule's verdict; {@code status} is the SIP status a denial answers, 0 when allowed. */
+  public record RuleVerdict(String rule, boolean allowed, int status, String reason) {}
+
+  /**
+   * {@code routed}: whether any outbound route takes the number (404 without one); {@code route}
+   * and {@code sentNumber}: the route the call would take and what it would send, null when the
+   * extension may use none; {@code allowed}: whether every rule allows the call.
+   */
+  public record Check(
+      boolean routed,
+      String route,
+      String sentNumber,
+      boolean allowed,
+      List<RuleVerdict> verdicts) {}
+
+  @GET
+  @Path("/check")
+  @APIResponse(responseCode = "200", description = "Each rule's verdict, in the chain's order")
+  @APIResponse(
+      responseCode = "400",
+      description = "The extension or the number is missing",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public Check check(
+      @QueryParam("extension") String extension, @QueryParam("number") String number) {
+    if (extension == null || extension.isBlank() || number == null || number.isBlank()) {
+      throw new InvalidInputException(
+          extension == null || extension.isBlank() ? "extension" : "number",
+          "Give the calling extension and the number it dials");
+    }
+    CallPolicyTable.CallCheck found = policy.check(extension.strip(), number.strip());
+    List<RuleVerdict> verdicts =
+        found.judgements().stream()
+            .map(
+                j ->
+                    new RuleVerdict(
+                        j.rule(),
+                        j.verdict().allowed(),
+                        j.verdict().status(),
+                        j.verdict().reason()))
+            .toList();
+    return new Check(
+        found.routed(),
+        found.route(),
+        found.sentNumber(),
+        found.routed() && verdicts.stream().allMatch(RuleVerdict::allowed),
+        verdicts);
+  }
+}

@@ -1,0 +1,139 @@
+package io.bulwark.pbx.web.portal;
+
+import io.bulwark.pbx.callpolicy.CallPolicy;
+import io.bulwark.pbx.callpolicy.CallPolicyTable;
+import io.bulwark.pbx.callpolicy.CallSecurityService;
+import io.bulwark.pbx.callpolicy.CallSecuritySettings;
+import io.bulwark.pbx.callpolicy.CallSecuritySettingsDraft;
+import io.bulwark.pbx.system.ConcurrentChangeException;
+import io.bulwark.pbx.system.InvalidInputException;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Call Control > Call Security: the outbound call frequency rule, and "Why was this call denied?",
+ * which shows what each rule of the call policy says of a call now.
+ */
+@Named
+@ViewScoped
+public class CallSecurityView implements Serializable {
+
+  @Inject private transient CallSecurityService security;
+  @Inject private transient CallPolicyTable policy;
+
+  private int version;
+  private boolean frequencyEnabled;
+  private Integer frequencyCalls;
+  private Integer frequencySeconds;
+  private String extension;
+  private String number;
+  private transient CallPolicyTable.CallCheck checked;
+
+  @PostConstruct
+  void load() {
+    CallSecuritySettings settings = security.settings();
+    version = settings.getVersion();
+    frequencyEnabled = settings.isFrequencyEnabled();
+    frequencyCalls = settings.getFrequencyCalls();
+    frequencySeconds = settings.getFrequencySeconds();
+  }
+
+  public void save() {
+    try {
+      security.update(
+          version,
+          new CallSecuritySettingsDraft(frequencyEnabled, frequencyCalls, frequencySeconds),
+          FormMessages.actor());
+      load();
+      FormMessages.info("Call security settings saved");
+    } catch (InvalidInputException e) {
+      FormMessages.fields("settings", e.violations());
+    } catch (ConcurrentChangeException e) {
+      FormMessages.refused(e.getMessage());
+    }
+  }
+
+  public void check() {
+    if (extension == null || extension.isBlank() || number == null || number.isBlank()) {
+      checked = null;
+      FormMessages.refused("Give the calling extension and the number it dials.");
+      return;
+    }
+    checked = policy.check(extension.strip(), number.strip());
+  }
+
+  /** What the check found, in words: the call's fate and why. */
+  public String getOutcome() {
+    if (checked == null) {
+      return null;
+    }
+    if (!checked.routed()) {
+      return "No outbound route takes " + number.strip() + ": the call would get 404.";
+    }
+    return checked.judgements().stream()
+        .filter(j -> !j.verdict().allowed())
+        .findFirst()
+        .map(j -> "Denied with " + j.verdict().status() + " by " + j.rule() + ".")
+        .orElse(
+            "Allowed: it would go out through route "
+                + checked.route()
+                + " as "
+                + checked.sentNumber()
+                + ".");
+  }
+
+  /** A rule's verdict in words. */
+  public String verdict(CallPolicy.Judgement judgement) {
+    return judgement.verdict().allowed()
+        ? "Allows"
+        : "Denies (" + judgement.verdict().status() + ")";
+  }
+
+  public List<CallPolicy.Judgement> getJudgements() {
+    return checked == null ? List.of() : checked.judgements();
+  }
+
+  public boolean isFrequencyEnabled() {
+    return frequencyEnabled;
+  }
+
+  public void setFrequencyEnabled(boolean frequencyEnabled) {
+    this.frequencyEnabled = frequencyEnabled;
+  }
+
+  public Integer getFrequencyCalls() {
+    return frequencyCalls;
+  }
+
+  public void setFrequencyCalls(Integer frequencyCalls) {
+    this.frequencyCalls = frequencyCalls;
+  }
+
+  public Integer getFrequencySeconds() {
+    return frequencySeconds;
+  }
+
+  public void setFrequencySeconds(Integer frequencySeconds) {
+    this.frequencySeconds = frequencySeconds;
+  }
+
+  public String getExtension() {
+    return extension;
+  }
+
+  public void setExtension(String extension) {
+    this.extension = extension;
+  }
+
+  public String getNumber() {
+    return number;
+  }
+
+  public void setNumber(String number) {
+    this.number = number;
+  }
+}
