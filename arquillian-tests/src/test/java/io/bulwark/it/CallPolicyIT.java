@@ -30,6 +30,7 @@ class CallPolicyIT {
 
   private static final String MEMBER = "3811";
   private static final String OUTSIDER = "3812";
+  private static final String LOCAL_ONLY = "3814";
   private static final String FREQUENT = "3813";
   private static final String SECRET = "P0licyCallerSecret";
   private static final String PEER = "127.0.0.74";
@@ -54,6 +55,22 @@ class CallPolicyIT {
     ExtensionsApi extensions = new ExtensionsApi(token);
     extensions.createValid(MEMBER, "pol" + MEMBER, SECRET);
     extensions.createValid(OUTSIDER, "pol" + OUTSIDER, SECRET);
+    long local = extensions.createValid(LOCAL_ONLY, "pol" + LOCAL_ONLY, SECRET);
+    JsonObject current = Http.object(extensions.get(local));
+    HttpResponse<String> restricted =
+        extensions.update(
+            local,
+            Json.createObjectBuilder()
+                .add("displayName", current.getString("displayName"))
+                .add("registrationName", current.getString("registrationName"))
+                .add(
+                    "restrictions", Json.createObjectBuilder().add("internationalDisallowed", true))
+                .build());
+    assertEquals(200, restricted.statusCode(), restricted.body());
+    assertTrue(
+        Http.object(restricted)
+            .getJsonObject("restrictions")
+            .getBoolean("internationalDisallowed"));
     long trunk =
         create(
             "/trunks",
@@ -72,7 +89,7 @@ class CallPolicyIT {
                 Json.createArrayBuilder()
                     .add(Json.createObjectBuilder().add("pattern", "8.").add("strip", 1)))
             .add("trunkIds", Json.createArrayBuilder().add(trunk))
-            .add("members", Json.createArrayBuilder().add(MEMBER))
+            .add("members", Json.createArrayBuilder().add(MEMBER).add(LOCAL_ONLY))
             .build());
 
     HttpResponse<String> bad = send("POST", "/blocked-numbers", blocked("IT bad", "19.00"));
@@ -88,15 +105,26 @@ class CallPolicyIT {
     assertEquals("IT policy out", why.getString("route"), why.toString());
     assertEquals("19005551234", why.getString("sentNumber"));
     assertFalse(why.getBoolean("allowed"));
-    JsonObject blockedVerdict = why.getJsonArray("verdicts").getJsonObject(1);
-    assertEquals("Blocked numbers", blockedVerdict.getString("rule"));
-    assertFalse(blockedVerdict.getBoolean("allowed"));
+    List<JsonObject> verdicts = why.getJsonArray("verdicts").getValuesAs(JsonObject.class);
+    assertEquals(
+        List.of(
+            "Outbound route permission",
+            "Extension call restrictions",
+            "Blocked numbers",
+            "Outbound call frequency"),
+        verdicts.stream().map(v -> v.getString("rule")).toList());
+    assertEquals(
+        List.of(true, true, false, true),
+        verdicts.stream().map(v -> v.getBoolean("allowed")).toList(),
+        "only the blocked numbers deny it");
     assertEquals(400, send("GET", "/call-policy/check?extension=" + MEMBER, null).statusCode());
 
     Sipp.Run premium = Sipp.call("819005551234", "pol" + MEMBER, SECRET);
     assertEquals(403, premium.finalStatus(), premium.messages());
     Sipp.Run outsider = Sipp.call("84930123456", "pol" + OUTSIDER, SECRET);
     assertEquals(403, outsider.finalStatus(), outsider.messages());
+    Sipp.Run abroad = Sipp.call("80049301234567", "pol" + LOCAL_ONLY, SECRET);
+    assertEquals(403, abroad.finalStatus(), abroad.messages());
 
     assertEquals(
         1,
@@ -112,6 +140,13 @@ class CallPolicyIT {
             "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
                 + " and detail like 'Outbound route permission: %'",
             OUTSIDER));
+    assertEquals(
+        1,
+        Database.awaitExactCount(
+            1,
+            "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
+                + " and detail like 'Extension call restrictions: International calls are not%'",
+            LOCAL_ONLY));
     assertEquals(
         1,
         Database.count(

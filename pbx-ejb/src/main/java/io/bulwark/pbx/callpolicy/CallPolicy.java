@@ -1,10 +1,12 @@
 package io.bulwark.pbx.callpolicy;
 
 import io.bulwark.pbx.defense.RateLimit;
+import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.routing.DialPattern;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The chain every outbound call passes, in order: the first rule that denies decides. Immutable, so
@@ -28,13 +30,22 @@ public final class CallPolicy {
   }
 
   /**
-   * Route permission, the blocked numbers, then, when {@code frequency} is not null, the outbound
-   * call frequency of each extension.
+   * The chain in its order: route permission, the extensions' call restrictions, the blocked
+   * numbers, then, when {@code frequency} is not null, the outbound call frequency of each
+   * extension.
+   *
+   * @param restricted the extensions with a call restriction on, by number
+   * @param internationalPrefix what a number dialled abroad begins with here
    */
   public static CallPolicy standard(
-      List<DialPattern> blockedNumbers, RateLimit frequency, Clock clock) {
+      Map<String, OutboundRestrictions> restricted,
+      String internationalPrefix,
+      List<DialPattern> blockedNumbers,
+      RateLimit frequency,
+      Clock clock) {
     List<CallRule> rules = new ArrayList<>();
     rules.add(new PermittedRoute());
+    rules.add(new ExtensionRestriction(restricted, internationalPrefix));
     rules.add(new BlockedNumbers(blockedNumbers));
     if (frequency != null) {
       rules.add(new CallFrequency(frequency, clock));

@@ -1,5 +1,8 @@
 package io.bulwark.pbx.callpolicy;
 
+import io.bulwark.pbx.extension.Extension;
+import io.bulwark.pbx.extension.ExtensionChanged;
+import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.routing.DialPattern;
 import io.bulwark.pbx.routing.OutboundDecision;
 import io.bulwark.pbx.routing.OutboundRouting;
@@ -20,8 +23,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The call policy in force, in memory for the SIP threads: made at start and again after each
@@ -46,8 +51,14 @@ public class CallPolicyTable {
             .getResultStream()
             .flatMap(b -> b.dialPatterns().stream())
             .toList();
+    Map<String, OutboundRestrictions> restricted =
+        em.createNamedQuery("Extension.restricted", Extension.class)
+            .getResultStream()
+            .collect(Collectors.toMap(Extension::getNumber, Extension::getRestrictions));
     CallSecuritySettings settings = em.find(CallSecuritySettings.class, CallSecuritySettings.ID);
-    current = CallPolicy.standard(blocked, settings.frequency(), clock);
+    current =
+        CallPolicy.standard(
+            restricted, settings.getInternationalPrefix(), blocked, settings.frequency(), clock);
   }
 
   /** The policy of now, for SIP threads: a field read, without the container proxy. */
@@ -92,6 +103,13 @@ public class CallPolicyTable {
   /** Runs after the change committed, in a transaction of its own. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallPolicyChanged change) {
+    load();
+  }
+
+  /** An extension's call restrictions may have changed. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void followExtensions(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) ExtensionChanged change) {
     load();
   }
 }

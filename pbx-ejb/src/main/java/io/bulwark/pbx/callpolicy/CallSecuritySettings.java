@@ -25,6 +25,9 @@ public class CallSecuritySettings {
   @Column(name = "frequency_seconds", nullable = false)
   private int frequencySeconds;
 
+  @Column(name = "international_prefix", nullable = false, length = 4)
+  private String internationalPrefix;
+
   @Version private int version;
 
   protected CallSecuritySettings() {}
@@ -33,6 +36,7 @@ public class CallSecuritySettings {
     frequencyEnabled = draft.frequencyEnabled();
     frequencyCalls = draft.frequencyCalls();
     frequencySeconds = draft.frequencySeconds();
+    internationalPrefix = draft.internationalPrefix().strip();
   }
 
   /** The default frequency rule, or null when it is off. */
@@ -50,6 +54,11 @@ public class CallSecuritySettings {
 
   public int getFrequencySeconds() {
     return frequencySeconds;
+  }
+
+  /** What a number dialled abroad begins with here: {@code 00}, {@code 011}. */
+  public String getInternationalPrefix() {
+    return internationalPrefix;
   }
 
   public int getVersion() {

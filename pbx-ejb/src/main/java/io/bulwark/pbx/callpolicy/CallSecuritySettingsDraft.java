@@ -3,10 +3,16 @@ package io.bulwark.pbx.callpolicy;
 import io.bulwark.pbx.system.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The call policy's settings as an administrator writes them. */
 public record CallSecuritySettingsDraft(
-    Boolean frequencyEnabled, Integer frequencyCalls, Integer frequencySeconds) {
+    Boolean frequencyEnabled,
+    Integer frequencyCalls,
+    Integer frequencySeconds,
+    String internationalPrefix) {
+
+  private static final Pattern PREFIX = Pattern.compile("[0-9]{1,4}");
 
   static final int MAX_CALLS = 1_000;
   static final int MAX_SECONDS = 3_600;
@@ -21,6 +27,11 @@ public record CallSecuritySettingsDraft(
     }
     if (frequencySeconds == null || frequencySeconds < 1 || frequencySeconds > MAX_SECONDS) {
       found.add(new FieldViolation("frequencySeconds", "From 1 to " + MAX_SECONDS + " seconds"));
+    }
+    if (internationalPrefix == null || !PREFIX.matcher(internationalPrefix.strip()).matches()) {
+      found.add(
+          new FieldViolation(
+              "internationalPrefix", "1 to 4 digits, such as 00 (Europe) or 011 (North America)"));
     }
     return found;
   }

@@ -18,6 +18,11 @@ import java.time.Instant;
 @Table(name = "extension")
 @NamedQuery(name = "Extension.all", query = "select e from Extension e order by e.number")
 @NamedQuery(
+    name = "Extension.restricted",
+    query =
+        "select e from Extension e where e.restrictions.outboundDisabled = true"
+            + " or e.restrictions.internationalDisallowed = true")
+@NamedQuery(
     name = "Extension.byNumber",
     query = "select e from Extension e where e.number = :number")
 @NamedQuery(
@@ -47,6 +52,8 @@ public class Extension {
 
   @Embedded private RegistrationSecurity security;
 
+  @Embedded private OutboundRestrictions restrictions;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -61,6 +68,7 @@ public class Extension {
     this.number = draft.number();
     this.security =
         new RegistrationSecurity(new RegistrationSecurityDraft(null, null, null, null, null));
+    this.restrictions = new OutboundRestrictions(false, false);
     apply(draft, encryptedSecret);
   }
 
@@ -74,6 +82,12 @@ public class Extension {
     this.email = draft.email() == null || draft.email().isBlank() ? null : draft.email().strip();
     if (draft.security() != null) {
       this.security = new RegistrationSecurity(draft.security());
+    }
+    if (draft.restrictions() != null) {
+      this.restrictions =
+          new OutboundRestrictions(
+              draft.restrictions().isOutboundDisabled(),
+              draft.restrictions().isInternationalDisallowed());
     }
   }
 
@@ -114,6 +128,10 @@ public class Extension {
 
   public RegistrationSecurity getSecurity() {
     return security;
+  }
+
+  public OutboundRestrictions getRestrictions() {
+    return restrictions;
   }
 
   public Instant getCreatedAt() {

@@ -19,17 +19,30 @@ public record ExtensionDraft(
     String registrationName,
     String secret,
     String email,
-    RegistrationSecurityDraft security) {
+    RegistrationSecurityDraft security,
+    OutboundRestrictions restrictions) {
 
   /** A draft that leaves the registration security as it is, or at its defaults for a new one. */
   public ExtensionDraft(
       String number, String displayName, String registrationName, String secret, String email) {
-    this(number, displayName, registrationName, secret, email, null);
+    this(number, displayName, registrationName, secret, email, null, null);
+  }
+
+  /** A draft that leaves the call restrictions as they are, or off for a new extension. */
+  public ExtensionDraft(
+      String number,
+      String displayName,
+      String registrationName,
+      String secret,
+      String email,
+      RegistrationSecurityDraft security) {
+    this(number, displayName, registrationName, secret, email, security, null);
   }
 
   /** The same draft for extension {@code number}: an update need not repeat it. */
   ExtensionDraft forNumber(String number) {
-    return new ExtensionDraft(number, displayName, registrationName, secret, email, security);
+    return new ExtensionDraft(
+        number, displayName, registrationName, secret, email, security, restrictions);
   }
 
   /**

@@ -10,13 +10,15 @@ import io.bulwark.pbx.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CallFrequencyTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
   private final CallPolicy policy =
-      CallPolicy.standard(List.of(DialPattern.parse("1900NXXXXXX")), new RateLimit(5, 1), clock);
+      CallPolicy.standard(
+          Map.of(), "00", List.of(DialPattern.parse("1900NXXXXXX")), new RateLimit(5, 1), clock);
 
   private CallPolicy.Judgement call(String caller, String number) {
     return policy.decide(new CallAttempt(caller, "9" + number, number, clock.instant()));
@@ -50,7 +52,7 @@ class CallFrequencyTest {
 
   @Test
   void withTheRuleOffNoCallIsCounted() {
-    CallPolicy off = CallPolicy.standard(List.of(), null, clock);
+    CallPolicy off = CallPolicy.standard(Map.of(), "00", List.of(), null, clock);
     for (int i = 0; i < 50; i++) {
       assertTrue(
           off.decide(new CallAttempt("1001", "94930", "4930", clock.instant()))

@@ -1,12 +1,16 @@
 package io.bulwark.pbx.callpolicy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.routing.DialPattern;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,10 +22,16 @@ class CallPolicyTest {
 
   private final CallPolicy policy =
       CallPolicy.standard(
+          Map.of(
+              "1003", new OutboundRestrictions(true, false),
+              "1004", new OutboundRestrictions(false, true)),
+          "00",
           List.of(
               DialPattern.parse("1900NXXXXXX"),
               DialPattern.parse("00881."),
-              DialPattern.parse("+881.")));
+              DialPattern.parse("+881.")),
+          null,
+          Clock.systemUTC());
 
   @ParameterizedTest(name = "{0} dials {1} (sent as {2}): {3}")
   @CsvSource(
@@ -34,6 +44,11 @@ class CallPolicyTest {
         "1001, +88112345, +88112345, Blocked numbers",
         "1002, 9004930123456, -, Outbound route permission",
         "1002, 900881123456, -, Outbound route permission",
+        "1003, 94930123456, 4930123456, Extension call restrictions",
+        "1004, 94930123456, 4930123456, -",
+        "1004, 9004930123456, 004930123456, Extension call restrictions",
+        "1004, +4930123456, +4930123456, Extension call restrictions",
+        "1004, 900881123456, 00881123456, Extension call restrictions",
       })
   void theFirstRuleThatDeniesDecides(String caller, String dialled, String sent, String rule) {
     CallPolicy.Judgement judged = policy.decide(new CallAttempt(caller, dialled, sent, NOON));
@@ -49,10 +64,12 @@ class CallPolicyTest {
         policy.explain(new CallAttempt("1002", "00881123456", null, NOON));
 
     assertEquals(
-        List.of("Outbound route permission", "Blocked numbers"),
+        List.of("Outbound route permission", "Extension call restrictions", "Blocked numbers"),
         all.stream().map(CallPolicy.Judgement::rule).toList());
-    assertTrue(all.stream().noneMatch(j -> j.verdict().allowed()), "both deny this call");
-    assertTrue(all.get(1).verdict().reason().contains("00881."), all.get(1).verdict().reason());
+    assertFalse(all.get(0).verdict().allowed(), "no route lists 1002");
+    assertTrue(all.get(1).verdict().allowed(), "1002 has no restriction");
+    assertFalse(all.get(2).verdict().allowed());
+    assertTrue(all.get(2).verdict().reason().contains("00881."), all.get(2).verdict().reason());
   }
 
   @Test

@@ -14,17 +14,19 @@ class CallSecuritySettingsDraftTest {
 
   @Test
   void theGuidesDefaultAndTheBoundsAreTaken() {
-    assertEquals(List.of(), fields(new CallSecuritySettingsDraft(true, 5, 1)));
-    assertEquals(List.of(), fields(new CallSecuritySettingsDraft(false, 1000, 3600)));
+    assertEquals(List.of(), fields(new CallSecuritySettingsDraft(true, 5, 1, "00")));
+    assertEquals(List.of(), fields(new CallSecuritySettingsDraft(false, 1000, 3600, " 011 ")));
   }
 
   @Test
   void missingOrOutOfRangeValuesAreEachReported() {
     assertEquals(
-        List.of("frequencyEnabled", "frequencyCalls", "frequencySeconds"),
-        fields(new CallSecuritySettingsDraft(null, 0, 3601)));
+        List.of("frequencyEnabled", "frequencyCalls", "frequencySeconds", "internationalPrefix"),
+        fields(new CallSecuritySettingsDraft(null, 0, 3601, "+")));
     assertEquals(
-        List.of("frequencyCalls", "frequencySeconds"),
-        fields(new CallSecuritySettingsDraft(true, null, null)));
+        List.of("frequencyCalls", "frequencySeconds", "internationalPrefix"),
+        fields(new CallSecuritySettingsDraft(true, null, null, null)));
+    assertEquals(
+        List.of("internationalPrefix"), fields(new CallSecuritySettingsDraft(true, 5, 1, "00000")));
   }
 }

@@ -38,13 +38,15 @@ public class CallPolicyResource {
 
   /**
    * The guide's default outbound call frequency rule: each extension at most {@code frequencyCalls}
-   * outbound calls in {@code frequencySeconds} when {@code frequencyEnabled}; {@code version} is
-   * sent back with a change.
+   * outbound calls in {@code frequencySeconds} when {@code frequencyEnabled}; {@code
+   * internationalPrefix}: what a number dialled abroad begins with ({@code 00}, {@code 011}), for
+   * "Disallow International Calls"; {@code version} is sent back with a change.
    */
   public record Settings(
       Boolean frequencyEnabled,
       Integer frequencyCalls,
       Integer frequencySeconds,
+      String internationalPrefix,
       Integer version) {}
 
   @GET
@@ -71,13 +73,20 @@ public class CallPolicyResource {
         security.update(
             body.version(),
             new CallSecuritySettingsDraft(
-                body.frequencyEnabled(), body.frequencyCalls(), body.frequencySeconds()),
+                body.frequencyEnabled(),
+                body.frequencyCalls(),
+                body.frequencySeconds(),
+                body.internationalPrefix()),
             Requests.actor(caller)));
   }
 
   private static Settings view(CallSecuritySettings s) {
     return new Settings(
-        s.isFrequencyEnabled(), s.getFrequencyCalls(), s.getFrequencySeconds(), s.getVersion());
+        s.isFrequencyEnabled(),
+        s.getFrequencyCalls(),
+        s.getFrequencySeconds(),
+        s.getInternationalPrefix(),
+        s.getVersion());
   }
 
   /** One rule's verdict; {@code status} is the SIP status a denial answers, 0 when allowed. */

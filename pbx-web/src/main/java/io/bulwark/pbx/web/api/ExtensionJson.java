@@ -2,6 +2,7 @@ package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionDraft;
+import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.extension.RegistrationSecurity;
 import io.bulwark.pbx.extension.RegistrationSecurityDraft;
 import java.time.Instant;
@@ -20,6 +21,7 @@ public final class ExtensionJson {
       String registrationName,
       String email,
       Security security,
+      Restrictions restrictions,
       Instant createdAt,
       Instant updatedAt,
       int version) {
@@ -32,6 +34,7 @@ public final class ExtensionJson {
           e.getRegistrationName(),
           e.getEmail(),
           Security.of(e.getSecurity()),
+          Restrictions.of(e.getRestrictions()),
           e.getCreatedAt(),
           e.getUpdatedAt(),
           e.getVersion());
@@ -67,9 +70,25 @@ public final class ExtensionJson {
   }
 
   /**
-   * What the API accepts. On update a missing {@code secret} or {@code security} keeps the current
-   * one, and a {@code version} (as read) refuses the update with 409 when someone changed the
-   * extension since.
+   * The guide's extension call restrictions, for outbound calls: none at all, or none
+   * international. Missing fields are off.
+   */
+  public record Restrictions(Boolean outboundDisabled, Boolean internationalDisallowed) {
+
+    static Restrictions of(OutboundRestrictions r) {
+      return new Restrictions(r.isOutboundDisabled(), r.isInternationalDisallowed());
+    }
+
+    OutboundRestrictions value() {
+      return new OutboundRestrictions(
+          Boolean.TRUE.equals(outboundDisabled), Boolean.TRUE.equals(internationalDisallowed));
+    }
+  }
+
+  /**
+   * What the API accepts. On update a missing {@code secret}, {@code security} or {@code
+   * restrictions} keeps the current one, and a {@code version} (as read) refuses the update with
+   * 409 when someone changed the extension since.
    */
   public record Input(
       String number,
@@ -78,6 +97,7 @@ public final class ExtensionJson {
       String secret,
       String email,
       Security security,
+      Restrictions restrictions,
       Integer version) {
 
     ExtensionDraft draft() {
@@ -87,7 +107,8 @@ public final class ExtensionJson {
           registrationName,
           secret,
           email,
-          security == null ? null : security.draft());
+          security == null ? null : security.draft(),
+          restrictions == null ? null : restrictions.value());
     }
   }
 }

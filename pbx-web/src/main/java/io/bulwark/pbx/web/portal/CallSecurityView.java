@@ -29,6 +29,7 @@ public class CallSecurityView implements Serializable {
   private boolean frequencyEnabled;
   private Integer frequencyCalls;
   private Integer frequencySeconds;
+  private String internationalPrefix;
   private String extension;
   private String number;
   private transient CallPolicyTable.CallCheck checked;
@@ -40,13 +41,15 @@ public class CallSecurityView implements Serializable {
     frequencyEnabled = settings.isFrequencyEnabled();
     frequencyCalls = settings.getFrequencyCalls();
     frequencySeconds = settings.getFrequencySeconds();
+    internationalPrefix = settings.getInternationalPrefix();
   }
 
   public void save() {
     try {
       security.update(
           version,
-          new CallSecuritySettingsDraft(frequencyEnabled, frequencyCalls, frequencySeconds),
+          new CallSecuritySettingsDraft(
+              frequencyEnabled, frequencyCalls, frequencySeconds, internationalPrefix),
           FormMessages.actor());
       load();
       FormMessages.info("Call security settings saved");
@@ -119,6 +122,14 @@ public class CallSecurityView implements Serializable {
 
   public void setFrequencySeconds(Integer frequencySeconds) {
     this.frequencySeconds = frequencySeconds;
+  }
+
+  public String getInternationalPrefix() {
+    return internationalPrefix;
+  }
+
+  public void setInternationalPrefix(String internationalPrefix) {
+    this.internationalPrefix = internationalPrefix;
   }
 
   public String getExtension() {

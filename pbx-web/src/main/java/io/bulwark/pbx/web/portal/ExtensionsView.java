@@ -3,6 +3,7 @@ package io.bulwark.pbx.web.portal;
 import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionDraft;
 import io.bulwark.pbx.extension.ExtensionService;
+import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.extension.RegistrationGuard;
 import io.bulwark.pbx.extension.RegistrationPasswords;
 import io.bulwark.pbx.extension.RegistrationSecurity;
@@ -51,6 +52,8 @@ public class ExtensionsView implements Serializable {
   private String permittedIps;
   private boolean remoteRegistration;
   private boolean tlsOnly;
+  private boolean outboundDisabled;
+  private boolean internationalDisallowed;
 
   @PostConstruct
   void init() {
@@ -92,6 +95,7 @@ public class ExtensionsView implements Serializable {
     userAgents = permittedIps = "";
     remoteRegistration = fresh.remoteRegistration();
     tlsOnly = fresh.tlsOnly();
+    outboundDisabled = internationalDisallowed = false;
   }
 
   public void edit(long id) {
@@ -116,6 +120,8 @@ public class ExtensionsView implements Serializable {
     permittedIps = String.join("\n", security.getPermittedIps());
     remoteRegistration = security.isRemoteRegistration();
     tlsOnly = security.isTlsOnly();
+    outboundDisabled = e.getRestrictions().isOutboundDisabled();
+    internationalDisallowed = e.getRestrictions().isInternationalDisallowed();
   }
 
   public void save() {
@@ -131,7 +137,8 @@ public class ExtensionsView implements Serializable {
                 lines(userAgents),
                 lines(permittedIps),
                 remoteRegistration,
-                tlsOnly));
+                tlsOnly),
+            new OutboundRestrictions(outboundDisabled, internationalDisallowed));
     try {
       String actor = FormMessages.actor();
       if (editingId == null) {
@@ -277,5 +284,21 @@ public class ExtensionsView implements Serializable {
 
   public void setTlsOnly(boolean tlsOnly) {
     this.tlsOnly = tlsOnly;
+  }
+
+  public boolean isOutboundDisabled() {
+    return outboundDisabled;
+  }
+
+  public void setOutboundDisabled(boolean outboundDisabled) {
+    this.outboundDisabled = outboundDisabled;
+  }
+
+  public boolean isInternationalDisallowed() {
+    return internationalDisallowed;
+  }
+
+  public void setInternationalDisallowed(boolean internationalDisallowed) {
+    this.internationalDisallowed = internationalDisallowed;
   }
 }
