@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.net.http.HttpRequest;
@@ -71,26 +72,7 @@ class CallPolicyIT {
         Http.object(restricted)
             .getJsonObject("restrictions")
             .getBoolean("internationalDisallowed"));
-    long trunk =
-        create(
-            "/trunks",
-            Json.createObjectBuilder()
-                .add("name", "IT policy peer")
-                .add("kind", "PEER")
-                .add("host", PEER)
-                .add("port", 5060)
-                .build());
-    create(
-        "/outbound-routes",
-        Json.createObjectBuilder()
-            .add("name", "IT policy out")
-            .add(
-                "dialPatterns",
-                Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("pattern", "8.").add("strip", 1)))
-            .add("trunkIds", Json.createArrayBuilder().add(trunk))
-            .add("members", Json.createArrayBuilder().add(MEMBER).add(LOCAL_ONLY))
-            .build());
+    routeThroughPeer("IT policy", 5060, "8", MEMBER, LOCAL_ONLY);
 
     HttpResponse<String> bad = send("POST", "/blocked-numbers", blocked("IT bad", "19.00"));
     assertEquals(400, bad.statusCode(), bad.body());
@@ -178,26 +160,7 @@ class CallPolicyIT {
     try {
       new ExtensionsApi(token).createValid(FREQUENT, "pol" + FREQUENT, SECRET);
       int port = TestEnvironment.freeSipPort();
-      long trunk =
-          create(
-              "/trunks",
-              Json.createObjectBuilder()
-                  .add("name", "IT frequency peer")
-                  .add("kind", "PEER")
-                  .add("host", PEER)
-                  .add("port", port)
-                  .build());
-      create(
-          "/outbound-routes",
-          Json.createObjectBuilder()
-              .add("name", "IT frequency out")
-              .add(
-                  "dialPatterns",
-                  Json.createArrayBuilder()
-                      .add(Json.createObjectBuilder().add("pattern", "7.").add("strip", 1)))
-              .add("trunkIds", Json.createArrayBuilder().add(trunk))
-              .add("members", Json.createArrayBuilder().add(FREQUENT))
-              .build());
+      routeThroughPeer("IT frequency", port, "7", FREQUENT);
       Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port);
 
       Sipp.Run first = Sipp.call("74930123456", "pol" + FREQUENT, SECRET);
@@ -219,6 +182,37 @@ class CallPolicyIT {
           "/call-policy/settings",
           Json.createObjectBuilder(before).add("version", now.getInt("version")).build());
     }
+  }
+
+  /**
+   * A peer trunk to {@value #PEER}:{@code port} and the outbound route "{@code name} out" that
+   * takes numbers after {@code prefix} (stripping it) from {@code members} over it.
+   */
+  private void routeThroughPeer(String name, int port, String prefix, String... members) {
+    long trunk =
+        create(
+            "/trunks",
+            Json.createObjectBuilder()
+                .add("name", name + " peer")
+                .add("kind", "PEER")
+                .add("host", PEER)
+                .add("port", port)
+                .build());
+    JsonArrayBuilder listed = Json.createArrayBuilder();
+    for (String member : members) {
+      listed.add(member);
+    }
+    create(
+        "/outbound-routes",
+        Json.createObjectBuilder()
+            .add("name", name + " out")
+            .add(
+                "dialPatterns",
+                Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("pattern", prefix + ".").add("strip", 1)))
+            .add("trunkIds", Json.createArrayBuilder().add(trunk))
+            .add("members", listed)
+            .build());
   }
 
   private static JsonObject blocked(String name, String pattern) {

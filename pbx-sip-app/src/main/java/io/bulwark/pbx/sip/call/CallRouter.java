@@ -120,28 +120,11 @@ public final class CallRouter {
       return;
     }
     Optional<OutboundDecision> decision = routing.route(caller.extensionNumber(), number);
-    CallPolicy.Judgement judged =
-        dialplan
-            .policy()
-            .get()
-            .decide(
-                new CallAttempt(
-                    caller.extensionNumber(),
-                    number,
-                    decision.map(OutboundDecision::number).orElse(null),
-                    ledger.clock().instant()));
-    if (!judged.verdict().allowed()) {
-      String why = judged.rule() + ": " + judged.verdict().reason();
-      denials.accept(
-          new SecurityEvent(
-              ledger.clock().instant(),
-              EventType.CALL_DENIED,
-              invite.sourceAddress(),
-              caller.extensionNumber(),
-              "deny",
-              why + " (dialled " + number + ")"),
-          judged.rule());
-      refuse(invite, parties, judged.verdict().status(), why);
+    String sent = decision.map(OutboundDecision::number).orElse(null);
+    if (deniedByPolicy(
+        invite,
+        parties,
+        new CallAttempt(caller.extensionNumber(), number, sent, ledger.clock().instant()))) {
       return;
     }
     List<TrunkProfile> trunks =
@@ -157,6 +140,29 @@ public final class CallRouter {
     Destination.Trunks destination =
         new Destination.Trunks(trunks, chosen.number(), chosen.callerIdNumber(), null);
     new Call(invite, outbound, destination, client, helper, ledger, mediaFor(trunks)).start();
+  }
+
+  /**
+   * Asks the call policy about an outbound call; a denial answers it, records it and raises the
+   * event, and is whether it did.
+   */
+  private boolean deniedByPolicy(SipRequest invite, CallParties parties, CallAttempt attempt) {
+    CallPolicy.Judgement judged = dialplan.policy().get().decide(attempt);
+    if (judged.verdict().allowed()) {
+      return false;
+    }
+    String why = judged.rule() + ": " + judged.verdict().reason();
+    denials.accept(
+        new SecurityEvent(
+            attempt.at(),
+            EventType.CALL_DENIED,
+            invite.sourceAddress(),
+            attempt.caller(),
+            "deny",
+            why + " (dialled " + attempt.dialled() + ")"),
+        judged.rule());
+    refuse(invite, parties, judged.verdict().status(), why);
+    return true;
   }
 
   /** A call from a trunk: the inbound route for the number called says which extension rings. */
