@@ -22,8 +22,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -44,17 +46,25 @@ public class CallPolicyTable {
 
   private volatile CallPolicy current = CallPolicy.routesOnly();
 
+  /** The extensions with a call restriction on, kept so that one extension's change is cheap. */
+  private Map<String, OutboundRestrictions> restricted = Map.of();
+
   @PostConstruct
   synchronized void load() {
+    restricted =
+        em.createNamedQuery("Extension.restricted", Extension.class)
+            .getResultStream()
+            .collect(Collectors.toMap(Extension::getNumber, Extension::getRestrictions));
+    rebuild();
+  }
+
+  /** Makes the chain again from the restrictions kept and what the database says now. */
+  private void rebuild() {
     List<DialPattern> blocked =
         em.createNamedQuery("BlockedNumber.all", BlockedNumber.class)
             .getResultStream()
             .flatMap(b -> b.dialPatterns().stream())
             .toList();
-    Map<String, OutboundRestrictions> restricted =
-        em.createNamedQuery("Extension.restricted", Extension.class)
-            .getResultStream()
-            .collect(Collectors.toMap(Extension::getNumber, Extension::getRestrictions));
     CallSecuritySettings settings = em.find(CallSecuritySettings.class, CallSecuritySettings.ID);
     current =
         CallPolicy.standard(
@@ -102,14 +112,39 @@ public class CallPolicyTable {
 
   /** Runs after the change committed, in a transaction of its own. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallPolicyChanged change) {
-    load();
+  public synchronized void follow(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) CallPolicyChanged change) {
+    rebuild();
   }
 
-  /** An extension's call restrictions may have changed. */
+  /**
+   * An extension's call restrictions may have changed: it alone is read again (10,000 extensions
+   * provisioned are 10,000 lookups by number, not 10,000 reads of the whole table), and the chain
+   * is made again only when they did change.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void followExtensions(
+  public synchronized void followExtensions(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) ExtensionChanged change) {
-    load();
+    OutboundRestrictions now =
+        change.deleted()
+            ? null
+            : em.createNamedQuery("Extension.byNumber", Extension.class)
+                .setParameter("number", change.number())
+                .getResultStream()
+                .map(Extension::getRestrictions)
+                .filter(OutboundRestrictions::restricts)
+                .findFirst()
+                .orElse(null);
+    if (Objects.equals(restricted.get(change.number()), now)) {
+      return;
+    }
+    Map<String, OutboundRestrictions> changed = new HashMap<>(restricted);
+    if (now == null) {
+      changed.remove(change.number());
+    } else {
+      changed.put(change.number(), now);
+    }
+    restricted = Map.copyOf(changed);
+    rebuild();
   }
 }

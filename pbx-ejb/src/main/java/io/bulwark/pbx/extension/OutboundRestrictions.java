@@ -35,4 +35,16 @@ public class OutboundRestrictions {
   public boolean isInternationalDisallowed() {
     return internationalDisallowed;
   }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof OutboundRestrictions that
+        && outboundDisabled == that.outboundDisabled
+        && internationalDisallowed == that.internationalDisallowed;
+  }
+
+  @Override
+  public int hashCode() {
+    return Boolean.hashCode(outboundDisabled) * 31 + Boolean.hashCode(internationalDisallowed);
+  }
 }
