@@ -113,16 +113,7 @@ class DefenseIT {
     String source = "127.0.9.1";
     assertNotNull(Probes.options(source, "drop-before"), "answered before the rule");
     HttpResponse<String> created =
-        send(
-            "POST",
-            "/defense/static-rules",
-            Json.createObjectBuilder()
-                .add("name", "IT drop " + System.nanoTime())
-                .add("source", source)
-                .add("protocol", "udp")
-                .add("service", "SIP")
-                .add("action", "DROP")
-                .build());
+        send("POST", "/defense/static-rules", dropRule("IT drop", source, "udp", "SIP").build());
     assertEquals(201, created.statusCode(), created.body());
     long id = Http.object(created).getJsonNumber("id").longValue();
 
@@ -147,12 +138,7 @@ class DefenseIT {
         send(
             "POST",
             "/defense/static-rules",
-            Json.createObjectBuilder()
-                .add("name", "IT name " + System.nanoTime())
-                .add("source", "LocalHost.")
-                .add("protocol", "udp")
-                .add("service", "SIP")
-                .add("action", "DROP")
+            dropRule("IT name", "LocalHost.", "udp", "SIP")
                 .add("position", 0) // before the installer's Accept rule for 127.0.0.0/24
                 .build());
     assertEquals(201, created.statusCode(), created.body());
@@ -177,13 +163,7 @@ class DefenseIT {
         send(
             "POST",
             "/defense/static-rules",
-            Json.createObjectBuilder()
-                .add("name", "IT mac " + System.nanoTime())
-                .add("source", "00-1A-2B-3C-4D-5E")
-                .add("protocol", "both")
-                .add("service", "ALL")
-                .add("action", "DROP")
-                .build());
+            dropRule("IT mac", "00-1A-2B-3C-4D-5E", "both", "ALL").build());
     assertEquals(201, created.statusCode(), created.body());
     JsonObject rule = Http.object(created);
     try {
@@ -687,6 +667,17 @@ class DefenseIT {
                 .statusCode());
       }
     }
+  }
+
+  /** A Drop rule for {@code source}, named uniquely after {@code name}; callers add the rest. */
+  private static JsonObjectBuilder dropRule(
+      String name, String source, String protocol, String service) {
+    return Json.createObjectBuilder()
+        .add("name", name + " " + System.nanoTime())
+        .add("source", source)
+        .add("protocol", protocol)
+        .add("service", service)
+        .add("action", "DROP");
   }
 
   private HttpResponse<String> block(String source, String reason, Integer minutes) {

@@ -1,5 +1,6 @@
 package io.bulwark.pbx.callpolicy;
 
+import io.bulwark.pbx.routing.OutboundDecision;
 import java.time.Instant;
 
 /**
@@ -11,4 +12,11 @@ import java.time.Instant;
  *     route the caller may use takes the number
  * @param at when it is placed
  */
-public record CallAttempt(String caller, String dialled, String number, Instant at) {}
+public record CallAttempt(String caller, String dialled, String number, Instant at) {
+
+  /** The attempt of a call the routing decided, with what the route would send; null for none. */
+  public static CallAttempt of(
+      String caller, String dialled, OutboundDecision decision, Instant at) {
+    return new CallAttempt(caller, dialled, decision == null ? null : decision.number(), at);
+  }
+}

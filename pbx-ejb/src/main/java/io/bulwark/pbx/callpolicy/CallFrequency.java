@@ -27,10 +27,10 @@ final class CallFrequency implements CallRule {
     return calls.count(attempt.caller()) > calls.limit().count() ? denial() : Verdict.allow();
   }
 
-  /** Counts nothing: asking why a call would be denied is no call. */
+  /** Whether the next call would be denied, counting nothing: asking is no call. */
   @Override
   public Verdict peek(CallAttempt attempt) {
-    return Verdict.allow();
+    return calls.current(attempt.caller()) >= calls.limit().count() ? denial() : Verdict.allow();
   }
 
   /** Forgets the extensions whose window is over. */

@@ -24,11 +24,6 @@ public final class CallPolicy {
     return new CallPolicy(List.of(new PermittedRoute()));
   }
 
-  /** Route permission, then the blocked numbers. */
-  public static CallPolicy standard(List<DialPattern> blockedNumbers) {
-    return new CallPolicy(List.of(new PermittedRoute(), new BlockedNumbers(blockedNumbers)));
-  }
-
   /**
    * The chain in its order: route permission, the extensions' call restrictions, the blocked
    * numbers, then, when {@code frequency} is not null, the outbound call frequency of each

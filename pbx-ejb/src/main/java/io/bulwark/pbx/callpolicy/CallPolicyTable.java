@@ -4,7 +4,6 @@ import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionChanged;
 import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.routing.DialPattern;
-import io.bulwark.pbx.routing.OutboundDecision;
 import io.bulwark.pbx.routing.OutboundRouting;
 import io.bulwark.pbx.routing.RoutingTable;
 import jakarta.annotation.PostConstruct;
@@ -26,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -81,17 +79,16 @@ public class CallPolicyTable {
    * "Why was this call denied?".
    */
   public CallCheck check(String caller, String dialled) {
-    OutboundRouting routes = routing.outbound().get();
-    if (!routes.takes(dialled)) {
+    OutboundRouting.Lookup found = routing.outbound().get().lookup(caller, dialled);
+    if (!found.taken()) {
       return new CallCheck(false, null, null, List.of());
     }
-    Optional<OutboundDecision> decision = routes.route(caller, dialled);
-    String sent = decision.map(OutboundDecision::number).orElse(null);
+    CallAttempt attempt = CallAttempt.of(caller, dialled, found.decision(), clock.instant());
     return new CallCheck(
         true,
-        decision.map(OutboundDecision::routeName).orElse(null),
-        sent,
-        current.explain(new CallAttempt(caller, dialled, sent, clock.instant())));
+        found.decision() == null ? null : found.decision().routeName(),
+        attempt.number(),
+        current.explain(attempt));
   }
 
   /**

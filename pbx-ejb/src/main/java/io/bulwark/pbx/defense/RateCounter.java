@@ -53,6 +53,12 @@ public final class RateCounter<K> {
     return window.hit(now, windowMillis);
   }
 
+  /** The count of {@code source} in its current window, without counting anything. */
+  public int current(K source) {
+    Window window = windows.get(source);
+    return window == null ? 0 : window.current(clock.millis(), windowMillis);
+  }
+
   /** Whether this packet from {@code source} is the first one over the limit in its window. */
   public boolean exceededBy(K source) {
     return count(source) == limit.count() + 1;
@@ -87,6 +93,10 @@ public final class RateCounter<K> {
         count = 0;
       }
       return ++count;
+    }
+
+    synchronized int current(long now, long span) {
+      return now - start >= span ? 0 : count;
     }
 
     synchronized boolean over(long now, long span) {

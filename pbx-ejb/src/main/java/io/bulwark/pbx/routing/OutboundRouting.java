@@ -24,23 +24,29 @@ public final class OutboundRouting {
    * @param dialled what it dialled
    */
   public Optional<OutboundDecision> route(String callerExtension, String dialled) {
-    for (OutboundRule route : routes) {
-      Optional<String> number = route.numberFor(callerExtension, dialled);
-      if (number.isPresent()) {
-        return Optional.of(
-            new OutboundDecision(
-                route.id(), route.name(), number.get(), route.trunkIds(), route.callerIdNumber()));
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(lookup(callerExtension, dialled).decision());
   }
 
   /**
-   * Whether any route takes {@code dialled}, whoever calls: when none does, the number leads
-   * nowhere; when one does but not for the caller, the caller lacks the permission.
+   * What the routes say of a call, in one pass: whether any route takes {@code dialled}, whoever
+   * calls (when none does, the number leads nowhere; when one does but not for the caller, the
+   * caller lacks the permission), and the caller's decision, null when no route it may use does.
    */
-  public boolean takes(String dialled) {
-    return routes.stream().anyMatch(r -> r.patterns().stream().anyMatch(p -> p.matches(dialled)));
+  public record Lookup(boolean taken, OutboundDecision decision) {}
+
+  public Lookup lookup(String callerExtension, String dialled) {
+    boolean taken = false;
+    for (OutboundRule route : routes) {
+      Optional<String> number = route.numberFor(callerExtension, dialled);
+      if (number.isPresent()) {
+        return new Lookup(
+            true,
+            new OutboundDecision(
+                route.id(), route.name(), number.get(), route.trunkIds(), route.callerIdNumber()));
+      }
+      taken = taken || route.patterns().stream().anyMatch(p -> p.matches(dialled));
+    }
+    return new Lookup(taken, null);
   }
 
   public List<OutboundRule> routes() {

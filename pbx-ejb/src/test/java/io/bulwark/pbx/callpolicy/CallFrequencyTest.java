@@ -51,6 +51,22 @@ class CallFrequencyTest {
   }
 
   @Test
+  void askingWhyTellsAnExtensionAtItsLimitThatItsNextCallWouldBeDenied() {
+    CallAttempt next = new CallAttempt("1001", "94930123456", "4930123456", clock.instant());
+    for (int i = 1; i <= 4; i++) {
+      call("1001", "4930123456");
+    }
+    assertTrue(policy.explain(next).get(3).verdict().allowed(), "a fifth call would go out");
+    call("1001", "4930123456");
+    CallPolicy.Judgement asked = policy.explain(next).get(3);
+    assertEquals("Outbound call frequency", asked.rule());
+    assertFalse(asked.verdict().allowed(), "a sixth would not");
+    clock.advance(Duration.ofSeconds(1));
+    assertTrue(
+        policy.explain(next).get(3).verdict().allowed(), "and allowed again in the next window");
+  }
+
+  @Test
   void withTheRuleOffNoCallIsCounted() {
     CallPolicy off = CallPolicy.standard(Map.of(), "00", List.of(), null, clock);
     for (int i = 0; i < 50; i++) {

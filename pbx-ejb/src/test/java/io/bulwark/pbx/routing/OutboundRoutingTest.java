@@ -52,6 +52,14 @@ class OutboundRoutingTest {
   }
 
   @Test
+  void aLookupTellsANumberNoRouteTakesFromOneTheCallerMayNotUse() {
+    assertEquals(new OutboundRouting.Lookup(false, null), routing.lookup("2000", "7123"));
+    assertEquals(new OutboundRouting.Lookup(true, null), routing.lookup("2002", "0301234"));
+    assertEquals(
+        "0301234", routing.lookup("2001", "0301234").decision().number(), "a member is routed");
+  }
+
+  @Test
   void aCallerWhoIsNoMemberIsNotRouted() {
     assertEquals(Optional.empty(), routing.route("2002", "0301234"));
     assertEquals(Optional.empty(), routing.route("2001", "90049301234"));

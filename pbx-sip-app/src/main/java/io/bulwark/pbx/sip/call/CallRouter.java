@@ -114,26 +114,28 @@ public final class CallRouter {
       ringExtension(invite, parties, media);
       return;
     }
-    OutboundRouting routing = dialplan.outbound().get();
-    if (number == null || !routing.takes(number)) {
+    OutboundRouting.Lookup found =
+        number == null
+            ? new OutboundRouting.Lookup(false, null)
+            : dialplan.outbound().get().lookup(caller.extensionNumber(), number);
+    if (!found.taken()) {
       refuse(invite, parties, Response.NOT_FOUND, "No such number");
       return;
     }
-    Optional<OutboundDecision> decision = routing.route(caller.extensionNumber(), number);
-    String sent = decision.map(OutboundDecision::number).orElse(null);
     if (deniedByPolicy(
         invite,
         parties,
-        new CallAttempt(caller.extensionNumber(), number, sent, ledger.clock().instant()))) {
+        CallAttempt.of(
+            caller.extensionNumber(), number, found.decision(), ledger.clock().instant()))) {
       return;
     }
-    List<TrunkProfile> trunks =
-        decision.map(d -> dialplan.trunks().get().usable(d.trunkIds())).orElse(List.of());
+    // Not null: the policy's route permission denies a call no route the caller may use takes.
+    OutboundDecision chosen = found.decision();
+    List<TrunkProfile> trunks = dialplan.trunks().get().usable(chosen.trunkIds());
     if (trunks.isEmpty()) {
       refuse(invite, parties, Response.NOT_FOUND, "No such number");
       return;
     }
-    OutboundDecision chosen = decision.get();
     CallParties outbound =
         new CallParties(
             parties.caller(), callerName, number, chosen.number(), chosen.routeName(), null);

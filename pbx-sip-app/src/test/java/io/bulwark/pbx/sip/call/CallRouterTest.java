@@ -527,7 +527,13 @@ class CallRouterTest {
                   routes.trunks(),
                   routes.outbound(),
                   routes.inbound(),
-                  () -> CallPolicy.standard(List.of(DialPattern.parse("900900.")))),
+                  () ->
+                      CallPolicy.standard(
+                          Map.of(),
+                          "00",
+                          List.of(DialPattern.parse("900900.")),
+                          null,
+                          Clock.systemUTC())),
               MediaRelay.NONE);
 
       Seen notListed = new Seen();

@@ -18,7 +18,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -125,8 +124,8 @@ public class AutoDefenseView implements Serializable {
               lockoutAttempts,
               lockoutSeconds,
               lockoutMinutes,
-              lines(scannerAgents),
-              lines(localNetworks),
+              TextareaLines.of(scannerAgents),
+              TextareaLines.of(localNetworks),
               kernelBackend),
           FormMessages.actor());
       load();
@@ -296,9 +295,5 @@ public class AutoDefenseView implements Serializable {
 
   public void setLocalNetworks(String localNetworks) {
     this.localNetworks = localNetworks;
-  }
-
-  private static List<String> lines(String text) {
-    return text == null ? List.of() : Arrays.asList(text.split("\\R"));
   }
 }

@@ -8,7 +8,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,9 +63,7 @@ public class BlockedNumbersView implements Serializable {
   }
 
   public void save() {
-    BlockedNumberDraft draft =
-        new BlockedNumberDraft(
-            name, patterns == null ? List.of() : Arrays.asList(patterns.split("\\R")));
+    BlockedNumberDraft draft = new BlockedNumberDraft(name, TextareaLines.of(patterns));
     if (edited.save(
         name,
         actor -> blocked.create(draft, actor),

@@ -18,7 +18,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -134,8 +133,8 @@ public class ExtensionsView implements Serializable {
             email,
             new RegistrationSecurityDraft(
                 concurrentRegistrations,
-                lines(userAgents),
-                lines(permittedIps),
+                TextareaLines.of(userAgents),
+                TextareaLines.of(permittedIps),
                 remoteRegistration,
                 tlsOnly),
             new OutboundRestrictions(outboundDisabled, internationalDisallowed));
@@ -179,10 +178,6 @@ public class ExtensionsView implements Serializable {
       startNew();
     }
     load();
-  }
-
-  private static List<String> lines(String text) {
-    return text == null ? List.of() : Arrays.asList(text.split("\\R"));
   }
 
   /** The choices of concurrent registrations. */
