@@ -33,6 +33,7 @@ class CallPolicyIT {
   private static final String OUTSIDER = "3812";
   private static final String LOCAL_ONLY = "3814";
   private static final String FREQUENT = "3813";
+  private static final String TIMED = "3815";
   private static final String SECRET = "P0licyCallerSecret";
   private static final String PEER = "127.0.0.74";
 
@@ -72,7 +73,7 @@ class CallPolicyIT {
         Http.object(restricted)
             .getJsonObject("restrictions")
             .getBoolean("internationalDisallowed"));
-    routeThroughPeer("IT policy", 5060, "8", MEMBER, LOCAL_ONLY);
+    routeThroughPeer("IT policy", 5060, "8", null, MEMBER, LOCAL_ONLY);
 
     HttpResponse<String> bad = send("POST", "/blocked-numbers", blocked("IT bad", "19.00"));
     assertEquals(400, bad.statusCode(), bad.body());
@@ -160,7 +161,7 @@ class CallPolicyIT {
     try {
       new ExtensionsApi(token).createValid(FREQUENT, "pol" + FREQUENT, SECRET);
       int port = TestEnvironment.freeSipPort();
-      routeThroughPeer("IT frequency", port, "7", FREQUENT);
+      routeThroughPeer("IT frequency", port, "7", null, FREQUENT);
       Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port);
 
       Sipp.Run first = Sipp.call("74930123456", "pol" + FREQUENT, SECRET);
@@ -184,20 +185,77 @@ class CallPolicyIT {
     }
   }
 
+  @Test
+  void aTrunkAtItsLimitRefusesTheNextCallWith503AndACallIsHungUpAtItsMaxDuration()
+      throws InterruptedException {
+    ExtensionsApi extensions = new ExtensionsApi(token);
+    long timed = extensions.createValid(TIMED, "pol" + TIMED, SECRET);
+    JsonObject current = Http.object(extensions.get(timed));
+    HttpResponse<String> tooLong =
+        extensions.update(timed, withMaxOutboundSeconds(current, 86_401));
+    assertEquals(400, tooLong.statusCode(), tooLong.body());
+    assertTrue(tooLong.body().contains("restrictions.maxOutboundSeconds"), tooLong.body());
+    HttpResponse<String> limited = extensions.update(timed, withMaxOutboundSeconds(current, 3));
+    assertEquals(200, limited.statusCode(), limited.body());
+    int port = TestEnvironment.freeSipPort();
+    routeThroughPeer("IT limits", port, "6", 1, TIMED);
+    Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port);
+
+    Sipp.Answering held = Sipp.callAndHold("64930123456", "pol" + TIMED, SECRET);
+    assertEquals(
+        1,
+        Database.awaitExactCount(
+            1,
+            "select count(*) from call_record where caller = ? and answered_at is not null",
+            TIMED),
+        "the first call was answered");
+    Sipp.Run second = Sipp.call("64930123457", "pol" + TIMED, SECRET);
+
+    assertEquals(503, second.finalStatus(), "the trunk carries one call: " + second.messages());
+    assertEquals(200, held.await().finalStatus(), "the caller got a BYE and answered it");
+    assertEquals(200, provider.await().finalStatus(), "so did the trunk's peer");
+    assertEquals(
+        List.of(List.of("Maximum call duration of 3 s reached", "SYSTEM", "3")),
+        Database.awaitRows(
+            List.of(List.of("Maximum call duration of 3 s reached", "SYSTEM", "3")),
+            "select cause, hangup_side, timestampdiff(SECOND, answered_at, ended_at)"
+                + " from call_record"
+                + " where caller = ? and answered_at is not null",
+            TIMED));
+    assertEquals(
+        1,
+        Database.awaitExactCount(
+            1,
+            "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
+                + " and detail like 'Trunk concurrent calls: Every trunk of route IT limits out%'",
+            TIMED));
+  }
+
+  private static JsonObject withMaxOutboundSeconds(JsonObject extension, int seconds) {
+    return Json.createObjectBuilder()
+        .add("displayName", extension.getString("displayName"))
+        .add("registrationName", extension.getString("registrationName"))
+        .add("restrictions", Json.createObjectBuilder().add("maxOutboundSeconds", seconds))
+        .build();
+  }
+
   /**
-   * A peer trunk to {@value #PEER}:{@code port} and the outbound route "{@code name} out" that
-   * takes numbers after {@code prefix} (stripping it) from {@code members} over it.
+   * A peer trunk to {@value #PEER}:{@code port} carrying at most {@code maxCalls} calls (null: no
+   * limit), and the outbound route "{@code name} out" that takes numbers after {@code prefix}
+   * (stripping it) from {@code members} over it.
    */
-  private void routeThroughPeer(String name, int port, String prefix, String... members) {
-    long trunk =
-        create(
-            "/trunks",
-            Json.createObjectBuilder()
-                .add("name", name + " peer")
-                .add("kind", "PEER")
-                .add("host", PEER)
-                .add("port", port)
-                .build());
+  private void routeThroughPeer(
+      String name, int port, String prefix, Integer maxCalls, String... members) {
+    var trunkBody =
+        Json.createObjectBuilder()
+            .add("name", name + " peer")
+            .add("kind", "PEER")
+            .add("host", PEER)
+            .add("port", port);
+    if (maxCalls != null) {
+      trunkBody.add("maxConcurrentCalls", maxCalls);
+    }
+    long trunk = create("/trunks", trunkBody.build());
     JsonArrayBuilder listed = Json.createArrayBuilder();
     for (String member : members) {
       listed.add(member);

@@ -4,6 +4,7 @@ import io.bulwark.pbx.defense.RateLimit;
 import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.routing.DialPattern;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,35 +18,106 @@ public final class CallPolicy {
   /** A rule's verdict on a call. */
   public record Judgement(String rule, Verdict verdict) {}
 
+  /** The guide's default Max Call Duration: three hours. */
+  public static final Duration DEFAULT_MAX_CALL = Duration.ofSeconds(10_800);
+
   private final List<CallRule> rules;
+  private final Duration maxCall;
+  private final Map<String, OutboundRestrictions> restricted;
 
   /** Route permission alone: what a PBX without call security settings checks. */
   public static CallPolicy routesOnly() {
-    return new CallPolicy(List.of(new PermittedRoute()));
+    return builder().routesOnly();
+  }
+
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * The chain in its order: route permission, the extensions' call restrictions, the blocked
-   * numbers, then, when {@code frequency} is not null, the outbound call frequency of each
-   * extension.
-   *
-   * @param restricted the extensions with a call restriction on, by number
-   * @param internationalPrefix what a number dialled abroad begins with here
+   * Makes the chain in its order: route permission, the extensions' call restrictions, the blocked
+   * numbers, then, when a frequency is given, the outbound call frequency of each extension.
    */
-  public static CallPolicy standard(
-      Map<String, OutboundRestrictions> restricted,
-      String internationalPrefix,
-      List<DialPattern> blockedNumbers,
-      RateLimit frequency,
-      Clock clock) {
-    List<CallRule> rules = new ArrayList<>();
-    rules.add(new PermittedRoute());
-    rules.add(new ExtensionRestriction(restricted, internationalPrefix));
-    rules.add(new BlockedNumbers(blockedNumbers));
-    if (frequency != null) {
-      rules.add(new CallFrequency(frequency, clock));
+  public static final class Builder {
+    private Map<String, OutboundRestrictions> restricted = Map.of();
+    private String internationalPrefix = "00";
+    private List<DialPattern> blockedNumbers = List.of();
+    private RateLimit frequency;
+    private Duration maxCall = DEFAULT_MAX_CALL;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The extensions with a call restriction on, by number. */
+    public Builder restricted(Map<String, OutboundRestrictions> restricted) {
+      this.restricted = Map.copyOf(restricted);
+      return this;
     }
-    return new CallPolicy(rules);
+
+    /** What a number dialled abroad begins with here. */
+    public Builder internationalPrefix(String internationalPrefix) {
+      this.internationalPrefix = internationalPrefix;
+      return this;
+    }
+
+    public Builder blockedNumbers(List<DialPattern> blockedNumbers) {
+      this.blockedNumbers = List.copyOf(blockedNumbers);
+      return this;
+    }
+
+    /** Each extension's outbound calls at most so many in so long; null for no limit. */
+    public Builder frequency(RateLimit frequency) {
+      this.frequency = frequency;
+      return this;
+    }
+
+    /** How long any call may last. */
+    public Builder maxCall(Duration maxCall) {
+      this.maxCall = maxCall;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public CallPolicy build() {
+      List<CallRule> rules = new ArrayList<>();
+      rules.add(new PermittedRoute());
+      rules.add(new ExtensionRestriction(restricted, internationalPrefix));
+      rules.add(new BlockedNumbers(blockedNumbers));
+      if (frequency != null) {
+        rules.add(new CallFrequency(frequency, clock));
+      }
+      return new CallPolicy(rules, maxCall, restricted);
+    }
+
+    private CallPolicy routesOnly() {
+      return new CallPolicy(List.of(new PermittedRoute()), maxCall, Map.of());
+    }
+  }
+
+  private CallPolicy(
+      List<CallRule> rules, Duration maxCall, Map<String, OutboundRestrictions> restricted) {
+    this.rules = List.copyOf(rules);
+    this.maxCall = maxCall;
+    this.restricted = restricted;
+  }
+
+  /**
+   * How long a call may last once answered: the global maximum, or for an outbound call of an
+   * extension with a shorter maximum of its own, that one.
+   *
+   * @param caller the extension placing the call, null for a call from a trunk
+   */
+  public Duration maxDuration(String caller, boolean outbound) {
+    OutboundRestrictions own = caller == null || !outbound ? null : restricted.get(caller);
+    if (own == null || own.getMaxOutboundSeconds() == null) {
+      return maxCall;
+    }
+    Duration limit = Duration.ofSeconds(own.getMaxOutboundSeconds());
+    return limit.compareTo(maxCall) < 0 ? limit : maxCall;
   }
 
   /** Forgets what counting rules no longer need; call every few seconds. */
@@ -55,10 +127,6 @@ public final class CallPolicy {
         frequency.sweep();
       }
     }
-  }
-
-  public CallPolicy(List<CallRule> rules) {
-    this.rules = List.copyOf(rules);
   }
 
   /** The first denial, or an allowance naming no rule when every rule allows the call. */

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,14 @@ public class CallPolicyTable {
             .toList();
     CallSecuritySettings settings = em.find(CallSecuritySettings.class, CallSecuritySettings.ID);
     current =
-        CallPolicy.standard(
-            restricted, settings.getInternationalPrefix(), blocked, settings.frequency(), clock);
+        CallPolicy.builder()
+            .restricted(restricted)
+            .internationalPrefix(settings.getInternationalPrefix())
+            .blockedNumbers(blocked)
+            .frequency(settings.frequency())
+            .maxCall(Duration.ofSeconds(settings.getMaxCallSeconds()))
+            .clock(clock)
+            .build();
   }
 
   /** The policy of now, for SIP threads: a field read, without the container proxy. */

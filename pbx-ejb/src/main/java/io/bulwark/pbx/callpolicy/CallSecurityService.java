@@ -46,7 +46,10 @@ public class CallSecurityService {
             "outbound call frequency "
                 + (draft.frequencyEnabled()
                     ? draft.frequencyCalls() + " calls in " + draft.frequencySeconds() + " s"
-                    : "off")));
+                    : "off")
+                + ", max call duration "
+                + draft.maxCallSeconds()
+                + " s"));
     return settings;
   }
 }

@@ -28,6 +28,9 @@ public class CallSecuritySettings {
   @Column(name = "international_prefix", nullable = false, length = 4)
   private String internationalPrefix;
 
+  @Column(name = "max_call_seconds", nullable = false)
+  private int maxCallSeconds;
+
   @Version private int version;
 
   protected CallSecuritySettings() {}
@@ -37,6 +40,7 @@ public class CallSecuritySettings {
     frequencyCalls = draft.frequencyCalls();
     frequencySeconds = draft.frequencySeconds();
     internationalPrefix = draft.internationalPrefix().strip();
+    maxCallSeconds = draft.maxCallSeconds();
   }
 
   /** The default frequency rule, or null when it is off. */
@@ -59,6 +63,11 @@ public class CallSecuritySettings {
   /** What a number dialled abroad begins with here: {@code 00}, {@code 011}. */
   public String getInternationalPrefix() {
     return internationalPrefix;
+  }
+
+  /** The guide's Max Call Duration: how long any call may last before Bulwark hangs it up. */
+  public int getMaxCallSeconds() {
+    return maxCallSeconds;
   }
 
   public int getVersion() {

@@ -1,5 +1,6 @@
 package io.bulwark.pbx.callpolicy;
 
+import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.system.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ public record CallSecuritySettingsDraft(
     Boolean frequencyEnabled,
     Integer frequencyCalls,
     Integer frequencySeconds,
-    String internationalPrefix) {
+    String internationalPrefix,
+    Integer maxCallSeconds) {
 
   private static final Pattern PREFIX = Pattern.compile("[0-9]{1,4}");
 
@@ -32,6 +34,14 @@ public record CallSecuritySettingsDraft(
       found.add(
           new FieldViolation(
               "internationalPrefix", "1 to 4 digits, such as 00 (Europe) or 011 (North America)"));
+    }
+    if (maxCallSeconds == null
+        || maxCallSeconds < 1
+        || maxCallSeconds > OutboundRestrictions.MAX_SECONDS) {
+      found.add(
+          new FieldViolation(
+              "maxCallSeconds",
+              "From 1 to " + OutboundRestrictions.MAX_SECONDS + " seconds (10800: three hours)"));
     }
     return found;
   }

@@ -21,7 +21,8 @@ import java.time.Instant;
     name = "Extension.restricted",
     query =
         "select e from Extension e where e.restrictions.outboundDisabled = true"
-            + " or e.restrictions.internationalDisallowed = true")
+            + " or e.restrictions.internationalDisallowed = true"
+            + " or e.restrictions.maxOutboundSeconds is not null")
 @NamedQuery(
     name = "Extension.byNumber",
     query = "select e from Extension e where e.number = :number")
@@ -68,7 +69,7 @@ public class Extension {
     this.number = draft.number();
     this.security =
         new RegistrationSecurity(new RegistrationSecurityDraft(null, null, null, null, null));
-    this.restrictions = new OutboundRestrictions(false, false);
+    this.restrictions = OutboundRestrictions.none();
     apply(draft, encryptedSecret);
   }
 
@@ -87,7 +88,8 @@ public class Extension {
       this.restrictions =
           new OutboundRestrictions(
               draft.restrictions().isOutboundDisabled(),
-              draft.restrictions().isInternationalDisallowed());
+              draft.restrictions().isInternationalDisallowed(),
+              draft.restrictions().getMaxOutboundSeconds());
     }
   }
 

@@ -110,6 +110,11 @@ public record ExtensionDraft(
           .map(v -> new FieldViolation("security." + v.field(), v.message()))
           .forEach(found::add);
     }
+    if (restrictions != null) {
+      restrictions
+          .problem()
+          .ifPresent(m -> found.add(new FieldViolation("restrictions.maxOutboundSeconds", m)));
+    }
     return found;
   }
 

@@ -2,13 +2,19 @@ package io.bulwark.pbx.extension;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The guide's extension call restrictions: whether the extension may place outbound calls at all,
- * and international ones. Calls between extensions are never restricted by them.
+ * and international ones, and how long its outbound calls may last. Calls between extensions are
+ * never restricted by them.
  */
 @Embeddable
 public class OutboundRestrictions {
+
+  /** The longest call limit an administrator may set: a day. */
+  public static final int MAX_SECONDS = 86_400;
 
   @Column(name = "outbound_disabled", nullable = false)
   private boolean outboundDisabled;
@@ -16,16 +22,36 @@ public class OutboundRestrictions {
   @Column(name = "international_disallowed", nullable = false)
   private boolean internationalDisallowed;
 
+  /** Null: the global maximum call duration alone. */
+  @Column(name = "max_outbound_seconds")
+  private Integer maxOutboundSeconds;
+
   protected OutboundRestrictions() {}
 
-  public OutboundRestrictions(boolean outboundDisabled, boolean internationalDisallowed) {
+  public OutboundRestrictions(
+      boolean outboundDisabled, boolean internationalDisallowed, Integer maxOutboundSeconds) {
     this.outboundDisabled = outboundDisabled;
     this.internationalDisallowed = internationalDisallowed;
+    this.maxOutboundSeconds = maxOutboundSeconds;
   }
 
-  /** Whether either restriction is on. */
+  /** No restriction at all: a new extension's. */
+  public static OutboundRestrictions none() {
+    return new OutboundRestrictions(false, false, null);
+  }
+
+  /** Whether any restriction is on. */
   public boolean restricts() {
-    return outboundDisabled || internationalDisallowed;
+    return outboundDisabled || internationalDisallowed || maxOutboundSeconds != null;
+  }
+
+  /** What is wrong with these restrictions, if anything. */
+  public Optional<String> problem() {
+    return maxOutboundSeconds != null
+            && (maxOutboundSeconds < 1 || maxOutboundSeconds > MAX_SECONDS)
+        ? Optional.of(
+            "Max outbound call duration must be 1 to " + MAX_SECONDS + " seconds, or empty")
+        : Optional.empty();
   }
 
   public boolean isOutboundDisabled() {
@@ -36,15 +62,20 @@ public class OutboundRestrictions {
     return internationalDisallowed;
   }
 
+  public Integer getMaxOutboundSeconds() {
+    return maxOutboundSeconds;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof OutboundRestrictions that
         && outboundDisabled == that.outboundDisabled
-        && internationalDisallowed == that.internationalDisallowed;
+        && internationalDisallowed == that.internationalDisallowed
+        && Objects.equals(maxOutboundSeconds, that.maxOutboundSeconds);
   }
 
   @Override
   public int hashCode() {
-    return Boolean.hashCode(outboundDisabled) * 31 + Boolean.hashCode(internationalDisallowed);
+    return Objects.hash(outboundDisabled, internationalDisallowed, maxOutboundSeconds);
   }
 }

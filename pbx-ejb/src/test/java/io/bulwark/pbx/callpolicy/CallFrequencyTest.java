@@ -10,15 +10,17 @@ import io.bulwark.pbx.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CallFrequencyTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
   private final CallPolicy policy =
-      CallPolicy.standard(
-          Map.of(), "00", List.of(DialPattern.parse("1900NXXXXXX")), new RateLimit(5, 1), clock);
+      CallPolicy.builder()
+          .blockedNumbers(List.of(DialPattern.parse("1900NXXXXXX")))
+          .frequency(new RateLimit(5, 1))
+          .clock(clock)
+          .build();
 
   private CallPolicy.Judgement call(String caller, String number) {
     return policy.decide(new CallAttempt(caller, "9" + number, number, clock.instant()));
@@ -68,7 +70,7 @@ class CallFrequencyTest {
 
   @Test
   void withTheRuleOffNoCallIsCounted() {
-    CallPolicy off = CallPolicy.standard(Map.of(), "00", List.of(), null, clock);
+    CallPolicy off = CallPolicy.builder().clock(clock).build();
     for (int i = 0; i < 50; i++) {
       assertTrue(
           off.decide(new CallAttempt("1001", "94930", "4930", clock.instant()))

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.routing.DialPattern;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +21,19 @@ class CallPolicyTest {
   private static final Instant NOON = Instant.parse("2026-12-01T12:00:00Z");
 
   private final CallPolicy policy =
-      CallPolicy.standard(
-          Map.of(
-              "1003", new OutboundRestrictions(true, false),
-              "1004", new OutboundRestrictions(false, true)),
-          "00",
-          List.of(
-              DialPattern.parse("1900NXXXXXX"),
-              DialPattern.parse("00881."),
-              DialPattern.parse("+881.")),
-          null,
-          Clock.systemUTC());
+      CallPolicy.builder()
+          .restricted(
+              Map.of(
+                  "1003", new OutboundRestrictions(true, false, null),
+                  "1004", new OutboundRestrictions(false, true, null),
+                  "1005", new OutboundRestrictions(false, false, 300)))
+          .blockedNumbers(
+              List.of(
+                  DialPattern.parse("1900NXXXXXX"),
+                  DialPattern.parse("00881."),
+                  DialPattern.parse("+881.")))
+          .maxCall(Duration.ofSeconds(3600))
+          .build();
 
   @ParameterizedTest(name = "{0} dials {1} (sent as {2}): {3}")
   @CsvSource(
@@ -70,6 +72,23 @@ class CallPolicyTest {
     assertTrue(all.get(1).verdict().allowed(), "1002 has no restriction");
     assertFalse(all.get(2).verdict().allowed());
     assertTrue(all.get(2).verdict().reason().contains("00881."), all.get(2).verdict().reason());
+  }
+
+  @ParameterizedTest(name = "{0}, outbound {1}: {2} s")
+  @CsvSource({"1001, true, 3600", "1005, true, 300", "1005, false, 3600", ", false, 3600"})
+  void aCallLastsAtMostTheGlobalMaximumOrTheCallersShorterOutboundOne(
+      String caller, boolean outbound, long seconds) {
+    assertEquals(Duration.ofSeconds(seconds), policy.maxDuration(caller, outbound));
+  }
+
+  @Test
+  void anExtensionsLongerLimitDoesNotLiftTheGlobalOne() {
+    CallPolicy policy =
+        CallPolicy.builder()
+            .restricted(Map.of("1001", new OutboundRestrictions(false, false, 86_400)))
+            .build();
+
+    assertEquals(CallPolicy.DEFAULT_MAX_CALL, policy.maxDuration("1001", true));
   }
 
   @Test

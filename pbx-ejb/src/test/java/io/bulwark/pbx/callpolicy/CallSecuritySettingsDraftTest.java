@@ -14,19 +14,25 @@ class CallSecuritySettingsDraftTest {
 
   @Test
   void theGuidesDefaultAndTheBoundsAreTaken() {
-    assertEquals(List.of(), fields(new CallSecuritySettingsDraft(true, 5, 1, "00")));
-    assertEquals(List.of(), fields(new CallSecuritySettingsDraft(false, 1000, 3600, " 011 ")));
+    assertEquals(List.of(), fields(new CallSecuritySettingsDraft(true, 5, 1, "00", 10800)));
+    assertEquals(List.of(), fields(new CallSecuritySettingsDraft(false, 1000, 3600, " 011 ", 1)));
   }
 
   @Test
   void missingOrOutOfRangeValuesAreEachReported() {
     assertEquals(
-        List.of("frequencyEnabled", "frequencyCalls", "frequencySeconds", "internationalPrefix"),
-        fields(new CallSecuritySettingsDraft(null, 0, 3601, "+")));
+        List.of(
+            "frequencyEnabled",
+            "frequencyCalls",
+            "frequencySeconds",
+            "internationalPrefix",
+            "maxCallSeconds"),
+        fields(new CallSecuritySettingsDraft(null, 0, 3601, "+", 86_401)));
     assertEquals(
-        List.of("frequencyCalls", "frequencySeconds", "internationalPrefix"),
-        fields(new CallSecuritySettingsDraft(true, null, null, null)));
+        List.of("frequencyCalls", "frequencySeconds", "internationalPrefix", "maxCallSeconds"),
+        fields(new CallSecuritySettingsDraft(true, null, null, null, null)));
     assertEquals(
-        List.of("internationalPrefix"), fields(new CallSecuritySettingsDraft(true, 5, 1, "00000")));
+        List.of("internationalPrefix", "maxCallSeconds"),
+        fields(new CallSecuritySettingsDraft(true, 5, 1, "00000", 0)));
   }
 }

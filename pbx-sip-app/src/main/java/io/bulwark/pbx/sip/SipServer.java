@@ -96,8 +96,9 @@ public class SipServer {
   @Inject private DefenseTable defenses;
 
   /**
-   * A thread of our own for the trunks' registration timers: the server's scheduled executor
-   * refuses work once the server begins to suspend, before this bean is told to stop.
+   * A thread of our own for the trunks' registration timers and the calls' maximum durations: the
+   * server's scheduled executor refuses work once the server begins to suspend, before this bean is
+   * told to stop.
    */
   @Resource private ManagedThreadFactory threads;
 
@@ -148,6 +149,7 @@ public class SipServer {
                   Request.OPTIONS, screened(SipServer::answerOptions, firewall, settings.port()))
               .handleStateless(Request.INVITE, screened(this::routeCall, firewall, settings.port()))
               .start();
+      timer = Executors.newSingleThreadScheduledExecutor(threads);
       router =
           new CallRouter(
               authentication,
@@ -163,8 +165,8 @@ public class SipServer {
               callRecords.recorder(),
               clock,
               media(),
-              eventGate.throttle()::offer);
-      timer = Executors.newSingleThreadScheduledExecutor(threads);
+              eventGate.throttle()::offer,
+              timer);
       registrations =
           new TrunkRegistrations(
               trunkDirectory.trunks(), container.client(), timer, clock, trunkStatus);

@@ -15,11 +15,14 @@ import io.bulwark.sip.SipDialog;
 import io.bulwark.sip.SipRequest;
 import io.bulwark.sip.SipResponse;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
@@ -48,6 +51,10 @@ import org.jboss.logging.Logger;
  * CANCEL, or the server's {@link #hangUp}) learns that it ended only once its record is durable, so
  * no call that ended is missing from the call log after a crash.
  *
+ * <p>An answered call is hung up by the server at its maximum duration. A call through trunks holds
+ * a channel of the trunk it tries; a trunk at its maximum concurrent calls is passed over for the
+ * route's next, and with no trunk free the caller gets 503.
+ *
  * <p>Responses of the phones arrive on several stack threads, so the call's state changes under its
  * lock.
  */
@@ -61,6 +68,7 @@ final class Call implements LiveCall {
   private final B2buaHelper helper;
   private final CallLedger ledger;
   private final MediaRelay relay;
+  private final CallLimits limits;
 
   private final List<SipDialog> legs = new ArrayList<>();
   private volatile CallDetailRecord record;
@@ -80,6 +88,12 @@ final class Call implements LiveCall {
   /** The trunk being tried, for a call through trunks. */
   private int trunkIndex;
 
+  /** The trunk whose channel the call holds, null for none. */
+  private TrunkProfile heldTrunk;
+
+  /** The hang-up at the maximum duration, once answered. */
+  private ScheduledFuture<?> durationLimit;
+
   private String callerTag;
   private String calleeTag;
 
@@ -93,9 +107,11 @@ final class Call implements LiveCall {
       SipClient client,
       B2buaHelper helper,
       CallLedger ledger,
-      MediaRelay relay) {
+      MediaRelay relay,
+      CallLimits limits) {
     this.incoming = incoming;
     this.relay = relay;
+    this.limits = limits;
     this.destination = destination;
     this.client = client;
     this.helper = helper;
@@ -177,9 +193,20 @@ final class Call implements LiveCall {
     }
   }
 
-  /** Under the lock: the route's trunk at {@link #trunkIndex}. */
+  /**
+   * Under the lock: the route's trunk at {@link #trunkIndex}, or the first after it with a free
+   * channel; with none, the call is refused with 503.
+   */
   private void tryTrunk(Destination.Trunks trunks) {
     TrunkProfile trunk = trunks.trunks().get(trunkIndex);
+    while (!limits.trunks().take(trunk)) {
+      if (trunkIndex + 1 >= trunks.trunks().size()) {
+        trunksFull();
+        return;
+      }
+      trunk = trunks.trunks().get(++trunkIndex);
+    }
+    heldTrunk = trunk;
     record = record.through(trunk.name());
     Request leg;
     try {
@@ -287,6 +314,14 @@ final class Call implements LiveCall {
       calleeTag = toTag(response);
       unanswered--;
       record = record.answered(ledger.clock().instant());
+      Duration limit = limits.maxDuration();
+      durationLimit =
+          limits
+              .timer()
+              .schedule(
+                  () -> hangUp("Maximum call duration of " + limit.toSeconds() + " s reached"),
+                  limit.toMillis(),
+                  TimeUnit.MILLISECONDS);
       // Queued before anything can end the call, so its end is always the later record; and the
       // caller hears the 200 once the record is durable, so a crash leaves no answered call
       // without its row. Linked before too: the caller's ACK and BYE may follow within a
@@ -303,6 +338,7 @@ final class Call implements LiveCall {
 
   private void refused(SipResponse response) {
     synchronized (this) {
+      releaseTrunk();
       unanswered--;
       if (response != null && moreTelling(response, refusal)) {
         refusal = response;
@@ -428,11 +464,44 @@ final class Call implements LiveCall {
     return true;
   }
 
+  /**
+   * Under the lock: every trunk of the route was at its maximum concurrent calls, or the rest after
+   * one that failed: the caller gets 503.
+   */
+  private void trunksFull() {
+    unanswered--;
+    if (unanswered > 0) {
+      return;
+    }
+    settled = true;
+    limits.trunksFull().run();
+    CompletionStage<Void> recorded =
+        end(
+            record.refused(
+                ledger.clock().instant(),
+                Response.SERVICE_UNAVAILABLE,
+                HangupSide.SYSTEM,
+                "Every trunk of the route is at its maximum concurrent calls"));
+    toCaller(nothingAfter(recorded), body -> incoming.respond(Response.SERVICE_UNAVAILABLE));
+  }
+
   /** Under the lock: the call's last record, and the stage of its writing. */
   private CompletionStage<Void> end(CallDetailRecord last) {
     record = last;
     media.release();
+    releaseTrunk();
+    if (durationLimit != null) {
+      durationLimit.cancel(false);
+    }
     return ledger.record(last);
+  }
+
+  /** Under the lock: gives back the trunk channel the call holds, if it holds one. */
+  private void releaseTrunk() {
+    if (heldTrunk != null) {
+      limits.trunks().release(heldTrunk);
+      heldTrunk = null;
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package io.bulwark.pbx.sip.call;
 
 import io.bulwark.pbx.callpolicy.CallAttempt;
 import io.bulwark.pbx.callpolicy.CallPolicy;
+import io.bulwark.pbx.callpolicy.Verdict;
 import io.bulwark.pbx.cdr.CallDetailRecord;
 import io.bulwark.pbx.cdr.CallParties;
 import io.bulwark.pbx.cdr.CallRecorder;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
@@ -46,10 +48,11 @@ import javax.sip.message.Response;
  * to another extension rings its registered phones (404 for no such number, 480 for no phone); to
  * any other number, the first outbound route that takes it sends it through its trunks (404 when
  * none does), once the call policy allowed it (403 and a {@code CALL_DENIED} event naming the rule
- * when it does not, a route that does not list the caller included). What the callee sees as the
- * caller is the authenticated extension's number and caller ID name, whatever the caller wrote in
- * its From; a trunk never places a call to another trunk. Every call an authenticated caller or a
- * trunk places gets a call record, those refused here too.
+ * when it does not, a route that does not list the caller included); with every trunk of the route
+ * at its maximum concurrent calls, the caller gets 503 and the same event. What the callee sees as
+ * the caller is the authenticated extension's number and caller ID name, whatever the caller wrote
+ * in its From; a trunk never places a call to another trunk. Every call an authenticated caller or
+ * a trunk places gets a call record, those refused here too.
  */
 public final class CallRouter {
 
@@ -60,9 +63,13 @@ public final class CallRouter {
   private final CallLedger ledger;
   private final MediaRelay media;
   private final BiConsumer<SecurityEvent, String> denials;
+  private final ScheduledExecutorService timer;
+  private final TrunkLoad trunkLoad = new TrunkLoad();
 
   /**
-   * @param denials told of each outbound call the call policy denies, with the rule that did
+   * @param denials told of each outbound call the call policy or the trunks' limits deny, with the
+   *     rule that did
+   * @param timer hangs calls up at their maximum duration
    */
   public CallRouter(
       DigestAuthentication authentication,
@@ -72,7 +79,8 @@ public final class CallRouter {
       CallRecorder records,
       Clock clock,
       MediaRelay media,
-      BiConsumer<SecurityEvent, String> denials) {
+      BiConsumer<SecurityEvent, String> denials,
+      ScheduledExecutorService timer) {
     this.authentication = authentication;
     this.dialplan = dialplan;
     this.client = client;
@@ -80,6 +88,7 @@ public final class CallRouter {
     this.ledger = new CallLedger(live, records, clock);
     this.media = media;
     this.denials = denials;
+    this.timer = timer;
   }
 
   public void handle(SipRequest invite) {
@@ -111,7 +120,7 @@ public final class CallRouter {
         CallParties.betweenExtensions(
             caller.extensionNumber(), callerName, number == null ? "" : number);
     if (dialplan.isExtension(number)) {
-      ringExtension(invite, parties, media);
+      ringExtension(invite, parties, media, limits(caller.extensionNumber(), false, () -> {}));
       return;
     }
     OutboundRouting.Lookup found =
@@ -122,11 +131,10 @@ public final class CallRouter {
       refuse(invite, parties, Response.NOT_FOUND, "No such number");
       return;
     }
-    if (deniedByPolicy(
-        invite,
-        parties,
+    CallAttempt attempt =
         CallAttempt.of(
-            caller.extensionNumber(), number, found.decision(), ledger.clock().instant()))) {
+            caller.extensionNumber(), number, found.decision(), ledger.clock().instant());
+    if (deniedByPolicy(invite, parties, attempt)) {
       return;
     }
     // Not null: the policy's route permission denies a call no route the caller may use takes.
@@ -141,7 +149,33 @@ public final class CallRouter {
             parties.caller(), callerName, number, chosen.number(), chosen.routeName(), null);
     Destination.Trunks destination =
         new Destination.Trunks(trunks, chosen.number(), chosen.callerIdNumber(), null);
-    new Call(invite, outbound, destination, client, helper, ledger, mediaFor(trunks)).start();
+    Runnable trunksFull =
+        () ->
+            deny(
+                invite,
+                attempt,
+                new CallPolicy.Judgement(
+                    "Trunk concurrent calls",
+                    Verdict.deny(
+                        Response.SERVICE_UNAVAILABLE,
+                        "Every trunk of route "
+                            + chosen.routeName()
+                            + " is at its maximum concurrent calls")));
+    new Call(
+            invite,
+            outbound,
+            destination,
+            client,
+            helper,
+            ledger,
+            mediaFor(trunks),
+            limits(caller.extensionNumber(), true, trunksFull))
+        .start();
+  }
+
+  private CallLimits limits(String caller, boolean outbound, Runnable trunksFull) {
+    return new CallLimits(
+        dialplan.policy().get().maxDuration(caller, outbound), timer, trunkLoad, trunksFull);
   }
 
   /**
@@ -153,6 +187,12 @@ public final class CallRouter {
     if (judged.verdict().allowed()) {
       return false;
     }
+    refuse(invite, parties, judged.verdict().status(), deny(invite, attempt, judged));
+    return true;
+  }
+
+  /** Raises the event of a denied outbound call; returns why it was denied. */
+  private String deny(SipRequest invite, CallAttempt attempt, CallPolicy.Judgement judged) {
     String why = judged.rule() + ": " + judged.verdict().reason();
     denials.accept(
         new SecurityEvent(
@@ -163,8 +203,7 @@ public final class CallRouter {
             "deny",
             why + " (dialled " + attempt.dialled() + ")"),
         judged.rule());
-    refuse(invite, parties, judged.verdict().status(), why);
-    return true;
+    return why;
   }
 
   /** A call from a trunk: the inbound route for the number called says which extension rings. */
@@ -187,17 +226,22 @@ public final class CallRouter {
       refuse(invite, parties, Response.NOT_FOUND, "No inbound route for the number");
       return;
     }
-    ringExtension(invite, parties, trunk.anchorMedia() ? media : MediaRelay.NONE);
+    ringExtension(
+        invite,
+        parties,
+        trunk.anchorMedia() ? media : MediaRelay.NONE,
+        limits(null, false, () -> {}));
   }
 
-  private void ringExtension(SipRequest invite, CallParties parties, MediaRelay relay) {
+  private void ringExtension(
+      SipRequest invite, CallParties parties, MediaRelay relay, CallLimits limits) {
     List<Binding> phones = dialplan.locations().bindings(parties.callee());
     if (phones.isEmpty()) {
       refuse(
           invite, parties, Response.TEMPORARILY_UNAVAILABLE, "The callee has no phone registered");
       return;
     }
-    new Call(invite, parties, new Destination.Phones(phones), client, helper, ledger, relay)
+    new Call(invite, parties, new Destination.Phones(phones), client, helper, ledger, relay, limits)
         .start();
   }
 

@@ -54,7 +54,9 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -114,6 +116,7 @@ class CallRouterTest {
   private BiFunction<Dialplan, MediaRelay, CallRouter> routerFor;
   private Dialplan extensionsOnly;
   private volatile CallRouter router;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
   @BeforeEach
   void start() throws Exception {
@@ -151,7 +154,8 @@ class CallRouterTest {
                 },
                 clock,
                 relay,
-                (event, reason) -> refusals.add(event));
+                (event, reason) -> refusals.add(event),
+                timer);
     extensionsOnly =
         Dialplan.extensionsOnly(number -> Optional.ofNullable(callerIds.get(number)), locations);
     router = routerFor.apply(extensionsOnly, MediaRelay.NONE);
@@ -193,6 +197,7 @@ class CallRouterTest {
 
   @AfterEach
   void stop() {
+    timer.shutdownNow();
     for (SipContainer c : new SipContainer[] {caller, callee, pbx}) {
       if (c != null) {
         c.close();
@@ -232,16 +237,48 @@ class CallRouterTest {
 
   @Test
   void theServerHangsUpAnAnsweredCallOnBothSidesAndRecordsWhy() throws Exception {
-    hangUpAnsweredCallAndSeeBothByes();
+    hangUpAnsweredCallAndSeeBothByes(this::hangUpByAdmin, "Hung up by admin");
   }
 
   @Test
   void aCallerBehindNatGetsRequestsWhereItsInviteCameFrom() throws Exception {
     callerContact = "<sip:1001@127.0.0.2:" + caller.config().port() + ">";
-    hangUpAnsweredCallAndSeeBothByes();
+    hangUpAnsweredCallAndSeeBothByes(this::hangUpByAdmin, "Hung up by admin");
   }
 
-  private void hangUpAnsweredCallAndSeeBothByes() throws Exception {
+  @Test
+  void anAnsweredCallIsHungUpOnBothSidesAtItsMaximumDuration() throws Exception {
+    router =
+        routerFor.apply(
+            new Dialplan(
+                extensionsOnly.callerIdNames(),
+                extensionsOnly.locations(),
+                extensionsOnly.trunks(),
+                extensionsOnly.outbound(),
+                extensionsOnly.inbound(),
+                () -> CallPolicy.builder().maxCall(Duration.ofSeconds(1)).build()),
+            MediaRelay.NONE);
+    long answered = System.nanoTime();
+
+    hangUpAnsweredCallAndSeeBothByes(() -> {}, "Maximum call duration of 1 s reached");
+
+    long lasted = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered);
+    assertTrue(lasted >= 1000, "hung up after " + lasted + " ms");
+  }
+
+  private void hangUpByAdmin() {
+    try {
+      live.find(live.list().get(0).key())
+          .orElseThrow()
+          .hangUp("Hung up by admin")
+          .toCompletableFuture()
+          .get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private void hangUpAnsweredCallAndSeeBothByes(Runnable hangUp, String cause) throws Exception {
     registerCallee("1002");
     Seen seen = new Seen();
     var dialog = callWithCredentials("1002", "alice", "pw-a", seen);
@@ -256,11 +293,7 @@ class CallRouterTest {
     assertEquals(1, live.count());
     assertEquals(Disposition.ANSWERED, live.list().get(0).disposition());
 
-    live.find(live.list().get(0).key())
-        .orElseThrow()
-        .hangUp("Hung up by admin")
-        .toCompletableFuture()
-        .get(5, TimeUnit.SECONDS);
+    hangUp.run();
 
     Request toCaller = atCaller.poll(5, TimeUnit.SECONDS);
     assertNotNull(toCaller, "the caller got a BYE");
@@ -271,7 +304,7 @@ class CallRouterTest {
     assertEquals(Request.BYE, toCallee.getMethod());
     CallDetailRecord last = records.get(records.size() - 1);
     assertEquals(HangupSide.SYSTEM, last.hangupSide());
-    assertEquals("Hung up by admin", last.cause());
+    assertEquals(cause, last.cause());
     assertEquals(0, live.count());
   }
 
@@ -391,10 +424,53 @@ class CallRouterTest {
     }
   }
 
+  @Test
+  void aCallPassesOverATrunkAtItsConcurrentCallLimitAndWithEveryTrunkFullGets503()
+      throws Exception {
+    try (Provider first = new Provider("127.0.0.2", true, false);
+        Provider second = new Provider("127.0.0.3", true, false)) {
+      router = routerFor.apply(dialplanWith(first, second, 1), MediaRelay.NONE);
+
+      Seen one = new Seen();
+      var onA = callWithCredentials("900493012345", "alice", "pw-a", one);
+      SipResponse answeredOnA = one.last();
+      onA.ack(answeredOnA);
+      Seen two = new Seen();
+      var onB = callWithCredentials("900493012346", "alice", "pw-a", two);
+      onB.ack(two.last());
+      Seen three = new Seen();
+      callWithCredentials("900493012347", "alice", "pw-a", three);
+
+      assertEquals(200, answeredOnA.status());
+      assertEquals(1, first.invites.size(), "A carried the first call");
+      assertEquals(1, second.invites.size(), "B, the second: A was full");
+      assertEquals(503, three.last().status(), "both full");
+      SecurityEvent denied = refusals.get(0);
+      assertEquals(EventType.CALL_DENIED, denied.type());
+      assertTrue(denied.detail().startsWith("Trunk concurrent calls: "), denied.detail());
+      CallDetailRecord refused = records.get(records.size() - 1);
+      assertEquals(HangupSide.SYSTEM, refused.hangupSide());
+      assertEquals("Every trunk of the route is at its maximum concurrent calls", refused.cause());
+
+      onA.send(onA.newRequest(Request.BYE), one);
+      assertEquals(200, one.last().status());
+      Seen four = new Seen();
+      callWithCredentials("900493012348", "alice", "pw-a", four);
+      assertEquals(200, four.last().status(), "the channel A freed is taken again");
+      assertEquals(2, first.invites.size());
+    }
+  }
+
   /** Trunk A to the first provider, B (with credentials) to the second; one route each way. */
   private Dialplan dialplanWith(Provider a, Provider b) {
-    TrunkProfile trunkA = trunk(1, "A", a, null);
-    TrunkProfile trunkB = trunk(2, "B", b, new TrunkCredentials("acct-b", "acct-b", "pw-b"));
+    return dialplanWith(a, b, null);
+  }
+
+  /** The same, each trunk carrying at most {@code maxCalls} calls (null: no limit). */
+  private Dialplan dialplanWith(Provider a, Provider b, Integer maxCalls) {
+    TrunkProfile trunkA = trunk(1, "A", a, null, maxCalls);
+    TrunkProfile trunkB =
+        trunk(2, "B", b, new TrunkCredentials("acct-b", "acct-b", "pw-b"), maxCalls);
     Trunks trunks =
         Trunks.of(
             List.of(trunkA, trunkB),
@@ -428,7 +504,7 @@ class CallRouterTest {
   }
 
   private static TrunkProfile trunk(
-      long id, String name, Provider provider, TrunkCredentials credentials) {
+      long id, String name, Provider provider, TrunkCredentials credentials, Integer maxCalls) {
     return new TrunkProfile(
         id,
         name,
@@ -441,20 +517,25 @@ class CallRouterTest {
         300,
         null,
         null,
-        null,
+        maxCalls,
         true,
         true);
   }
 
   /**
-   * A provider on its own loopback address: it refuses every INVITE with 503, or challenges the
-   * first with 407 and answers the one with credentials.
+   * A provider on its own loopback address: it refuses every INVITE with 503, or (when it {@code
+   * challenges}) challenges the first from the route's caller ID with 407 and answers the one with
+   * credentials, or answers each.
    */
   private static final class Provider implements AutoCloseable {
     final List<Request> invites = new CopyOnWriteArrayList<>();
     final SipContainer container;
 
     Provider(String address, boolean answers) throws Exception {
+      this(address, answers, true);
+    }
+
+    Provider(String address, boolean answers, boolean challenges) throws Exception {
       container =
           SipContainer.builder(config(address, "provider-" + address))
               .handle(
@@ -463,7 +544,8 @@ class CallRouterTest {
                     invites.add(r.message());
                     if (!answers) {
                       r.respond(503);
-                    } else if (r.message().getHeader(ProxyAuthorizationHeader.NAME) == null
+                    } else if (challenges
+                        && r.message().getHeader(ProxyAuthorizationHeader.NAME) == null
                         && r.message().getHeader(FromHeader.NAME).toString().contains("4930999")) {
                       r.respond(
                           407,
@@ -528,12 +610,9 @@ class CallRouterTest {
                   routes.outbound(),
                   routes.inbound(),
                   () ->
-                      CallPolicy.standard(
-                          Map.of(),
-                          "00",
-                          List.of(DialPattern.parse("900900.")),
-                          null,
-                          Clock.systemUTC())),
+                      CallPolicy.builder()
+                          .blockedNumbers(List.of(DialPattern.parse("900900.")))
+                          .build()),
               MediaRelay.NONE);
 
       Seen notListed = new Seen();

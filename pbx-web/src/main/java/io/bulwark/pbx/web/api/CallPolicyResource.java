@@ -40,13 +40,16 @@ public class CallPolicyResource {
    * The guide's default outbound call frequency rule: each extension at most {@code frequencyCalls}
    * outbound calls in {@code frequencySeconds} when {@code frequencyEnabled}; {@code
    * internationalPrefix}: what a number dialled abroad begins with ({@code 00}, {@code 011}), for
-   * "Disallow International Calls"; {@code version} is sent back with a change.
+   * "Disallow International Calls"; {@code maxCallSeconds}: the guide's Max Call Duration, after
+   * which any answered call is hung up (10800 on a new system); {@code version} is sent back with a
+   * change.
    */
   public record Settings(
       Boolean frequencyEnabled,
       Integer frequencyCalls,
       Integer frequencySeconds,
       String internationalPrefix,
+      Integer maxCallSeconds,
       Integer version) {}
 
   @GET
@@ -76,7 +79,8 @@ public class CallPolicyResource {
                 body.frequencyEnabled(),
                 body.frequencyCalls(),
                 body.frequencySeconds(),
-                body.internationalPrefix()),
+                body.internationalPrefix(),
+                body.maxCallSeconds()),
             Requests.actor(caller)));
   }
 
@@ -86,6 +90,7 @@ public class CallPolicyResource {
         s.getFrequencyCalls(),
         s.getFrequencySeconds(),
         s.getInternationalPrefix(),
+        s.getMaxCallSeconds(),
         s.getVersion());
   }
 

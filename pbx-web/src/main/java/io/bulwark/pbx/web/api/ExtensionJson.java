@@ -71,17 +71,22 @@ public final class ExtensionJson {
 
   /**
    * The guide's extension call restrictions, for outbound calls: none at all, or none
-   * international. Missing fields are off.
+   * international, and {@code maxOutboundSeconds}, how long each may last (null: the global maximum
+   * call duration). Missing fields are off.
    */
-  public record Restrictions(Boolean outboundDisabled, Boolean internationalDisallowed) {
+  public record Restrictions(
+      Boolean outboundDisabled, Boolean internationalDisallowed, Integer maxOutboundSeconds) {
 
     static Restrictions of(OutboundRestrictions r) {
-      return new Restrictions(r.isOutboundDisabled(), r.isInternationalDisallowed());
+      return new Restrictions(
+          r.isOutboundDisabled(), r.isInternationalDisallowed(), r.getMaxOutboundSeconds());
     }
 
     OutboundRestrictions value() {
       return new OutboundRestrictions(
-          Boolean.TRUE.equals(outboundDisabled), Boolean.TRUE.equals(internationalDisallowed));
+          Boolean.TRUE.equals(outboundDisabled),
+          Boolean.TRUE.equals(internationalDisallowed),
+          maxOutboundSeconds);
     }
   }
 

@@ -30,6 +30,7 @@ public class CallSecurityView implements Serializable {
   private Integer frequencyCalls;
   private Integer frequencySeconds;
   private String internationalPrefix;
+  private Integer maxCallSeconds;
   private String extension;
   private String number;
   private transient CallPolicyTable.CallCheck checked;
@@ -42,6 +43,7 @@ public class CallSecurityView implements Serializable {
     frequencyCalls = settings.getFrequencyCalls();
     frequencySeconds = settings.getFrequencySeconds();
     internationalPrefix = settings.getInternationalPrefix();
+    maxCallSeconds = settings.getMaxCallSeconds();
   }
 
   public void save() {
@@ -49,7 +51,11 @@ public class CallSecurityView implements Serializable {
       security.update(
           version,
           new CallSecuritySettingsDraft(
-              frequencyEnabled, frequencyCalls, frequencySeconds, internationalPrefix),
+              frequencyEnabled,
+              frequencyCalls,
+              frequencySeconds,
+              internationalPrefix,
+              maxCallSeconds),
           FormMessages.actor());
       load();
       FormMessages.info("Call security settings saved");
@@ -130,6 +136,14 @@ public class CallSecurityView implements Serializable {
 
   public void setInternationalPrefix(String internationalPrefix) {
     this.internationalPrefix = internationalPrefix;
+  }
+
+  public Integer getMaxCallSeconds() {
+    return maxCallSeconds;
+  }
+
+  public void setMaxCallSeconds(Integer maxCallSeconds) {
+    this.maxCallSeconds = maxCallSeconds;
   }
 
   public String getExtension() {

@@ -53,6 +53,7 @@ public class ExtensionsView implements Serializable {
   private boolean tlsOnly;
   private boolean outboundDisabled;
   private boolean internationalDisallowed;
+  private Integer maxOutboundSeconds;
 
   @PostConstruct
   void init() {
@@ -95,6 +96,7 @@ public class ExtensionsView implements Serializable {
     remoteRegistration = fresh.remoteRegistration();
     tlsOnly = fresh.tlsOnly();
     outboundDisabled = internationalDisallowed = false;
+    maxOutboundSeconds = null;
   }
 
   public void edit(long id) {
@@ -121,6 +123,7 @@ public class ExtensionsView implements Serializable {
     tlsOnly = security.isTlsOnly();
     outboundDisabled = e.getRestrictions().isOutboundDisabled();
     internationalDisallowed = e.getRestrictions().isInternationalDisallowed();
+    maxOutboundSeconds = e.getRestrictions().getMaxOutboundSeconds();
   }
 
   public void save() {
@@ -137,7 +140,8 @@ public class ExtensionsView implements Serializable {
                 TextareaLines.of(permittedIps),
                 remoteRegistration,
                 tlsOnly),
-            new OutboundRestrictions(outboundDisabled, internationalDisallowed));
+            new OutboundRestrictions(
+                outboundDisabled, internationalDisallowed, maxOutboundSeconds));
     try {
       String actor = FormMessages.actor();
       if (editingId == null) {
@@ -157,11 +161,15 @@ public class ExtensionsView implements Serializable {
       startNew();
       load();
     } catch (InvalidInputException e) {
-      // The security fields are named security.x in the API and x on this form.
+      // The security and restriction fields are named security.x and restrictions.x in the API,
+      // x on this form.
       FormMessages.fields(
           FORM,
           e.violations().stream()
-              .map(v -> new FieldViolation(v.field().replace("security.", ""), v.message()))
+              .map(
+                  v ->
+                      new FieldViolation(
+                          v.field().replaceFirst("^(security|restrictions)\\.", ""), v.message()))
               .toList());
     }
   }
@@ -295,5 +303,13 @@ public class ExtensionsView implements Serializable {
 
   public void setInternationalDisallowed(boolean internationalDisallowed) {
     this.internationalDisallowed = internationalDisallowed;
+  }
+
+  public Integer getMaxOutboundSeconds() {
+    return maxOutboundSeconds;
+  }
+
+  public void setMaxOutboundSeconds(Integer maxOutboundSeconds) {
+    this.maxOutboundSeconds = maxOutboundSeconds;
   }
 }
