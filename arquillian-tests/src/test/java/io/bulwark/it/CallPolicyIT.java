@@ -34,6 +34,7 @@ class CallPolicyIT {
   private static final String LOCAL_ONLY = "3814";
   private static final String FREQUENT = "3813";
   private static final String TIMED = "3815";
+  private static final String ABROAD = "3816";
   private static final String SECRET = "P0licyCallerSecret";
   private static final String PEER = "127.0.0.74";
 
@@ -229,6 +230,79 @@ class CallPolicyIT {
             "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
                 + " and detail like 'Trunk concurrent calls: Every trunk of route IT limits out%'",
             TIMED));
+  }
+
+  @Test
+  void withTheDialingProtectionOnOnlyAllowedCountryCodesAreCalled() throws InterruptedException {
+    JsonObject before = Http.object(send("GET", "/call-policy/country-codes", null));
+    assertFalse(before.getBoolean("enabled"), "off on a new system");
+    assertTrue(
+        before.getJsonArray("codes").getValuesAs(JsonObject.class).stream()
+            .anyMatch(c -> c.getString("code").equals("1-242")),
+        "the Bahamas have their own code");
+    HttpResponse<String> unknown =
+        send(
+            "PUT",
+            "/call-policy/country-codes",
+            Json.createObjectBuilder()
+                .add("enabled", true)
+                .add("allowed", Json.createArrayBuilder().add("49").add("999"))
+                .build());
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("999"), unknown.body());
+    assertFalse(
+        Http.object(send("GET", "/call-policy/country-codes", null)).getBoolean("enabled"),
+        "a refused change changes nothing");
+    HttpResponse<String> on =
+        send(
+            "PUT",
+            "/call-policy/country-codes",
+            Json.createObjectBuilder()
+                .add("enabled", true)
+                .add("allowed", Json.createArrayBuilder().add("49").add("1"))
+                .build());
+    assertEquals(200, on.statusCode(), on.body());
+    assertEquals(
+        List.of("1", "49"),
+        Http.object(on).getJsonArray("allowed").getValuesAs(jakarta.json.JsonString.class).stream()
+            .map(jakarta.json.JsonString::getString)
+            .toList());
+    try {
+      new ExtensionsApi(token).createValid(ABROAD, "pol" + ABROAD, SECRET);
+      int port = TestEnvironment.freeSipPort();
+      routeThroughPeer("IT abroad", port, "5", null, ABROAD);
+      Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port);
+
+      Sipp.Run bahamas = Sipp.call("50012425551234", "pol" + ABROAD, SECRET);
+      Sipp.Run germany = Sipp.call("5004930123456", "pol" + ABROAD, SECRET);
+
+      assertEquals(403, bahamas.finalStatus(), bahamas.messages());
+      assertEquals(200, germany.finalStatus(), germany.messages());
+      assertEquals(200, provider.await().finalStatus(), "the German call reached the trunk");
+      assertEquals(
+          1,
+          Database.awaitExactCount(
+              1,
+              "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
+                  + " and detail like 'Allowed country codes: Calls to +1-242 Bahamas (BS)%'",
+              ABROAD));
+      assertEquals(
+          1,
+          Database.awaitCount(
+              1,
+              "select count(*) from event_log where type = 'ALLOWED_COUNTRY_CODES_UPDATED'"
+                  + " and detail like 'dialing protection on, 2 codes allowed%'"));
+    } finally {
+      JsonObject now = Http.object(send("GET", "/call-policy/country-codes", null));
+      send(
+          "PUT",
+          "/call-policy/country-codes",
+          Json.createObjectBuilder()
+              .add("enabled", false)
+              .add("allowed", Json.createArrayBuilder())
+              .add("version", now.getInt("version"))
+              .build());
+    }
   }
 
   private static JsonObject withMaxOutboundSeconds(JsonObject extension, int seconds) {

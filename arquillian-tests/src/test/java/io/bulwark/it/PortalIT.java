@@ -321,6 +321,12 @@ class PortalIT {
         "No outbound route takes *#*#: the call would get 404.",
         browser.findElement(By.cssSelector("#why\\:outcome p[role='status']")).getText().strip());
     assertAccessible("call security, a call checked");
+    browser.get(TestEnvironment.publicUrl() + "/country-codes.xhtml");
+    wait.until(ExpectedConditions.titleContains("Allowed Country Codes"));
+    assertTrue(
+        browser.findElement(By.id("codes:table")).getText().contains("Bahamas (BS)"),
+        "every calling code is listed");
+    assertAccessible("allowed country codes");
   }
 
   /** A block typed in shows in the list; the browser's own address is refused next to the field. */

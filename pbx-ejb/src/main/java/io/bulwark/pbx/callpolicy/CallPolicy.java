@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The chain every outbound call passes, in order: the first rule that denies decides. Immutable, so
@@ -35,14 +36,16 @@ public final class CallPolicy {
   }
 
   /**
-   * Makes the chain in its order: route permission, the extensions' call restrictions, the blocked
-   * numbers, then, when a frequency is given, the outbound call frequency of each extension.
+   * Makes the chain in its order: route permission, the extensions' call restrictions, the allowed
+   * country codes when the protection is on, the blocked numbers, then, when a frequency is given,
+   * the outbound call frequency of each extension.
    */
   public static final class Builder {
     private Map<String, OutboundRestrictions> restricted = Map.of();
     private String internationalPrefix = "00";
     private List<DialPattern> blockedNumbers = List.of();
     private RateLimit frequency;
+    private Set<String> allowedCountryCodes;
     private Duration maxCall = DEFAULT_MAX_CALL;
     private Clock clock = Clock.systemUTC();
 
@@ -71,6 +74,16 @@ public final class CallPolicy {
       return this;
     }
 
+    /**
+     * With the dialing protection on, the calling codes (as digits, {@code 1242}) a number dialled
+     * abroad may begin with; null when it is off.
+     */
+    public Builder allowedCountryCodes(Set<String> allowedCountryCodes) {
+      this.allowedCountryCodes =
+          allowedCountryCodes == null ? null : Set.copyOf(allowedCountryCodes);
+      return this;
+    }
+
     /** How long any call may last. */
     public Builder maxCall(Duration maxCall) {
       this.maxCall = maxCall;
@@ -86,6 +99,11 @@ public final class CallPolicy {
       List<CallRule> rules = new ArrayList<>();
       rules.add(new PermittedRoute());
       rules.add(new ExtensionRestriction(restricted, internationalPrefix));
+      if (allowedCountryCodes != null) {
+        rules.add(
+            new AllowedCountryCodes(
+                CallingCodes.shipped(), allowedCountryCodes, internationalPrefix));
+      }
       rules.add(new BlockedNumbers(blockedNumbers));
       if (frequency != null) {
         rules.add(new CallFrequency(frequency, clock));

@@ -71,6 +71,7 @@ public class CallPolicyTable {
             .internationalPrefix(settings.getInternationalPrefix())
             .blockedNumbers(blocked)
             .frequency(settings.frequency())
+            .allowedCountryCodes(settings.countryCodesInForce())
             .maxCall(Duration.ofSeconds(settings.getMaxCallSeconds()))
             .clock(clock)
             .build();

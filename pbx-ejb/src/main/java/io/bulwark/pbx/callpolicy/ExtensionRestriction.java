@@ -45,6 +45,6 @@ final class ExtensionRestriction implements CallRule {
   }
 
   private boolean isInternational(String number) {
-    return number != null && (number.startsWith("+") || number.startsWith(internationalPrefix));
+    return International.digitsAfterPrefix(number, internationalPrefix).isPresent();
   }
 }

@@ -4,6 +4,8 @@ import io.bulwark.pbx.callpolicy.CallPolicyTable;
 import io.bulwark.pbx.callpolicy.CallSecurityService;
 import io.bulwark.pbx.callpolicy.CallSecuritySettings;
 import io.bulwark.pbx.callpolicy.CallSecuritySettingsDraft;
+import io.bulwark.pbx.callpolicy.CallingCode;
+import io.bulwark.pbx.callpolicy.CallingCodes;
 import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,8 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * {@code /api/v1/call-policy}: the outbound call policy's settings, and "Why was this call denied?"
- * — what the policy would say now, rule by rule, of a call from an extension to a number.
+ * {@code /api/v1/call-policy}: the outbound call policy's settings, the allowed country codes, and
+ * "Why was this call denied?" — what the policy would say now, rule by rule, of a call from an
+ * extension to a number.
  */
 @Path("/call-policy")
 @RequestScoped
@@ -91,6 +94,64 @@ public class CallPolicyResource {
         s.getFrequencySeconds(),
         s.getInternationalPrefix(),
         s.getMaxCallSeconds(),
+        s.getVersion());
+  }
+
+  /** A calling code, the countries or regions it reaches, and whether calls to it are allowed. */
+  public record CountryCode(String code, List<CallingCode.Region> regions, boolean allowed) {}
+
+  /**
+   * The guide's Allowed Country/Region Code Dialing Protection: with {@code enabled}, a number sent
+   * to a trunk beginning with {@code internationalPrefix} (set with the settings) or + goes out
+   * only when its calling code is in {@code allowed} (written {@code 49} or {@code 1-242}); {@code
+   * codes} lists every code, read only.
+   */
+  public record CountryCodes(
+      Boolean enabled,
+      String internationalPrefix,
+      List<String> allowed,
+      List<CountryCode> codes,
+      Integer version) {}
+
+  @GET
+  @Path("/country-codes")
+  @APIResponse(responseCode = "200", description = "The protection and every calling code")
+  public CountryCodes countryCodes() {
+    return view(security.settings(), CallingCodes.shipped());
+  }
+
+  @PUT
+  @Path("/country-codes")
+  @APIResponse(responseCode = "200", description = "The protection as changed")
+  @APIResponse(
+      responseCode = "400",
+      description = "An unknown code, or enabled missing; errors says which",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "409",
+      description = "Changed by someone else since the version sent",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public CountryCodes updateCountryCodes(CountryCodes input) {
+    CountryCodes body = Requests.required(input);
+    return view(
+        security.updateCountryCodes(
+            body.version(), body.enabled(), body.allowed(), Requests.actor(caller)),
+        CallingCodes.shipped());
+  }
+
+  private static CountryCodes view(CallSecuritySettings s, CallingCodes codes) {
+    List<CountryCode> all =
+        codes.all().stream()
+            .map(
+                c ->
+                    new CountryCode(
+                        c.code(), c.regions(), s.getAllowedCodes().contains(c.digits())))
+            .toList();
+    return new CountryCodes(
+        s.isCountryCodesEnabled(),
+        s.getInternationalPrefix(),
+        all.stream().filter(CountryCode::allowed).map(CountryCode::code).toList(),
+        all,
         s.getVersion());
   }
 
