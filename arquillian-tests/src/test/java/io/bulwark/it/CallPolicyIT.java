@@ -35,6 +35,7 @@ class CallPolicyIT {
   private static final String FREQUENT = "3813";
   private static final String TIMED = "3815";
   private static final String ABROAD = "3816";
+  private static final String DAYTIME = "3817";
   private static final String SECRET = "P0licyCallerSecret";
   private static final String PEER = "127.0.0.74";
 
@@ -93,12 +94,13 @@ class CallPolicyIT {
     assertEquals(
         List.of(
             "Outbound route permission",
+            "Route time condition",
             "Extension call restrictions",
             "Blocked numbers",
             "Outbound call frequency"),
         verdicts.stream().map(v -> v.getString("rule")).toList());
     assertEquals(
-        List.of(true, true, false, true),
+        List.of(true, true, true, false, true),
         verdicts.stream().map(v -> v.getBoolean("allowed")).toList(),
         "only the blocked numbers deny it");
     assertEquals(400, send("GET", "/call-policy/check?extension=" + MEMBER, null).statusCode());
@@ -303,6 +305,137 @@ class CallPolicyIT {
               .add("version", now.getInt("version"))
               .build());
     }
+  }
+
+  @Test
+  void aRouteForBusinessHoursIsClosedOnAHolidayAndAnExtensionOutsideItsHours()
+      throws InterruptedException {
+    JsonObject before = Http.object(send("GET", "/business-hours", null));
+    assertEquals("UTC", before.getString("timeZone"), before.toString());
+    assertEquals(
+        List.of("MON", "TUE", "WED", "THU", "FRI"),
+        before
+            .getJsonArray("ranges")
+            .getJsonObject(0)
+            .getJsonArray("days")
+            .getValuesAs(jakarta.json.JsonString.class)
+            .stream()
+            .map(jakarta.json.JsonString::getString)
+            .toList(),
+        "weekdays on a new system");
+    HttpResponse<String> wrong =
+        send(
+            "PUT",
+            "/business-hours",
+            Json.createObjectBuilder(before).add("timeZone", "Mars/Olympus").build());
+    assertEquals(400, wrong.statusCode(), wrong.body());
+    assertTrue(wrong.body().contains("\"timeZone\""), wrong.body());
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    HttpResponse<String> holiday =
+        send(
+            "PUT",
+            "/business-hours",
+            Json.createObjectBuilder(before)
+                .add(
+                    "holidays",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("name", "IT closed day")
+                                .add("first", today)
+                                .add("yearly", true)))
+                .build());
+    assertEquals(200, holiday.statusCode(), holiday.body());
+    try {
+      ExtensionsApi extensions = new ExtensionsApi(token);
+      long daytime = extensions.createValid(DAYTIME, "pol" + DAYTIME, SECRET);
+      JsonObject current = Http.object(extensions.get(daytime));
+      assertEquals(
+          200,
+          extensions
+              .update(
+                  daytime,
+                  Json.createObjectBuilder()
+                      .add("displayName", current.getString("displayName"))
+                      .add("registrationName", current.getString("registrationName"))
+                      .add(
+                          "restrictions",
+                          Json.createObjectBuilder().add("outsideHoursDisabled", true))
+                      .build())
+              .statusCode());
+      long trunk =
+          create(
+              "/trunks",
+              Json.createObjectBuilder()
+                  .add("name", "IT hours peer")
+                  .add("kind", "PEER")
+                  .add("host", PEER)
+                  .build());
+      JsonObject route =
+          Json.createObjectBuilder()
+              .add("name", "IT hours out")
+              .add(
+                  "dialPatterns",
+                  Json.createArrayBuilder()
+                      .add(Json.createObjectBuilder().add("pattern", "4.").add("strip", 1)))
+              .add("trunkIds", Json.createArrayBuilder().add(trunk))
+              .add("members", Json.createArrayBuilder().add(DAYTIME))
+              .add("timeCondition", "SOMETIMES")
+              .build();
+      HttpResponse<String> badCondition = send("POST", "/outbound-routes", route);
+      assertEquals(400, badCondition.statusCode(), badCondition.body());
+      create(
+          "/outbound-routes",
+          Json.createObjectBuilder(route).add("timeCondition", "BUSINESS_HOURS").build());
+
+      Sipp.Run closed = Sipp.call("44930123456", "pol" + DAYTIME, SECRET);
+
+      assertEquals(403, closed.finalStatus(), closed.messages());
+      assertEquals(
+          1,
+          Database.awaitExactCount(
+              1,
+              "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
+                  + " and detail like 'Route time condition: Route IT hours out is usable only"
+                  + " in business hours: it is IT closed day%'",
+              DAYTIME));
+      assertEquals(
+          List.of(),
+          deniedAt("2026-12-07T10:00"),
+          "a Monday morning, no holiday: every rule allows it");
+      assertEquals(
+          List.of("Route time condition", "Extension call restrictions"),
+          deniedAt("2026-12-07T20:00"),
+          "a Monday evening: the route is closed, and so is the extension");
+      assertEquals(
+          400,
+          send("GET", "/call-policy/check?extension=" + DAYTIME + "&number=4&at=soon", null)
+              .statusCode());
+    } finally {
+      JsonObject now = Http.object(send("GET", "/business-hours", null));
+      send(
+          "PUT",
+          "/business-hours",
+          Json.createObjectBuilder(before).add("version", now.getInt("version")).build());
+    }
+  }
+
+  /** The rules that would deny a call from {@value #DAYTIME} at {@code at}, in order. */
+  private List<String> deniedAt(String at) {
+    JsonObject why =
+        Http.object(
+            send(
+                "GET",
+                "/call-policy/check?extension=" + DAYTIME + "&number=44930123456&at=" + at,
+                null));
+    assertEquals(
+        why.getJsonArray("verdicts").getValuesAs(JsonObject.class).stream()
+            .allMatch(v -> v.getBoolean("allowed")),
+        why.getBoolean("allowed"));
+    return why.getJsonArray("verdicts").getValuesAs(JsonObject.class).stream()
+        .filter(v -> !v.getBoolean("allowed"))
+        .map(v -> v.getString("rule"))
+        .toList();
   }
 
   private static JsonObject withMaxOutboundSeconds(JsonObject extension, int seconds) {

@@ -306,9 +306,17 @@ class PortalIT {
     assertEquals("true", browser.findElement(By.id("trunkForm:name")).getAttribute("aria-invalid"));
     assertAccessible("trunks, with an invalid field");
     for (String page :
-        List.of("Inbound Routes", "Outbound Routes", "Blocked Numbers", "Call Security")) {
+        List.of(
+            "Inbound Routes",
+            "Outbound Routes",
+            "Business Hours",
+            "Blocked Numbers",
+            "Call Security")) {
       browser.get(
-          TestEnvironment.publicUrl() + "/" + page.toLowerCase().replace(' ', '-') + ".xhtml");
+          TestEnvironment.publicUrl()
+              + "/"
+              + page.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
+              + ".xhtml");
       wait.until(ExpectedConditions.titleContains(page));
       assertAccessible(page.toLowerCase());
     }

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.callpolicy;
 
 import io.bulwark.pbx.routing.OutboundDecision;
+import io.bulwark.pbx.routing.TimeCondition;
 import java.time.Instant;
 
 /**
@@ -11,12 +12,28 @@ import java.time.Instant;
  * @param number what would be sent to the trunk, after the route's strip and prepend; null when no
  *     route the caller may use takes the number
  * @param at when it is placed
+ * @param route the name of the route it would take, null for none
+ * @param routeTime when that route may be used
  */
-public record CallAttempt(String caller, String dialled, String number, Instant at) {
+public record CallAttempt(
+    String caller,
+    String dialled,
+    String number,
+    Instant at,
+    String route,
+    TimeCondition routeTime) {
+
+  /** A call through a route usable at any time. */
+  public CallAttempt(String caller, String dialled, String number, Instant at) {
+    this(caller, dialled, number, at, null, TimeCondition.ANY_TIME);
+  }
 
   /** The attempt of a call the routing decided, with what the route would send; null for none. */
   public static CallAttempt of(
       String caller, String dialled, OutboundDecision decision, Instant at) {
-    return new CallAttempt(caller, dialled, decision == null ? null : decision.number(), at);
+    return decision == null
+        ? new CallAttempt(caller, dialled, null, at)
+        : new CallAttempt(
+            caller, dialled, decision.number(), at, decision.routeName(), decision.timeCondition());
   }
 }

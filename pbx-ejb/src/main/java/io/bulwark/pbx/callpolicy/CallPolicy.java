@@ -2,6 +2,7 @@ package io.bulwark.pbx.callpolicy;
 
 import io.bulwark.pbx.defense.RateLimit;
 import io.bulwark.pbx.extension.OutboundRestrictions;
+import io.bulwark.pbx.officehours.OfficeHours;
 import io.bulwark.pbx.routing.DialPattern;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,9 +37,9 @@ public final class CallPolicy {
   }
 
   /**
-   * Makes the chain in its order: route permission, the extensions' call restrictions, the allowed
-   * country codes when the protection is on, the blocked numbers, then, when a frequency is given,
-   * the outbound call frequency of each extension.
+   * Makes the chain in its order: route permission, the route's time condition, the extensions'
+   * call restrictions, the allowed country codes when the protection is on, the blocked numbers,
+   * then, when a frequency is given, the outbound call frequency of each extension.
    */
   public static final class Builder {
     private Map<String, OutboundRestrictions> restricted = Map.of();
@@ -47,6 +48,7 @@ public final class CallPolicy {
     private RateLimit frequency;
     private Set<String> allowedCountryCodes;
     private Duration maxCall = DEFAULT_MAX_CALL;
+    private OfficeHours hours = OfficeHours.ALWAYS;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -84,6 +86,12 @@ public final class CallPolicy {
       return this;
     }
 
+    /** The business hours and holidays routes and restrictions read. */
+    public Builder officeHours(OfficeHours hours) {
+      this.hours = hours;
+      return this;
+    }
+
     /** How long any call may last. */
     public Builder maxCall(Duration maxCall) {
       this.maxCall = maxCall;
@@ -98,7 +106,8 @@ public final class CallPolicy {
     public CallPolicy build() {
       List<CallRule> rules = new ArrayList<>();
       rules.add(new PermittedRoute());
-      rules.add(new ExtensionRestriction(restricted, internationalPrefix));
+      rules.add(new RouteTimeCondition(hours));
+      rules.add(new ExtensionRestriction(restricted, internationalPrefix, hours));
       if (allowedCountryCodes != null) {
         rules.add(
             new AllowedCountryCodes(

@@ -3,6 +3,8 @@ package io.bulwark.pbx.callpolicy;
 import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionChanged;
 import io.bulwark.pbx.extension.OutboundRestrictions;
+import io.bulwark.pbx.officehours.OfficeCalendar;
+import io.bulwark.pbx.officehours.OfficeHours;
 import io.bulwark.pbx.routing.DialPattern;
 import io.bulwark.pbx.routing.OutboundRouting;
 import io.bulwark.pbx.routing.RoutingTable;
@@ -22,10 +24,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -44,6 +51,7 @@ public class CallPolicyTable {
   @Inject private Clock clock;
 
   private volatile CallPolicy current = CallPolicy.routesOnly();
+  private volatile OfficeHours hours = OfficeHours.ALWAYS;
 
   /** The extensions with a call restriction on, kept so that one extension's change is cheap. */
   private Map<String, OutboundRestrictions> restricted = Map.of();
@@ -65,6 +73,7 @@ public class CallPolicyTable {
             .flatMap(b -> b.dialPatterns().stream())
             .toList();
     CallSecuritySettings settings = em.find(CallSecuritySettings.class, CallSecuritySettings.ID);
+    hours = em.find(OfficeCalendar.class, OfficeCalendar.ID).hours();
     current =
         CallPolicy.builder()
             .restricted(restricted)
@@ -73,6 +82,7 @@ public class CallPolicyTable {
             .frequency(settings.frequency())
             .allowedCountryCodes(settings.countryCodesInForce())
             .maxCall(Duration.ofSeconds(settings.getMaxCallSeconds()))
+            .officeHours(hours)
             .clock(clock)
             .build();
   }
@@ -83,20 +93,41 @@ public class CallPolicyTable {
   }
 
   /**
-   * What would happen now to a call from extension {@code caller} to {@code dialled}, rule by rule:
-   * "Why was this call denied?".
+   * What would happen at {@code at} to a call from extension {@code caller} to {@code dialled},
+   * rule by rule: "Why was this call denied?".
    */
-  public CallCheck check(String caller, String dialled) {
+  public CallCheck check(String caller, String dialled, Instant at) {
     OutboundRouting.Lookup found = routing.outbound().get().lookup(caller, dialled);
     if (!found.taken()) {
       return new CallCheck(false, null, null, List.of());
     }
-    CallAttempt attempt = CallAttempt.of(caller, dialled, found.decision(), clock.instant());
+    CallAttempt attempt = CallAttempt.of(caller, dialled, found.decision(), at);
     return new CallCheck(
         true,
         found.decision() == null ? null : found.decision().routeName(),
         attempt.number(),
         current.explain(attempt));
+  }
+
+  /**
+   * The instant {@code text} names: {@code 2026-12-24T22:00} in the office's time zone, or with an
+   * offset or Z; empty when it is neither.
+   */
+  public Optional<Instant> instantOf(String text) {
+    try {
+      return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(LocalDateTime.parse(text.strip()).atZone(hours.zone()).toInstant());
+      } catch (DateTimeParseException notLocal) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** Now. */
+  public Instant now() {
+    return clock.instant();
   }
 
   /**

@@ -41,7 +41,8 @@ public enum EventType {
   BLOCKED_NUMBER_UPDATED(Severity.INFO),
   BLOCKED_NUMBER_DELETED(Severity.INFO),
   CALL_SECURITY_SETTINGS_UPDATED(Severity.INFO),
-  ALLOWED_COUNTRY_CODES_UPDATED(Severity.INFO);
+  ALLOWED_COUNTRY_CODES_UPDATED(Severity.INFO),
+  BUSINESS_HOURS_UPDATED(Severity.INFO);
 
   private final Severity severity;
 

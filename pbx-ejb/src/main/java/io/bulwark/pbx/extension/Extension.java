@@ -21,6 +21,7 @@ import java.time.Instant;
     name = "Extension.restricted",
     query =
         "select e from Extension e where e.restrictions.outboundDisabled = true"
+            + " or e.restrictions.outsideHoursDisabled = true"
             + " or e.restrictions.internationalDisallowed = true"
             + " or e.restrictions.maxOutboundSeconds is not null")
 @NamedQuery(
@@ -88,6 +89,7 @@ public class Extension {
       this.restrictions =
           new OutboundRestrictions(
               draft.restrictions().isOutboundDisabled(),
+              draft.restrictions().isOutsideHoursDisabled(),
               draft.restrictions().isInternationalDisallowed(),
               draft.restrictions().getMaxOutboundSeconds());
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The guide's extension call restrictions: whether the extension may place outbound calls at all,
- * and international ones, and how long its outbound calls may last. Calls between extensions are
- * never restricted by them.
+ * outside business hours, and international ones, and how long its outbound calls may last. Calls
+ * between extensions are never restricted by them.
  */
 @Embeddable
 public class OutboundRestrictions {
@@ -18,6 +18,9 @@ public class OutboundRestrictions {
 
   @Column(name = "outbound_disabled", nullable = false)
   private boolean outboundDisabled;
+
+  @Column(name = "outside_hours_disabled", nullable = false)
+  private boolean outsideHoursDisabled;
 
   @Column(name = "international_disallowed", nullable = false)
   private boolean internationalDisallowed;
@@ -29,20 +32,27 @@ public class OutboundRestrictions {
   protected OutboundRestrictions() {}
 
   public OutboundRestrictions(
-      boolean outboundDisabled, boolean internationalDisallowed, Integer maxOutboundSeconds) {
+      boolean outboundDisabled,
+      boolean outsideHoursDisabled,
+      boolean internationalDisallowed,
+      Integer maxOutboundSeconds) {
     this.outboundDisabled = outboundDisabled;
+    this.outsideHoursDisabled = outsideHoursDisabled;
     this.internationalDisallowed = internationalDisallowed;
     this.maxOutboundSeconds = maxOutboundSeconds;
   }
 
   /** No restriction at all: a new extension's. */
   public static OutboundRestrictions none() {
-    return new OutboundRestrictions(false, false, null);
+    return new OutboundRestrictions(false, false, false, null);
   }
 
   /** Whether any restriction is on. */
   public boolean restricts() {
-    return outboundDisabled || internationalDisallowed || maxOutboundSeconds != null;
+    return outboundDisabled
+        || outsideHoursDisabled
+        || internationalDisallowed
+        || maxOutboundSeconds != null;
   }
 
   /** What is wrong with these restrictions, if anything. */
@@ -58,6 +68,10 @@ public class OutboundRestrictions {
     return outboundDisabled;
   }
 
+  public boolean isOutsideHoursDisabled() {
+    return outsideHoursDisabled;
+  }
+
   public boolean isInternationalDisallowed() {
     return internationalDisallowed;
   }
@@ -70,12 +84,14 @@ public class OutboundRestrictions {
   public boolean equals(Object other) {
     return other instanceof OutboundRestrictions that
         && outboundDisabled == that.outboundDisabled
+        && outsideHoursDisabled == that.outsideHoursDisabled
         && internationalDisallowed == that.internationalDisallowed
         && Objects.equals(maxOutboundSeconds, that.maxOutboundSeconds);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(outboundDisabled, internationalDisallowed, maxOutboundSeconds);
+    return Objects.hash(
+        outboundDisabled, outsideHoursDisabled, internationalDisallowed, maxOutboundSeconds);
   }
 }

@@ -8,6 +8,12 @@ import java.util.List;
  * @param number the dialled number after the matching pattern stripped and prepended
  * @param trunkIds the trunks to try in order; see {@link Failover} for when to try the next
  * @param callerIdNumber the route's outbound caller ID; {@code null} to present the trunk's
+ * @param timeCondition when the route may be used, which the call policy checks
  */
 public record OutboundDecision(
-    long routeId, String routeName, String number, List<Long> trunkIds, String callerIdNumber) {}
+    long routeId,
+    String routeName,
+    String number,
+    List<Long> trunkIds,
+    String callerIdNumber,
+    TimeCondition timeCondition) {}

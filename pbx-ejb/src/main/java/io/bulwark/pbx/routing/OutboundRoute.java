@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
@@ -54,6 +56,10 @@ public class OutboundRoute extends OrderedRoute {
   @Column(name = "caller_id_number", length = 33)
   private String callerIdNumber;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "time_condition", nullable = false, length = 24)
+  private TimeCondition timeCondition = TimeCondition.ANY_TIME;
+
   protected OutboundRoute() {}
 
   OutboundRoute(OutboundRouteDraft draft, int position) {
@@ -71,6 +77,7 @@ public class OutboundRoute extends OrderedRoute {
     members.clear();
     members.addAll(draft.members());
     callerIdNumber = draft.callerIdNumber();
+    timeCondition = draft.condition();
   }
 
   /** The route as the routing policy reads it, detached from persistence. */
@@ -81,7 +88,8 @@ public class OutboundRoute extends OrderedRoute {
         getDialPatterns(),
         List.copyOf(trunkIds),
         Set.copyOf(members),
-        callerIdNumber);
+        callerIdNumber,
+        timeCondition);
   }
 
   public List<DialPattern> getDialPatterns() {
@@ -99,5 +107,9 @@ public class OutboundRoute extends OrderedRoute {
 
   public String getCallerIdNumber() {
     return callerIdNumber;
+  }
+
+  public TimeCondition getTimeCondition() {
+    return timeCondition;
   }
 }

@@ -13,13 +13,15 @@ import java.util.List;
  * @param trunkIds the trunks to try, in order: the next one when one fails
  * @param members the numbers of the extensions allowed to use the route
  * @param callerIdNumber presented on calls through the route instead of the trunk's; optional
+ * @param timeCondition a {@link TimeCondition}'s name; {@code ANY_TIME} when null
  */
 public record OutboundRouteDraft(
     String name,
     List<DialPatternDraft> dialPatterns,
     List<Long> trunkIds,
     List<String> members,
-    String callerIdNumber) {
+    String callerIdNumber,
+    String timeCondition) {
 
   static final int MAX_PATTERNS = 100;
 
@@ -33,6 +35,16 @@ public record OutboundRouteDraft(
             : nonNull(members).stream().map(String::strip).distinct().toList();
     callerIdNumber =
         callerIdNumber == null || callerIdNumber.isBlank() ? null : callerIdNumber.strip();
+  }
+
+  /** A route usable at any time. */
+  public OutboundRouteDraft(
+      String name,
+      List<DialPatternDraft> dialPatterns,
+      List<Long> trunkIds,
+      List<String> members,
+      String callerIdNumber) {
+    this(name, dialPatterns, trunkIds, members, callerIdNumber, null);
   }
 
   private static <T> List<T> nonNull(List<T> values) {
@@ -65,7 +77,19 @@ public record OutboundRouteDraft(
                     new FieldViolation(
                         "members", "Member extensions are numbers of 1 to 16 digits")));
     TextRules.callerIdNumber("callerIdNumber", callerIdNumber).ifPresent(found::add);
+    if (timeCondition != null && TimeCondition.of(timeCondition).isEmpty()) {
+      found.add(
+          new FieldViolation(
+              "timeCondition", "ANY_TIME, BUSINESS_HOURS or OUTSIDE_BUSINESS_HOURS"));
+    }
     return found;
+  }
+
+  /** The time condition; only for a draft without violations. */
+  TimeCondition condition() {
+    return timeCondition == null
+        ? TimeCondition.ANY_TIME
+        : TimeCondition.of(timeCondition).orElseThrow();
   }
 
   /** The parsed patterns; only for a draft without violations. */

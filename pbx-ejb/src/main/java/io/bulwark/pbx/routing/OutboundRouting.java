@@ -42,7 +42,12 @@ public final class OutboundRouting {
         return new Lookup(
             true,
             new OutboundDecision(
-                route.id(), route.name(), number.get(), route.trunkIds(), route.callerIdNumber()));
+                route.id(),
+                route.name(),
+                number.get(),
+                route.trunkIds(),
+                route.callerIdNumber(),
+                route.timeCondition()));
       }
       taken = taken || route.patterns().stream().anyMatch(p -> p.matches(dialled));
     }

@@ -9,6 +9,7 @@ import java.util.Set;
  *
  * @param members numbers of the extensions allowed to call through the route
  * @param callerIdNumber presented instead of the trunk's; {@code null} for the trunk's
+ * @param timeCondition when the route may be used
  */
 public record OutboundRule(
     long id,
@@ -16,7 +17,8 @@ public record OutboundRule(
     List<DialPattern> patterns,
     List<Long> trunkIds,
     Set<String> members,
-    String callerIdNumber) {
+    String callerIdNumber,
+    TimeCondition timeCondition) {
 
   public OutboundRule {
     patterns = List.copyOf(patterns);

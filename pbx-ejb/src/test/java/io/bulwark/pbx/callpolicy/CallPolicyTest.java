@@ -24,9 +24,9 @@ class CallPolicyTest {
       CallPolicy.builder()
           .restricted(
               Map.of(
-                  "1003", new OutboundRestrictions(true, false, null),
-                  "1004", new OutboundRestrictions(false, true, null),
-                  "1005", new OutboundRestrictions(false, false, 300)))
+                  "1003", new OutboundRestrictions(true, false, false, null),
+                  "1004", new OutboundRestrictions(false, false, true, null),
+                  "1005", new OutboundRestrictions(false, false, false, 300)))
           .blockedNumbers(
               List.of(
                   DialPattern.parse("1900NXXXXXX"),
@@ -66,12 +66,17 @@ class CallPolicyTest {
         policy.explain(new CallAttempt("1002", "00881123456", null, NOON));
 
     assertEquals(
-        List.of("Outbound route permission", "Extension call restrictions", "Blocked numbers"),
+        List.of(
+            "Outbound route permission",
+            "Route time condition",
+            "Extension call restrictions",
+            "Blocked numbers"),
         all.stream().map(CallPolicy.Judgement::rule).toList());
     assertFalse(all.get(0).verdict().allowed(), "no route lists 1002");
-    assertTrue(all.get(1).verdict().allowed(), "1002 has no restriction");
-    assertFalse(all.get(2).verdict().allowed());
-    assertTrue(all.get(2).verdict().reason().contains("00881."), all.get(2).verdict().reason());
+    assertTrue(all.get(1).verdict().allowed(), "no route, no time condition");
+    assertTrue(all.get(2).verdict().allowed(), "1002 has no restriction");
+    assertFalse(all.get(3).verdict().allowed());
+    assertTrue(all.get(3).verdict().reason().contains("00881."), all.get(3).verdict().reason());
   }
 
   @ParameterizedTest(name = "{0}, outbound {1}: {2} s")
@@ -85,7 +90,7 @@ class CallPolicyTest {
   void anExtensionsLongerLimitDoesNotLiftTheGlobalOne() {
     CallPolicy policy =
         CallPolicy.builder()
-            .restricted(Map.of("1001", new OutboundRestrictions(false, false, 86_400)))
+            .restricted(Map.of("1001", new OutboundRestrictions(false, false, false, 86_400)))
             .build();
 
     assertEquals(CallPolicy.DEFAULT_MAX_CALL, policy.maxDuration("1001", true));

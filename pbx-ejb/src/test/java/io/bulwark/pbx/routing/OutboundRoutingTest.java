@@ -19,7 +19,8 @@ class OutboundRoutingTest {
           List.of(DialPattern.parse("8X.", 1, "")),
           List.of(10L),
           Set.of("2000", "2001", "2002"),
-          null);
+          null,
+          TimeCondition.ANY_TIME);
   private static final OutboundRule LONG_DISTANCE =
       new OutboundRule(
           2,
@@ -27,7 +28,8 @@ class OutboundRoutingTest {
           List.of(DialPattern.parse("0X.", 0, "")),
           List.of(11L, 10L),
           Set.of("2000", "2001"),
-          "+4930999");
+          "+4930999",
+          TimeCondition.BUSINESS_HOURS);
   private static final OutboundRule INTERNATIONAL =
       new OutboundRule(
           3,
@@ -35,7 +37,8 @@ class OutboundRoutingTest {
           List.of(DialPattern.parse("900X.", 1, ""), DialPattern.parse("9+X.", 1, "")),
           List.of(12L, 11L),
           Set.of("2000"),
-          null);
+          null,
+          TimeCondition.ANY_TIME);
 
   private final OutboundRouting routing =
       new OutboundRouting(List.of(LOCAL, LONG_DISTANCE, INTERNATIONAL));
@@ -43,11 +46,19 @@ class OutboundRoutingTest {
   @Test
   void theFirstRouteWhosePatternMatchesAndThatAdmitsTheCallerTakesTheCall() {
     assertEquals(
-        Optional.of(new OutboundDecision(1, "Local_Calls", "5551234", List.of(10L), null)),
+        Optional.of(
+            new OutboundDecision(
+                1, "Local_Calls", "5551234", List.of(10L), null, TimeCondition.ANY_TIME)),
         routing.route("2002", "85551234"));
     assertEquals(
         Optional.of(
-            new OutboundDecision(2, "Long_Distance", "0301234", List.of(11L, 10L), "+4930999")),
+            new OutboundDecision(
+                2,
+                "Long_Distance",
+                "0301234",
+                List.of(11L, 10L),
+                "+4930999",
+                TimeCondition.BUSINESS_HOURS)),
         routing.route("2001", "0301234"));
   }
 
@@ -82,7 +93,13 @@ class OutboundRoutingTest {
   void orderDecidesBetweenRoutesThatBothApply() {
     OutboundRule everything =
         new OutboundRule(
-            4, "Everything", List.of(DialPattern.parse(".")), List.of(13L), Set.of("2000"), null);
+            4,
+            "Everything",
+            List.of(DialPattern.parse(".")),
+            List.of(13L),
+            Set.of("2000"),
+            null,
+            TimeCondition.ANY_TIME);
     assertEquals(
         "Local_Calls",
         new OutboundRouting(List.of(LOCAL, everything))

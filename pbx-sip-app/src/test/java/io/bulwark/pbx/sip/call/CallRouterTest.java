@@ -26,6 +26,7 @@ import io.bulwark.pbx.routing.InboundRouting;
 import io.bulwark.pbx.routing.InboundRule;
 import io.bulwark.pbx.routing.OutboundRouting;
 import io.bulwark.pbx.routing.OutboundRule;
+import io.bulwark.pbx.routing.TimeCondition;
 import io.bulwark.pbx.sip.media.RtpEngine;
 import io.bulwark.pbx.sip.media.RtpEngineDaemon;
 import io.bulwark.pbx.sip.media.RtpEngineSettings;
@@ -490,7 +491,8 @@ class CallRouterTest {
                     List.of(DialPattern.parse("9.", 1, "")),
                     List.of(1L, 2L),
                     Set.of("1001"),
-                    "4930999")));
+                    "4930999",
+                    TimeCondition.ANY_TIME)));
     InboundRouting inbound =
         new InboundRouting(
             List.of(new InboundRule(1, "In", DialPattern.parse("4930111"), null, "1002")));

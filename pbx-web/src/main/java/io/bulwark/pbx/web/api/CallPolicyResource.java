@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -175,16 +176,29 @@ public class CallPolicyResource {
   @APIResponse(responseCode = "200", description = "Each rule's verdict, in the chain's order")
   @APIResponse(
       responseCode = "400",
-      description = "The extension or the number is missing",
+      description = "The extension or the number is missing, or the time is none",
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public Check check(
-      @QueryParam("extension") String extension, @QueryParam("number") String number) {
+      @QueryParam("extension") String extension,
+      @QueryParam("number") String number,
+      @QueryParam("at") String at) {
     if (extension == null || extension.isBlank() || number == null || number.isBlank()) {
       throw new InvalidInputException(
           extension == null || extension.isBlank() ? "extension" : "number",
           "Give the calling extension and the number it dials");
     }
-    CallPolicyTable.CallCheck found = policy.check(extension.strip(), number.strip());
+    Instant when =
+        at == null || at.isBlank()
+            ? policy.now()
+            : policy
+                .instantOf(at)
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            "at",
+                            "A time such as 2026-12-24T22:00 (business hours' time zone)"
+                                + " or 2026-12-24T21:00Z"));
+    CallPolicyTable.CallCheck found = policy.check(extension.strip(), number.strip(), when);
     List<RuleVerdict> verdicts =
         found.judgements().stream()
             .map(

@@ -70,21 +70,28 @@ public final class ExtensionJson {
   }
 
   /**
-   * The guide's extension call restrictions, for outbound calls: none at all, or none
-   * international, and {@code maxOutboundSeconds}, how long each may last (null: the global maximum
-   * call duration). Missing fields are off.
+   * The guide's extension call restrictions, for outbound calls: none at all, none outside business
+   * hours, or none international, and {@code maxOutboundSeconds}, how long each may last (null: the
+   * global maximum call duration). Missing fields are off.
    */
   public record Restrictions(
-      Boolean outboundDisabled, Boolean internationalDisallowed, Integer maxOutboundSeconds) {
+      Boolean outboundDisabled,
+      Boolean outsideHoursDisabled,
+      Boolean internationalDisallowed,
+      Integer maxOutboundSeconds) {
 
     static Restrictions of(OutboundRestrictions r) {
       return new Restrictions(
-          r.isOutboundDisabled(), r.isInternationalDisallowed(), r.getMaxOutboundSeconds());
+          r.isOutboundDisabled(),
+          r.isOutsideHoursDisabled(),
+          r.isInternationalDisallowed(),
+          r.getMaxOutboundSeconds());
     }
 
     OutboundRestrictions value() {
       return new OutboundRestrictions(
           Boolean.TRUE.equals(outboundDisabled),
+          Boolean.TRUE.equals(outsideHoursDisabled),
           Boolean.TRUE.equals(internationalDisallowed),
           maxOutboundSeconds);
     }

@@ -6,6 +6,7 @@ import io.bulwark.pbx.routing.InboundRoute;
 import io.bulwark.pbx.routing.InboundRouteDraft;
 import io.bulwark.pbx.routing.OutboundRoute;
 import io.bulwark.pbx.routing.OutboundRouteDraft;
+import io.bulwark.pbx.routing.TimeCondition;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,6 +43,8 @@ public final class RouteJson {
    * @param position its place in the list; routes are tried from the lowest
    * @param trunkIds the trunks tried in order, the next when one fails (5xx or no answer)
    * @param members numbers of the extensions allowed to use the route
+   * @param timeCondition {@code ANY_TIME}, {@code BUSINESS_HOURS} or {@code
+   *     OUTSIDE_BUSINESS_HOURS}: when the route may be used (a call at another time gets 403)
    */
   public record OutboundView(
       long id,
@@ -51,6 +54,7 @@ public final class RouteJson {
       List<Long> trunkIds,
       List<String> members,
       String callerIdNumber,
+      TimeCondition timeCondition,
       Instant createdAt,
       Instant updatedAt,
       int version) {
@@ -64,6 +68,7 @@ public final class RouteJson {
           r.getTrunkIds(),
           r.getMembers(),
           r.getCallerIdNumber(),
+          r.getTimeCondition(),
           r.getCreatedAt(),
           r.getUpdatedAt(),
           r.getVersion());
@@ -72,7 +77,8 @@ public final class RouteJson {
 
   /**
    * What the API accepts for an outbound route; a {@code version} (as read) refuses an update with
-   * 409 when someone changed the route since. New routes go to the end of the list.
+   * 409 when someone changed the route since. New routes go to the end of the list; a missing
+   * {@code timeCondition} is {@code ANY_TIME}.
    */
   public record OutboundInput(
       String name,
@@ -80,6 +86,7 @@ public final class RouteJson {
       List<Long> trunkIds,
       List<String> members,
       String callerIdNumber,
+      String timeCondition,
       Integer version)
       implements Input<OutboundRouteDraft> {
 
@@ -92,7 +99,8 @@ public final class RouteJson {
               : dialPatterns.stream().map(p -> p == null ? null : p.draft()).toList(),
           trunkIds,
           members,
-          callerIdNumber);
+          callerIdNumber,
+          timeCondition);
     }
   }
 

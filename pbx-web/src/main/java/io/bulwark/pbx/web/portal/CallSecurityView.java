@@ -6,12 +6,14 @@ import io.bulwark.pbx.callpolicy.CallSecurityService;
 import io.bulwark.pbx.callpolicy.CallSecuritySettings;
 import io.bulwark.pbx.callpolicy.CallSecuritySettingsDraft;
 import io.bulwark.pbx.system.ConcurrentChangeException;
+import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -33,6 +35,7 @@ public class CallSecurityView implements Serializable {
   private Integer maxCallSeconds;
   private String extension;
   private String number;
+  private String at;
   private transient CallPolicyTable.CallCheck checked;
 
   @PostConstruct
@@ -72,7 +75,21 @@ public class CallSecurityView implements Serializable {
       FormMessages.refused("Give the calling extension and the number it dials.");
       return;
     }
-    checked = policy.check(extension.strip(), number.strip());
+    Instant when = policy.now();
+    if (at != null && !at.isBlank()) {
+      var parsed = policy.instantOf(at);
+      if (parsed.isEmpty()) {
+        checked = null;
+        FormMessages.fields(
+            "why",
+            List.of(
+                new FieldViolation(
+                    "at", "A time such as 2026-12-24T22:00, in the business hours' time zone")));
+        return;
+      }
+      when = parsed.get();
+    }
+    checked = policy.check(extension.strip(), number.strip(), when);
   }
 
   /** What the check found, in words: the call's fate and why. */
@@ -152,6 +169,14 @@ public class CallSecurityView implements Serializable {
 
   public void setExtension(String extension) {
     this.extension = extension;
+  }
+
+  public String getAt() {
+    return at;
+  }
+
+  public void setAt(String at) {
+    this.at = at;
   }
 
   public String getNumber() {

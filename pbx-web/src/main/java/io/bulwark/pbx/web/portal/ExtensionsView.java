@@ -53,6 +53,7 @@ public class ExtensionsView implements Serializable {
   private boolean tlsOnly;
   private boolean outboundDisabled;
   private boolean internationalDisallowed;
+  private boolean outsideHoursDisabled;
   private Integer maxOutboundSeconds;
 
   @PostConstruct
@@ -95,7 +96,7 @@ public class ExtensionsView implements Serializable {
     userAgents = permittedIps = "";
     remoteRegistration = fresh.remoteRegistration();
     tlsOnly = fresh.tlsOnly();
-    outboundDisabled = internationalDisallowed = false;
+    outboundDisabled = outsideHoursDisabled = internationalDisallowed = false;
     maxOutboundSeconds = null;
   }
 
@@ -123,6 +124,7 @@ public class ExtensionsView implements Serializable {
     tlsOnly = security.isTlsOnly();
     outboundDisabled = e.getRestrictions().isOutboundDisabled();
     internationalDisallowed = e.getRestrictions().isInternationalDisallowed();
+    outsideHoursDisabled = e.getRestrictions().isOutsideHoursDisabled();
     maxOutboundSeconds = e.getRestrictions().getMaxOutboundSeconds();
   }
 
@@ -141,7 +143,10 @@ public class ExtensionsView implements Serializable {
                 remoteRegistration,
                 tlsOnly),
             new OutboundRestrictions(
-                outboundDisabled, internationalDisallowed, maxOutboundSeconds));
+                outboundDisabled,
+                outsideHoursDisabled,
+                internationalDisallowed,
+                maxOutboundSeconds));
     try {
       String actor = FormMessages.actor();
       if (editingId == null) {
@@ -303,6 +308,14 @@ public class ExtensionsView implements Serializable {
 
   public void setInternationalDisallowed(boolean internationalDisallowed) {
     this.internationalDisallowed = internationalDisallowed;
+  }
+
+  public boolean isOutsideHoursDisabled() {
+    return outsideHoursDisabled;
+  }
+
+  public void setOutsideHoursDisabled(boolean outsideHoursDisabled) {
+    this.outsideHoursDisabled = outsideHoursDisabled;
   }
 
   public Integer getMaxOutboundSeconds() {

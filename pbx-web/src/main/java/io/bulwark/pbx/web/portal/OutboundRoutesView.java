@@ -7,6 +7,7 @@ import io.bulwark.pbx.routing.DialPatternDraft;
 import io.bulwark.pbx.routing.OutboundRoute;
 import io.bulwark.pbx.routing.OutboundRouteDraft;
 import io.bulwark.pbx.routing.OutboundRouteService;
+import io.bulwark.pbx.routing.TimeCondition;
 import io.bulwark.pbx.trunk.Trunk;
 import io.bulwark.pbx.trunk.TrunkService;
 import jakarta.annotation.PostConstruct;
@@ -95,6 +96,7 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
   private List<TrunkRow> trunkRows;
   private List<String> members;
   private String callerIdNumber;
+  private TimeCondition timeCondition;
 
   public OutboundRoutesView() {
     super("Outbound route");
@@ -120,6 +122,7 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
   @Override
   void clearFields() {
     name = callerIdNumber = null;
+    timeCondition = TimeCondition.ANY_TIME;
     patterns = new ArrayList<>(List.of(new PatternRow()));
     trunkRows = new ArrayList<>(List.of(new TrunkRow(null)));
     members = new ArrayList<>();
@@ -132,6 +135,7 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
     trunkRows = new ArrayList<>(r.getTrunkIds().stream().map(TrunkRow::new).toList());
     members = new ArrayList<>(r.getMembers());
     callerIdNumber = r.getCallerIdNumber();
+    timeCondition = r.getTimeCondition();
   }
 
   @Override
@@ -143,7 +147,8 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
             .toList(),
         trunkRows.stream().map(TrunkRow::getTrunkId).toList(),
         members,
-        callerIdNumber);
+        callerIdNumber,
+        timeCondition == null ? null : timeCondition.name());
   }
 
   @Override
@@ -226,5 +231,17 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
 
   public void setCallerIdNumber(String callerIdNumber) {
     this.callerIdNumber = callerIdNumber;
+  }
+
+  public TimeCondition getTimeCondition() {
+    return timeCondition;
+  }
+
+  public void setTimeCondition(TimeCondition timeCondition) {
+    this.timeCondition = timeCondition;
+  }
+
+  public TimeCondition[] getTimeConditions() {
+    return TimeCondition.values();
   }
 }
