@@ -36,6 +36,7 @@ class CallPolicyIT {
   private static final String TIMED = "3815";
   private static final String ABROAD = "3816";
   private static final String DAYTIME = "3817";
+  private static final String NIGHT_SHIFT = "3818";
   private static final String SECRET = "P0licyCallerSecret";
   private static final String PEER = "127.0.0.74";
 
@@ -436,6 +437,84 @@ class CallPolicyIT {
         .filter(v -> !v.getBoolean("allowed"))
         .map(v -> v.getString("rule"))
         .toList();
+  }
+
+  @Test
+  void anExtensionFollowingACustomFrequencyRuleIsHeldByItAndShownAtItsLimit()
+      throws InterruptedException {
+    HttpResponse<String> zero =
+        send("POST", "/call-policy/frequency-rules", frequencyRule("IT night", 0, 60));
+    assertEquals(400, zero.statusCode(), zero.body());
+    HttpResponse<String> made =
+        send("POST", "/call-policy/frequency-rules", frequencyRule("IT night", 1, 60));
+    assertEquals(201, made.statusCode(), made.body());
+    long rule = Http.object(made).getJsonNumber("id").longValue();
+    ExtensionsApi extensions = new ExtensionsApi(token);
+    long night = extensions.createValid(NIGHT_SHIFT, "pol" + NIGHT_SHIFT, SECRET);
+    JsonObject current = Http.object(extensions.get(night));
+    HttpResponse<String> noSuchRule = extensions.update(night, following(current, rule + 1000));
+    assertEquals(400, noSuchRule.statusCode(), noSuchRule.body());
+    assertTrue(noSuchRule.body().contains("restrictions.frequencyRuleId"), noSuchRule.body());
+    assertEquals(200, extensions.update(night, following(current, rule)).statusCode());
+    try {
+      int port = TestEnvironment.freeSipPort();
+      routeThroughPeer("IT night", port, "3", null, NIGHT_SHIFT);
+      Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port);
+
+      Sipp.Run first = Sipp.call("34930123456", "pol" + NIGHT_SHIFT, SECRET);
+      Sipp.Run second = Sipp.call("34930123456", "pol" + NIGHT_SHIFT, SECRET);
+
+      assertEquals(200, first.finalStatus(), first.messages());
+      assertEquals(200, provider.await().finalStatus());
+      assertEquals(403, second.finalStatus(), second.messages());
+      assertEquals(
+          1,
+          Database.awaitExactCount(
+              1,
+              "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
+                  + " and detail like 'Outbound call frequency: More than 1 outbound calls in 60 s"
+                  + " (rule IT night)%'",
+              NIGHT_SHIFT));
+      List<JsonObject> holds =
+          Http.array(send("GET", "/call-policy/frequency-holds", null))
+              .getValuesAs(JsonObject.class);
+      assertTrue(
+          holds.stream()
+              .anyMatch(
+                  h ->
+                      h.getString("extension").equals(NIGHT_SHIFT)
+                          && h.getString("rule").equals("IT night")),
+          holds.toString());
+      HttpResponse<String> inUse = send("DELETE", "/call-policy/frequency-rules/" + rule, null);
+      assertEquals(409, inUse.statusCode(), inUse.body());
+      assertTrue(inUse.body().contains(NIGHT_SHIFT), inUse.body());
+    } finally {
+      extensions.update(night, following(Http.object(extensions.get(night)), null));
+      assertEquals(204, send("DELETE", "/call-policy/frequency-rules/" + rule, null).statusCode());
+    }
+  }
+
+  private static JsonObject frequencyRule(String name, int calls, int seconds) {
+    return Json.createObjectBuilder()
+        .add("name", name)
+        .add("calls", calls)
+        .add("seconds", seconds)
+        .build();
+  }
+
+  /** The extension as it is, following the custom frequency rule {@code rule} (null: default). */
+  private static JsonObject following(JsonObject extension, Long rule) {
+    var restrictions = Json.createObjectBuilder();
+    if (rule == null) {
+      restrictions.addNull("frequencyRuleId");
+    } else {
+      restrictions.add("frequencyRuleId", rule);
+    }
+    return Json.createObjectBuilder()
+        .add("displayName", extension.getString("displayName"))
+        .add("registrationName", extension.getString("registrationName"))
+        .add("restrictions", restrictions)
+        .build();
   }
 
   private static JsonObject withMaxOutboundSeconds(JsonObject extension, int seconds) {

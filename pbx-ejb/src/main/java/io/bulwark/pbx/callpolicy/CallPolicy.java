@@ -39,13 +39,15 @@ public final class CallPolicy {
   /**
    * Makes the chain in its order: route permission, the route's time condition, the extensions'
    * call restrictions, the allowed country codes when the protection is on, the blocked numbers,
-   * then, when a frequency is given, the outbound call frequency of each extension.
+   * then, when the default rule is on or an extension follows a custom one, the outbound call
+   * frequency of each extension.
    */
   public static final class Builder {
     private Map<String, OutboundRestrictions> restricted = Map.of();
     private String internationalPrefix = "00";
     private List<DialPattern> blockedNumbers = List.of();
     private RateLimit frequency;
+    private Map<String, FrequencyLimit> customFrequencies = Map.of();
     private Set<String> allowedCountryCodes;
     private Duration maxCall = DEFAULT_MAX_CALL;
     private OfficeHours hours = OfficeHours.ALWAYS;
@@ -73,6 +75,12 @@ public final class CallPolicy {
     /** Each extension's outbound calls at most so many in so long; null for no limit. */
     public Builder frequency(RateLimit frequency) {
       this.frequency = frequency;
+      return this;
+    }
+
+    /** The custom frequency rule each extension that has one follows instead, by number. */
+    public Builder customFrequencies(Map<String, FrequencyLimit> customFrequencies) {
+      this.customFrequencies = Map.copyOf(customFrequencies);
       return this;
     }
 
@@ -114,8 +122,14 @@ public final class CallPolicy {
                 CallingCodes.shipped(), allowedCountryCodes, internationalPrefix));
       }
       rules.add(new BlockedNumbers(blockedNumbers));
-      if (frequency != null) {
-        rules.add(new CallFrequency(frequency, clock));
+      if (frequency != null || !customFrequencies.isEmpty()) {
+        rules.add(
+            new CallFrequency(
+                frequency == null
+                    ? null
+                    : new FrequencyLimit(FrequencyLimit.DEFAULT_NAME, frequency),
+                customFrequencies,
+                clock));
       }
       return new CallPolicy(rules, maxCall, restricted);
     }
@@ -145,6 +159,14 @@ public final class CallPolicy {
     }
     Duration limit = Duration.ofSeconds(own.getMaxOutboundSeconds());
     return limit.compareTo(maxCall) < 0 ? limit : maxCall;
+  }
+
+  /** The extensions at their outbound call frequency limit now. */
+  public List<FrequencyHold> frequencyHolds() {
+    return rules.stream()
+        .filter(CallFrequency.class::isInstance)
+        .flatMap(rule -> ((CallFrequency) rule).holds().stream())
+        .toList();
   }
 
   /** Forgets what counting rules no longer need; call every few seconds. */

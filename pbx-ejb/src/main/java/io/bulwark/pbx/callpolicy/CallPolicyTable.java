@@ -74,12 +74,24 @@ public class CallPolicyTable {
             .toList();
     CallSecuritySettings settings = em.find(CallSecuritySettings.class, CallSecuritySettings.ID);
     hours = em.find(OfficeCalendar.class, OfficeCalendar.ID).hours();
+    Map<Long, FrequencyLimit> rules =
+        em.createNamedQuery("FrequencyRule.all", FrequencyRule.class)
+            .getResultStream()
+            .collect(Collectors.toMap(FrequencyRule::getId, FrequencyRule::limit));
+    Map<String, FrequencyLimit> custom = new HashMap<>();
+    restricted.forEach(
+        (number, r) -> {
+          if (r.getFrequencyRuleId() != null && rules.containsKey(r.getFrequencyRuleId())) {
+            custom.put(number, rules.get(r.getFrequencyRuleId()));
+          }
+        });
     current =
         CallPolicy.builder()
             .restricted(restricted)
             .internationalPrefix(settings.getInternationalPrefix())
             .blockedNumbers(blocked)
             .frequency(settings.frequency())
+            .customFrequencies(custom)
             .allowedCountryCodes(settings.countryCodesInForce())
             .maxCall(Duration.ofSeconds(settings.getMaxCallSeconds()))
             .officeHours(hours)
@@ -138,6 +150,13 @@ public class CallPolicyTable {
    */
   public record CallCheck(
       boolean routed, String route, String sentNumber, List<CallPolicy.Judgement> judgements) {}
+
+  /** The extensions at their outbound call frequency limit now, by extension. */
+  public List<FrequencyHold> frequencyHolds() {
+    return current.frequencyHolds().stream()
+        .sorted(java.util.Comparator.comparing(FrequencyHold::extension))
+        .toList();
+  }
 
   /** Forgets the extensions that placed no call lately. */
   @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)

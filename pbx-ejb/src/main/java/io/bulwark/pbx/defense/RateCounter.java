@@ -1,6 +1,9 @@
 package io.bulwark.pbx.defense;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -64,6 +67,24 @@ public final class RateCounter<K> {
     return count(source) == limit.count() + 1;
   }
 
+  /** A source at its limit: anything more from it is over the limit until {@code until}. */
+  public record Held<K>(K source, int count, Instant until) {}
+
+  /** The sources at their limit now. */
+  public List<Held<K>> atLimit() {
+    long now = clock.millis();
+    List<Held<K>> held = new ArrayList<>();
+    windows.forEach(
+        (source, window) -> {
+          long start = window.start();
+          int count = window.current(now, windowMillis);
+          if (count >= limit.count()) {
+            held.add(new Held<>(source, count, Instant.ofEpochMilli(start + windowMillis)));
+          }
+        });
+    return held;
+  }
+
   /** Forgets {@code source}, once it is blocked or trusted. */
   public void forget(K source) {
     windows.remove(source);
@@ -93,6 +114,10 @@ public final class RateCounter<K> {
         count = 0;
       }
       return ++count;
+    }
+
+    synchronized long start() {
+      return start;
     }
 
     synchronized int current(long now, long span) {

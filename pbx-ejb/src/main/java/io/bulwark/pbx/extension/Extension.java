@@ -23,7 +23,13 @@ import java.time.Instant;
         "select e from Extension e where e.restrictions.outboundDisabled = true"
             + " or e.restrictions.outsideHoursDisabled = true"
             + " or e.restrictions.internationalDisallowed = true"
-            + " or e.restrictions.maxOutboundSeconds is not null")
+            + " or e.restrictions.maxOutboundSeconds is not null"
+            + " or e.restrictions.frequencyRuleId is not null")
+@NamedQuery(
+    name = "Extension.numbersFollowingFrequencyRule",
+    query =
+        "select e.number from Extension e where e.restrictions.frequencyRuleId = :ruleId"
+            + " order by e.number")
 @NamedQuery(
     name = "Extension.byNumber",
     query = "select e from Extension e where e.number = :number")
@@ -91,7 +97,8 @@ public class Extension {
               draft.restrictions().isOutboundDisabled(),
               draft.restrictions().isOutsideHoursDisabled(),
               draft.restrictions().isInternationalDisallowed(),
-              draft.restrictions().getMaxOutboundSeconds());
+              draft.restrictions().getMaxOutboundSeconds(),
+              draft.restrictions().getFrequencyRuleId());
     }
   }
 

@@ -113,6 +113,17 @@ public class ExtensionService {
     if (takenByAnother("Extension.byRegistrationName", "name", draft.registrationName(), self)) {
       found.add(new FieldViolation("registrationName", "This registration name is already in use"));
     }
+    Long rule = draft.restrictions() == null ? null : draft.restrictions().getFrequencyRuleId();
+    // By the query's name: the rules belong to the call policy, which reads extensions.
+    if (rule != null
+        && em.createNamedQuery("FrequencyRule.countById", Long.class)
+                .setParameter("id", rule)
+                .getSingleResult()
+            == 0) {
+      found.add(
+          new FieldViolation(
+              "restrictions.frequencyRuleId", "No outbound call frequency rule has this id"));
+    }
     return found;
   }
 

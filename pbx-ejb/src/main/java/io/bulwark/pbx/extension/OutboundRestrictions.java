@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The guide's extension call restrictions: whether the extension may place outbound calls at all,
- * outside business hours, and international ones, and how long its outbound calls may last. Calls
- * between extensions are never restricted by them.
+ * outside business hours, and international ones, how long its outbound calls may last, and the
+ * custom outbound call frequency rule it follows instead of the default one. Calls between
+ * extensions are never restricted by them.
  */
 @Embeddable
 public class OutboundRestrictions {
@@ -29,22 +30,28 @@ public class OutboundRestrictions {
   @Column(name = "max_outbound_seconds")
   private Integer maxOutboundSeconds;
 
+  /** Null: the default outbound call frequency rule. */
+  @Column(name = "frequency_rule_id")
+  private Long frequencyRuleId;
+
   protected OutboundRestrictions() {}
 
   public OutboundRestrictions(
       boolean outboundDisabled,
       boolean outsideHoursDisabled,
       boolean internationalDisallowed,
-      Integer maxOutboundSeconds) {
+      Integer maxOutboundSeconds,
+      Long frequencyRuleId) {
     this.outboundDisabled = outboundDisabled;
     this.outsideHoursDisabled = outsideHoursDisabled;
     this.internationalDisallowed = internationalDisallowed;
     this.maxOutboundSeconds = maxOutboundSeconds;
+    this.frequencyRuleId = frequencyRuleId;
   }
 
   /** No restriction at all: a new extension's. */
   public static OutboundRestrictions none() {
-    return new OutboundRestrictions(false, false, false, null);
+    return new OutboundRestrictions(false, false, false, null, null);
   }
 
   /** Whether any restriction is on. */
@@ -52,7 +59,8 @@ public class OutboundRestrictions {
     return outboundDisabled
         || outsideHoursDisabled
         || internationalDisallowed
-        || maxOutboundSeconds != null;
+        || maxOutboundSeconds != null
+        || frequencyRuleId != null;
   }
 
   /** What is wrong with these restrictions, if anything. */
@@ -80,18 +88,27 @@ public class OutboundRestrictions {
     return maxOutboundSeconds;
   }
 
+  public Long getFrequencyRuleId() {
+    return frequencyRuleId;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof OutboundRestrictions that
         && outboundDisabled == that.outboundDisabled
         && outsideHoursDisabled == that.outsideHoursDisabled
         && internationalDisallowed == that.internationalDisallowed
-        && Objects.equals(maxOutboundSeconds, that.maxOutboundSeconds);
+        && Objects.equals(maxOutboundSeconds, that.maxOutboundSeconds)
+        && Objects.equals(frequencyRuleId, that.frequencyRuleId);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        outboundDisabled, outsideHoursDisabled, internationalDisallowed, maxOutboundSeconds);
+        outboundDisabled,
+        outsideHoursDisabled,
+        internationalDisallowed,
+        maxOutboundSeconds,
+        frequencyRuleId);
   }
 }

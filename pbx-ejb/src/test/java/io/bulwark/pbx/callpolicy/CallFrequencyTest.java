@@ -10,6 +10,7 @@ import io.bulwark.pbx.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CallFrequencyTest {
@@ -77,5 +78,35 @@ class CallFrequencyTest {
               .verdict()
               .allowed());
     }
+  }
+
+  @Test
+  void anExtensionFollowingACustomRuleIsCountedByItAloneAndShownAtItsLimit() {
+    CallPolicy custom =
+        CallPolicy.builder()
+            .customFrequencies(
+                Map.of("1003", new FrequencyLimit("Night shift", new RateLimit(2, 60))))
+            .clock(clock)
+            .build();
+    CallAttempt night = new CallAttempt("1003", "94930", "4930", clock.instant());
+
+    assertTrue(custom.decide(night).verdict().allowed());
+    assertEquals(List.of(), custom.frequencyHolds(), "one call: not at the limit");
+    assertTrue(custom.decide(night).verdict().allowed());
+    assertEquals(
+        List.of(new FrequencyHold("1003", "Night shift", 2, clock.instant().plusSeconds(60))),
+        custom.frequencyHolds());
+    CallPolicy.Judgement third = custom.decide(night);
+    assertEquals("More than 2 outbound calls in 60 s (rule Night shift)", third.verdict().reason());
+    for (int i = 0; i < 20; i++) {
+      assertTrue(
+          custom
+              .decide(new CallAttempt("1001", "94930", "4930", clock.instant()))
+              .verdict()
+              .allowed(),
+          "with the default rule off, an extension without a custom rule is not limited");
+    }
+    clock.advance(Duration.ofSeconds(60));
+    assertTrue(custom.decide(night).verdict().allowed(), "a new window");
   }
 }

@@ -24,9 +24,9 @@ class CallPolicyTest {
       CallPolicy.builder()
           .restricted(
               Map.of(
-                  "1003", new OutboundRestrictions(true, false, false, null),
-                  "1004", new OutboundRestrictions(false, false, true, null),
-                  "1005", new OutboundRestrictions(false, false, false, 300)))
+                  "1003", new OutboundRestrictions(true, false, false, null, null),
+                  "1004", new OutboundRestrictions(false, false, true, null, null),
+                  "1005", new OutboundRestrictions(false, false, false, 300, null)))
           .blockedNumbers(
               List.of(
                   DialPattern.parse("1900NXXXXXX"),
@@ -90,7 +90,7 @@ class CallPolicyTest {
   void anExtensionsLongerLimitDoesNotLiftTheGlobalOne() {
     CallPolicy policy =
         CallPolicy.builder()
-            .restricted(Map.of("1001", new OutboundRestrictions(false, false, false, 86_400)))
+            .restricted(Map.of("1001", new OutboundRestrictions(false, false, false, 86_400, null)))
             .build();
 
     assertEquals(CallPolicy.DEFAULT_MAX_CALL, policy.maxDuration("1001", true));

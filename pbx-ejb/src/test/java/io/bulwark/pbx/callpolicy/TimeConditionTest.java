@@ -43,7 +43,7 @@ class TimeConditionTest {
                           LocalDate.of(2027, 1, 1),
                           LocalDate.of(2027, 1, 1),
                           true))))
-          .restricted(Map.of("1002", new OutboundRestrictions(false, true, false, null)))
+          .restricted(Map.of("1002", new OutboundRestrictions(false, true, false, null, null)))
           .build();
 
   @ParameterizedTest(name = "{0} through a route {1} at {2}: {3}")

@@ -6,6 +6,7 @@ import io.bulwark.pbx.callpolicy.CallSecuritySettings;
 import io.bulwark.pbx.callpolicy.CallSecuritySettingsDraft;
 import io.bulwark.pbx.callpolicy.CallingCode;
 import io.bulwark.pbx.callpolicy.CallingCodes;
+import io.bulwark.pbx.callpolicy.FrequencyHold;
 import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -154,6 +155,17 @@ public class CallPolicyResource {
         all.stream().filter(CountryCode::allowed).map(CountryCode::code).toList(),
         all,
         s.getVersion());
+  }
+
+  @GET
+  @Path("/frequency-holds")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The extensions at their outbound call frequency limit now: their calls are denied"
+              + " until the time given")
+  public List<FrequencyHold> frequencyHolds() {
+    return policy.frequencyHolds();
   }
 
   /** One rule's verdict; {@code status} is the SIP status a denial answers, 0 when allowed. */

@@ -72,20 +72,23 @@ public final class ExtensionJson {
   /**
    * The guide's extension call restrictions, for outbound calls: none at all, none outside business
    * hours, or none international, and {@code maxOutboundSeconds}, how long each may last (null: the
-   * global maximum call duration). Missing fields are off.
+   * global maximum call duration), and {@code frequencyRuleId}, the custom outbound call frequency
+   * rule it follows (null: the default rule). Missing fields are off.
    */
   public record Restrictions(
       Boolean outboundDisabled,
       Boolean outsideHoursDisabled,
       Boolean internationalDisallowed,
-      Integer maxOutboundSeconds) {
+      Integer maxOutboundSeconds,
+      Long frequencyRuleId) {
 
     static Restrictions of(OutboundRestrictions r) {
       return new Restrictions(
           r.isOutboundDisabled(),
           r.isOutsideHoursDisabled(),
           r.isInternationalDisallowed(),
-          r.getMaxOutboundSeconds());
+          r.getMaxOutboundSeconds(),
+          r.getFrequencyRuleId());
     }
 
     OutboundRestrictions value() {
@@ -93,7 +96,8 @@ public final class ExtensionJson {
           Boolean.TRUE.equals(outboundDisabled),
           Boolean.TRUE.equals(outsideHoursDisabled),
           Boolean.TRUE.equals(internationalDisallowed),
-          maxOutboundSeconds);
+          maxOutboundSeconds,
+          frequencyRuleId);
     }
   }
 

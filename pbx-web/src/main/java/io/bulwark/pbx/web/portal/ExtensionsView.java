@@ -1,5 +1,7 @@
 package io.bulwark.pbx.web.portal;
 
+import io.bulwark.pbx.callpolicy.FrequencyRule;
+import io.bulwark.pbx.callpolicy.FrequencyRuleService;
 import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionDraft;
 import io.bulwark.pbx.extension.ExtensionService;
@@ -35,6 +37,7 @@ public class ExtensionsView implements Serializable {
 
   @Inject private transient ExtensionService extensions;
   @Inject private transient LocationService locations;
+  @Inject private transient FrequencyRuleService frequencyRules;
 
   private List<Extension> all;
   private List<Extension> filtered;
@@ -55,6 +58,7 @@ public class ExtensionsView implements Serializable {
   private boolean internationalDisallowed;
   private boolean outsideHoursDisabled;
   private Integer maxOutboundSeconds;
+  private Long frequencyRuleId;
 
   @PostConstruct
   void init() {
@@ -98,6 +102,7 @@ public class ExtensionsView implements Serializable {
     tlsOnly = fresh.tlsOnly();
     outboundDisabled = outsideHoursDisabled = internationalDisallowed = false;
     maxOutboundSeconds = null;
+    frequencyRuleId = null;
   }
 
   public void edit(long id) {
@@ -126,6 +131,7 @@ public class ExtensionsView implements Serializable {
     internationalDisallowed = e.getRestrictions().isInternationalDisallowed();
     outsideHoursDisabled = e.getRestrictions().isOutsideHoursDisabled();
     maxOutboundSeconds = e.getRestrictions().getMaxOutboundSeconds();
+    frequencyRuleId = e.getRestrictions().getFrequencyRuleId();
   }
 
   public void save() {
@@ -146,7 +152,8 @@ public class ExtensionsView implements Serializable {
                 outboundDisabled,
                 outsideHoursDisabled,
                 internationalDisallowed,
-                maxOutboundSeconds));
+                maxOutboundSeconds,
+                frequencyRuleId));
     try {
       String actor = FormMessages.actor();
       if (editingId == null) {
@@ -316,6 +323,19 @@ public class ExtensionsView implements Serializable {
 
   public void setOutsideHoursDisabled(boolean outsideHoursDisabled) {
     this.outsideHoursDisabled = outsideHoursDisabled;
+  }
+
+  public Long getFrequencyRuleId() {
+    return frequencyRuleId;
+  }
+
+  public void setFrequencyRuleId(Long frequencyRuleId) {
+    this.frequencyRuleId = frequencyRuleId;
+  }
+
+  /** The custom frequency rules an extension may follow instead of the default one. */
+  public List<FrequencyRule> getFrequencyRules() {
+    return frequencyRules.all();
   }
 
   public Integer getMaxOutboundSeconds() {
