@@ -68,7 +68,7 @@ public final class CallRouter {
 
   /**
    * @param denials told of each outbound call the call policy or the trunks' limits deny, with the
-   *     rule that did
+   *     rule that did and the caller (what makes two denials alike for the event throttle)
    * @param timer hangs calls up at their maximum duration
    */
   public CallRouter(
@@ -202,7 +202,9 @@ public final class CallRouter {
             attempt.caller(),
             "deny",
             why + " (dialled " + attempt.dialled() + ")"),
-        judged.rule());
+        // Per extension: phones behind one NAT share an address, and each denied extension is
+        // news. Only authenticated callers get here, so the groups stay as few as the extensions.
+        judged.rule() + " " + attempt.caller());
     return why;
   }
 
