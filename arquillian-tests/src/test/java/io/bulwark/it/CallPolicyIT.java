@@ -37,6 +37,8 @@ class CallPolicyIT {
   private static final String ABROAD = "3816";
   private static final String DAYTIME = "3817";
   private static final String NIGHT_SHIFT = "3818";
+  private static final String SALES = "3819";
+  private static final String SUPPORT = "3820";
   private static final String SECRET = "P0licyCallerSecret";
   private static final String PEER = "127.0.0.74";
 
@@ -492,6 +494,68 @@ class CallPolicyIT {
       extensions.update(night, following(Http.object(extensions.get(night)), null));
       assertEquals(204, send("DELETE", "/call-policy/frequency-rules/" + rule, null).statusCode());
     }
+  }
+
+  @Test
+  void aRouteListingAnExtensionGroupIsOpenToItsMembersAsTheyAreNow() {
+    ExtensionsApi extensions = new ExtensionsApi(token);
+    extensions.createValid(SALES, "pol" + SALES, SECRET);
+    extensions.createValid(SUPPORT, "pol" + SUPPORT, SECRET);
+    HttpResponse<String> ghost = send("POST", "/extension-groups", group("IT ghosts", "3999999"));
+    assertEquals(400, ghost.statusCode(), ghost.body());
+    long group = create("/extension-groups", group("IT sales", SALES));
+    long trunk =
+        create(
+            "/trunks",
+            Json.createObjectBuilder()
+                .add("name", "IT group peer")
+                .add("kind", "PEER")
+                .add("host", PEER)
+                .build());
+    create(
+        "/outbound-routes",
+        Json.createObjectBuilder()
+            .add("name", "IT group out")
+            .add(
+                "dialPatterns",
+                Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("pattern", "2.").add("strip", 1)))
+            .add("trunkIds", Json.createArrayBuilder().add(trunk))
+            .add("groupIds", Json.createArrayBuilder().add(group))
+            .build());
+
+    assertEquals("IT group out", routeFor(SALES), "a member of the group");
+    assertEquals(null, routeFor(SUPPORT), "not a member");
+    JsonObject sales = Http.object(send("GET", "/extension-groups/" + group, null));
+    HttpResponse<String> grown =
+        send(
+            "PUT",
+            "/extension-groups/" + group,
+            Json.createObjectBuilder(group("IT sales", SALES, SUPPORT))
+                .add("version", sales.getInt("version"))
+                .build());
+    assertEquals(200, grown.statusCode(), grown.body());
+    assertEquals("IT group out", routeFor(SUPPORT), "a member now");
+    HttpResponse<String> listed = send("DELETE", "/extension-groups/" + group, null);
+    assertEquals(409, listed.statusCode(), listed.body());
+    assertTrue(listed.body().contains("IT group out"), listed.body());
+  }
+
+  /** The route a call from {@code extension} to 24930123 would take, null for none it may use. */
+  private String routeFor(String extension) {
+    JsonObject why =
+        Http.object(
+            send("GET", "/call-policy/check?extension=" + extension + "&number=24930123", null));
+    assertTrue(why.getBoolean("routed"), why.toString());
+    return why.isNull("route") ? null : why.getString("route");
+  }
+
+  private static JsonObject group(String name, String... members) {
+    JsonArrayBuilder listed = Json.createArrayBuilder();
+    for (String member : members) {
+      listed.add(member);
+    }
+    return Json.createObjectBuilder().add("name", name).add("members", listed).build();
   }
 
   private static JsonObject frequencyRule(String name, int calls, int seconds) {

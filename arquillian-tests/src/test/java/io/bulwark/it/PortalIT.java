@@ -329,6 +329,9 @@ class PortalIT {
         "No outbound route takes *#*#: the call would get 404.",
         browser.findElement(By.cssSelector("#why\\:outcome p[role='status']")).getText().strip());
     assertAccessible("call security, a call checked");
+    browser.get(TestEnvironment.publicUrl() + "/extension-groups.xhtml");
+    wait.until(ExpectedConditions.titleContains("Extension Groups"));
+    assertAccessible("extension groups");
     browser.get(TestEnvironment.publicUrl() + "/frequency-rules.xhtml");
     wait.until(ExpectedConditions.titleContains("Outbound Call Frequency"));
     assertAccessible("outbound call frequency");

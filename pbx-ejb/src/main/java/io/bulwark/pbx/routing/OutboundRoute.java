@@ -12,10 +12,12 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * An outbound route: which dialled numbers, from which extensions, leave through which trunks.
@@ -35,6 +37,11 @@ import java.util.TreeSet;
     query =
         "select r.name from OutboundRoute r join r.trunkIds t where t = :trunkId"
             + " order by r.position")
+@NamedQuery(
+    name = "OutboundRoute.namesListingGroup",
+    query =
+        "select r.name from OutboundRoute r join r.groupIds g where g = :groupId"
+            + " order by r.position")
 public class OutboundRoute extends OrderedRoute {
 
   @ElementCollection(fetch = FetchType.EAGER)
@@ -52,6 +59,11 @@ public class OutboundRoute extends OrderedRoute {
   @CollectionTable(name = "outbound_route_member", joinColumns = @JoinColumn(name = "route_id"))
   @Column(name = "extension_number", nullable = false, length = 16)
   private Set<String> members = new HashSet<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "outbound_route_group", joinColumns = @JoinColumn(name = "route_id"))
+  @Column(name = "group_id", nullable = false)
+  private Set<Long> groupIds = new HashSet<>();
 
   @Column(name = "caller_id_number", length = 33)
   private String callerIdNumber;
@@ -76,18 +88,27 @@ public class OutboundRoute extends OrderedRoute {
     trunkIds.addAll(draft.trunkIds());
     members.clear();
     members.addAll(draft.members());
+    groupIds.clear();
+    groupIds.addAll(draft.groupIds());
     callerIdNumber = draft.callerIdNumber();
     timeCondition = draft.condition();
   }
 
-  /** The route as the routing policy reads it, detached from persistence. */
-  public OutboundRule rule() {
+  /**
+   * The route as the routing policy reads it, detached from persistence: its members are the
+   * extensions it lists and the members of the groups it lists.
+   *
+   * @param groupMembers the members of a group, by its id
+   */
+  public OutboundRule rule(Function<Long, Collection<String>> groupMembers) {
+    Set<String> everyone = new HashSet<>(members);
+    groupIds.forEach(g -> everyone.addAll(groupMembers.apply(g)));
     return new OutboundRule(
         getId(),
         getName(),
         getDialPatterns(),
         List.copyOf(trunkIds),
-        Set.copyOf(members),
+        everyone,
         callerIdNumber,
         timeCondition);
   }
@@ -103,6 +124,11 @@ public class OutboundRoute extends OrderedRoute {
   /** The member extensions' numbers, sorted. */
   public List<String> getMembers() {
     return List.copyOf(new TreeSet<>(members));
+  }
+
+  /** The extension groups listed, by id, sorted. */
+  public List<Long> getGroupIds() {
+    return List.copyOf(new TreeSet<>(groupIds));
   }
 
   public String getCallerIdNumber() {

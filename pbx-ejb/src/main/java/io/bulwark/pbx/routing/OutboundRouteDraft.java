@@ -14,6 +14,7 @@ import java.util.List;
  * @param members the numbers of the extensions allowed to use the route
  * @param callerIdNumber presented on calls through the route instead of the trunk's; optional
  * @param timeCondition a {@link TimeCondition}'s name; {@code ANY_TIME} when null
+ * @param groupIds the extension groups whose members may use the route too
  */
 public record OutboundRouteDraft(
     String name,
@@ -21,7 +22,8 @@ public record OutboundRouteDraft(
     List<Long> trunkIds,
     List<String> members,
     String callerIdNumber,
-    String timeCondition) {
+    String timeCondition,
+    List<Long> groupIds) {
 
   static final int MAX_PATTERNS = 100;
 
@@ -35,16 +37,17 @@ public record OutboundRouteDraft(
             : nonNull(members).stream().map(String::strip).distinct().toList();
     callerIdNumber =
         callerIdNumber == null || callerIdNumber.isBlank() ? null : callerIdNumber.strip();
+    groupIds = groupIds == null ? List.of() : nonNull(groupIds).stream().distinct().toList();
   }
 
-  /** A route usable at any time. */
+  /** A route usable at any time by the extensions it lists. */
   public OutboundRouteDraft(
       String name,
       List<DialPatternDraft> dialPatterns,
       List<Long> trunkIds,
       List<String> members,
       String callerIdNumber) {
-    this(name, dialPatterns, trunkIds, members, callerIdNumber, null);
+    this(name, dialPatterns, trunkIds, members, callerIdNumber, null, null);
   }
 
   private static <T> List<T> nonNull(List<T> values) {

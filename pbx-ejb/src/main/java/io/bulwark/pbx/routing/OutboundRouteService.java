@@ -1,6 +1,7 @@
 package io.bulwark.pbx.routing;
 
 import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.extension.ExtensionGroup;
 import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.trunk.Trunk;
@@ -43,7 +44,7 @@ public class OutboundRouteService extends OrderedRouteService<OutboundRoute, Out
     return draft.violations();
   }
 
-  /** Each trunk and member must exist; the first missing one of each is reported. */
+  /** Each trunk, group and member must exist; the first missing one of each is reported. */
   @Override
   void checkReferences(OutboundRouteDraft draft, List<FieldViolation> violations) {
     draft.trunkIds().stream()
@@ -51,6 +52,13 @@ public class OutboundRouteService extends OrderedRouteService<OutboundRoute, Out
         .findFirst()
         .ifPresent(
             t -> violations.add(new FieldViolation("trunkIds", "Trunk " + t + " does not exist")));
+    draft.groupIds().stream()
+        .filter(g -> em.find(ExtensionGroup.class, g) == null)
+        .findFirst()
+        .ifPresent(
+            g ->
+                violations.add(
+                    new FieldViolation("groupIds", "Extension group " + g + " does not exist")));
     draft.members().stream()
         .filter(m -> extensions.byNumber(m).isEmpty())
         .findFirst()

@@ -1,6 +1,8 @@
 package io.bulwark.pbx.routing;
 
 import io.bulwark.pbx.extension.ExtensionChanged;
+import io.bulwark.pbx.extension.ExtensionGroup;
+import io.bulwark.pbx.extension.ExtensionGroupChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -13,11 +15,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Both routing policies in memory for SIP, loaded at start and again after each committed change of
- * a route, or of an extension (a deleted extension leaves the routes it was a member of).
+ * a route, of an extension group, or of an extension (a deleted extension leaves the routes and
+ * groups it was a member of).
  */
 @Singleton
 @Startup
@@ -32,10 +38,14 @@ public class RoutingTable {
 
   @PostConstruct
   void load() {
+    Map<Long, List<String>> groups =
+        em.createNamedQuery("ExtensionGroup.all", ExtensionGroup.class)
+            .getResultStream()
+            .collect(Collectors.toMap(ExtensionGroup::getId, ExtensionGroup::getMembers));
     outbound =
         new OutboundRouting(
             em.createNamedQuery("OutboundRoute.all", OutboundRoute.class).getResultList().stream()
-                .map(OutboundRoute::rule)
+                .map(route -> route.rule(g -> groups.getOrDefault(g, List.of())))
                 .toList());
     inbound =
         new InboundRouting(
@@ -57,6 +67,13 @@ public class RoutingTable {
   /** Runs after the change committed, in a transaction of its own (the committed one is over). */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoutesChanged change) {
+    load();
+  }
+
+  /** A group's members are who may use the routes that list it. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void followGroups(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) ExtensionGroupChanged change) {
     load();
   }
 

@@ -43,6 +43,7 @@ public final class RouteJson {
    * @param position its place in the list; routes are tried from the lowest
    * @param trunkIds the trunks tried in order, the next when one fails (5xx or no answer)
    * @param members numbers of the extensions allowed to use the route
+   * @param groupIds extension groups whose members may use it too
    * @param timeCondition {@code ANY_TIME}, {@code BUSINESS_HOURS} or {@code
    *     OUTSIDE_BUSINESS_HOURS}: when the route may be used (a call at another time gets 403)
    */
@@ -53,6 +54,7 @@ public final class RouteJson {
       List<Pattern> dialPatterns,
       List<Long> trunkIds,
       List<String> members,
+      List<Long> groupIds,
       String callerIdNumber,
       TimeCondition timeCondition,
       Instant createdAt,
@@ -67,6 +69,7 @@ public final class RouteJson {
           r.getDialPatterns().stream().map(Pattern::of).toList(),
           r.getTrunkIds(),
           r.getMembers(),
+          r.getGroupIds(),
           r.getCallerIdNumber(),
           r.getTimeCondition(),
           r.getCreatedAt(),
@@ -85,6 +88,7 @@ public final class RouteJson {
       List<Pattern> dialPatterns,
       List<Long> trunkIds,
       List<String> members,
+      List<Long> groupIds,
       String callerIdNumber,
       String timeCondition,
       Integer version)
@@ -100,7 +104,8 @@ public final class RouteJson {
           trunkIds,
           members,
           callerIdNumber,
-          timeCondition);
+          timeCondition,
+          groupIds);
     }
   }
 

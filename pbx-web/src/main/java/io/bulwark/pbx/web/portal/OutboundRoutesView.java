@@ -1,6 +1,8 @@
 package io.bulwark.pbx.web.portal;
 
 import io.bulwark.pbx.extension.Extension;
+import io.bulwark.pbx.extension.ExtensionGroup;
+import io.bulwark.pbx.extension.ExtensionGroupService;
 import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.routing.DialPattern;
 import io.bulwark.pbx.routing.DialPatternDraft;
@@ -31,6 +33,7 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
   @Inject private transient OutboundRouteService routes;
   @Inject private transient TrunkService trunks;
   @Inject private transient ExtensionService extensions;
+  @Inject private transient ExtensionGroupService groups;
 
   /** One dial pattern row of the form. */
   public static class PatternRow implements Serializable {
@@ -98,6 +101,11 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
   private String callerIdNumber;
   private TimeCondition timeCondition;
 
+  /** The groups' ids as text: a select-many loses the element type of a list. */
+  private List<String> groupIds;
+
+  private List<ExtensionGroup> allGroups;
+
   public OutboundRoutesView() {
     super("Outbound route");
   }
@@ -109,6 +117,7 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
     allTrunks = trunks.all();
     trunkNames = allTrunks.stream().collect(Collectors.toMap(Trunk::getId, Trunk::getName));
     allExtensions = extensions.all();
+    allGroups = groups.all();
     if (patterns == null) {
       startNew();
     }
@@ -126,6 +135,7 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
     patterns = new ArrayList<>(List.of(new PatternRow()));
     trunkRows = new ArrayList<>(List.of(new TrunkRow(null)));
     members = new ArrayList<>();
+    groupIds = new ArrayList<>();
   }
 
   @Override
@@ -134,6 +144,7 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
     patterns = new ArrayList<>(r.getDialPatterns().stream().map(PatternRow::new).toList());
     trunkRows = new ArrayList<>(r.getTrunkIds().stream().map(TrunkRow::new).toList());
     members = new ArrayList<>(r.getMembers());
+    groupIds = new ArrayList<>(r.getGroupIds().stream().map(String::valueOf).toList());
     callerIdNumber = r.getCallerIdNumber();
     timeCondition = r.getTimeCondition();
   }
@@ -148,7 +159,8 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
         trunkRows.stream().map(TrunkRow::getTrunkId).toList(),
         members,
         callerIdNumber,
-        timeCondition == null ? null : timeCondition.name());
+        timeCondition == null ? null : timeCondition.name(),
+        groupIds.stream().map(Long::valueOf).toList());
   }
 
   @Override
@@ -189,8 +201,14 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
         .collect(Collectors.joining(" → "));
   }
 
+  /** The extensions and groups a route lists, on one line. */
   public String membersOf(OutboundRoute route) {
-    return String.join(", ", route.getMembers());
+    Map<Long, String> names =
+        allGroups.stream()
+            .collect(Collectors.toMap(ExtensionGroup::getId, ExtensionGroup::getName));
+    List<String> listed = new ArrayList<>(route.getMembers());
+    route.getGroupIds().forEach(g -> listed.add("group " + names.getOrDefault(g, "#" + g)));
+    return String.join(", ", listed);
   }
 
   public List<Trunk> getAllTrunks() {
@@ -231,6 +249,18 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
 
   public void setCallerIdNumber(String callerIdNumber) {
     this.callerIdNumber = callerIdNumber;
+  }
+
+  public List<String> getGroupIds() {
+    return groupIds;
+  }
+
+  public void setGroupIds(List<String> groupIds) {
+    this.groupIds = groupIds;
+  }
+
+  public List<ExtensionGroup> getAllGroups() {
+    return allGroups;
   }
 
   public TimeCondition getTimeCondition() {
