@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,6 +40,9 @@ class CallPolicyIT {
   private static final String NIGHT_SHIFT = "3818";
   private static final String SALES = "3819";
   private static final String SUPPORT = "3820";
+  private static final String BURSTY = "3821";
+  private static final String NIGHT_OWL = "3822";
+  private static final String TRAVELLER = "3823";
   private static final String SECRET = "P0licyCallerSecret";
   private static final String PEER = "127.0.0.74";
 
@@ -100,10 +104,11 @@ class CallPolicyIT {
             "Route time condition",
             "Extension call restrictions",
             "Blocked numbers",
-            "Outbound call frequency"),
+            "Outbound call frequency",
+            "Spend guard"),
         verdicts.stream().map(v -> v.getString("rule")).toList());
     assertEquals(
-        List.of(true, true, true, false, true),
+        List.of(true, true, true, false, true, true),
         verdicts.stream().map(v -> v.getBoolean("allowed")).toList(),
         "only the blocked numbers deny it");
     assertEquals(400, send("GET", "/call-policy/check?extension=" + MEMBER, null).statusCode());
@@ -541,13 +546,135 @@ class CallPolicyIT {
     assertTrue(listed.body().contains("IT group out"), listed.body());
   }
 
+  @Test
+  void theSpendGuardLimitsInternationalCallsAndBlocksAFirstCallAbroadAtNight()
+      throws InterruptedException {
+    JsonObject calendar = Http.object(send("GET", "/business-hours", null));
+    JsonObject guard = Http.object(send("GET", "/call-policy/spend-guard", null));
+    assertTrue(guard.getBoolean("alertOnAnomaly"), "alerts on a new system: " + guard);
+    assertFalse(guard.getBoolean("blockOnAnomaly"));
+    HttpResponse<String> zero =
+        send(
+            "PUT",
+            "/call-policy/spend-guard",
+            Json.createObjectBuilder().add("extensionInternationalPerHour", 0).build());
+    assertEquals(400, zero.statusCode(), zero.body());
+    assertEquals(
+        200,
+        send(
+                "PUT",
+                "/business-hours",
+                Json.createObjectBuilder(calendar)
+                    .add(
+                        "holidays",
+                        Json.createArrayBuilder()
+                            .add(
+                                Json.createObjectBuilder()
+                                    .add("name", "IT night")
+                                    .add(
+                                        "first",
+                                        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                            .toString())))
+                    .build())
+            .statusCode());
+    try {
+      ExtensionsApi extensions = new ExtensionsApi(token);
+      long owl = extensions.createValid(NIGHT_OWL, "pol" + NIGHT_OWL, SECRET);
+      extensions.createValid(TRAVELLER, "pol" + TRAVELLER, SECRET);
+      int port = TestEnvironment.freeSipPort();
+      routeThroughPeer("IT spend", port, "0", null, NIGHT_OWL, TRAVELLER);
+      putSpendGuard(1, true);
+
+      Sipp.Run blocked = Sipp.call("0004930123456", "pol" + NIGHT_OWL, SECRET);
+
+      assertEquals(403, blocked.finalStatus(), blocked.messages());
+      assertEquals(
+          1,
+          Database.awaitExactCount(
+              1,
+              "select count(*) from event_log where type = 'TOLL_FRAUD_SUSPECTED' and identity = ?"
+                  + " and action = 'block' and detail like 'first call of extension "
+                  + NIGHT_OWL
+                  + " to +49 Germany (DE) in 30 days, and it is IT night%'",
+              NIGHT_OWL));
+      assertEquals(
+          1,
+          Database.awaitExactCount(
+              1,
+              "select count(*) from extension where number = ? and outbound_disabled = true",
+              NIGHT_OWL),
+          "the extension's outbound calls were disabled");
+      assertTrue(
+          Http.object(extensions.get(owl))
+              .getJsonObject("restrictions")
+              .getBoolean("outboundDisabled"));
+      assertEquals(
+          1,
+          Database.awaitExactCount(
+              1,
+              "select count(*) from event_log where type = 'EXTENSION_OUTBOUND_DISABLED'"
+                  + " and identity = ?",
+              NIGHT_OWL));
+
+      putSpendGuard(1, false);
+      Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port);
+      Sipp.Run first = Sipp.call("0004930123456", "pol" + TRAVELLER, SECRET);
+      Sipp.Run second = Sipp.call("0004930123457", "pol" + TRAVELLER, SECRET);
+
+      assertEquals(200, first.finalStatus(), "an alert, not a block: " + first.messages());
+      assertEquals(200, provider.await().finalStatus());
+      assertEquals(403, second.finalStatus(), second.messages());
+      assertEquals(
+          1,
+          Database.awaitExactCount(
+              1,
+              "select count(*) from event_log where type = 'CALL_DENIED' and identity = ? and"
+                  + " detail like 'Spend guard: Extension "
+                  + TRAVELLER
+                  + " placed its 1 international calls of the last hour%'",
+              TRAVELLER));
+      assertEquals(
+          1,
+          Database.awaitExactCount(
+              1,
+              "select count(*) from event_log where type = 'TOLL_FRAUD_SUSPECTED' and identity = ?"
+                  + " and action = 'alert'",
+              TRAVELLER));
+    } finally {
+      JsonObject now = Http.object(send("GET", "/call-policy/spend-guard", null));
+      send(
+          "PUT",
+          "/call-policy/spend-guard",
+          Json.createObjectBuilder(guard).add("version", now.getInt("version")).build());
+      JsonObject hours = Http.object(send("GET", "/business-hours", null));
+      send(
+          "PUT",
+          "/business-hours",
+          Json.createObjectBuilder(calendar).add("version", hours.getInt("version")).build());
+    }
+  }
+
+  /** One international call an hour per extension; suspicions alert, and block when asked. */
+  private void putSpendGuard(int internationalPerHour, boolean block) {
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/call-policy/spend-guard",
+            Json.createObjectBuilder()
+                .add("extensionInternationalPerHour", internationalPerHour)
+                .add("alertOnAnomaly", true)
+                .add("blockOnAnomaly", block)
+                .build());
+    assertEquals(200, put.statusCode(), put.body());
+  }
+
   /** The route a call from {@code extension} to 24930123 would take, null for none it may use. */
   private String routeFor(String extension) {
     JsonObject why =
         Http.object(
             send("GET", "/call-policy/check?extension=" + extension + "&number=24930123", null));
     assertTrue(why.getBoolean("routed"), why.toString());
-    return why.isNull("route") ? null : why.getString("route");
+    return why.getString("route", null);
   }
 
   private static JsonObject group(String name, String... members) {
@@ -587,6 +714,46 @@ class CallPolicyIT {
         .add("registrationName", extension.getString("registrationName"))
         .add("restrictions", Json.createObjectBuilder().add("maxOutboundSeconds", seconds))
         .build();
+  }
+
+  @Test
+  void tenCallsASecondFromOneExtensionLetTheDefaultFiveASecondThrough()
+      throws InterruptedException {
+    JsonObject settings = Http.object(send("GET", "/call-policy/settings", null));
+    assertEquals(
+        List.of(true, 5, 1),
+        List.of(
+            settings.getBoolean("frequencyEnabled"),
+            settings.getInt("frequencyCalls"),
+            settings.getInt("frequencySeconds")),
+        "the default");
+    new ExtensionsApi(token).createValid(BURSTY, "pol" + BURSTY, SECRET);
+    int port = TestEnvironment.freeSipPort();
+    routeThroughPeer("IT burst", port, "1", null, BURSTY);
+    Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port, 30);
+    try {
+      Map<Integer, Integer> answers =
+          Sipp.callsAtRate("14930123456", "pol" + BURSTY, SECRET, 10, 30).finals();
+
+      int passed = answers.getOrDefault(200, 0);
+      int denied = answers.getOrDefault(403, 0);
+      System.out.println("10 calls/s for 3 s from one extension: " + answers);
+      assertEquals(30, passed + denied, answers.toString());
+      // Windows of a second from each window's first call: 5 of each 10, give or take a window.
+      assertTrue(passed >= 12 && passed <= 20, "passed " + passed + " of 30: " + answers);
+      // The event throttle records the first denial at once and counts the rest in a summary.
+      assertTrue(
+          Database.awaitCount(
+                  1,
+                  "select count(*) from event_log where type = 'CALL_DENIED' and identity = ?"
+                      + " and detail like"
+                      + " 'Outbound call frequency: More than 5 outbound calls in 1 s%'",
+                  BURSTY)
+              >= 1,
+          "the denials are an event");
+    } finally {
+      provider.stop();
+    }
   }
 
   /**

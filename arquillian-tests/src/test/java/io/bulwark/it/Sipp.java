@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -230,6 +232,27 @@ public final class Sipp {
         .await();
   }
 
+  /**
+   * Places {@code calls} calls to {@code number} as the extension with these credentials, {@code
+   * rate} a second (call-uac.xml, each held half a second); {@link Answering#finals} counts their
+   * answers.
+   */
+  public static Answering callsAtRate(
+      String number, String username, String password, int rate, int calls) {
+    return dial(
+        "call-uac.xml",
+        List.of("-r", Integer.toString(rate), "-m", Integer.toString(calls)),
+        number,
+        username,
+        password);
+  }
+
+  /** As {@link #phoneAt}, for a phone that takes up to {@code calls} calls until it is stopped. */
+  public static Answering phoneAt(String scenario, String address, int localPort, int calls) {
+    return start(
+        scenario, null, "udp", address, localPort, null, List.of("-m", Integer.toString(calls)));
+  }
+
   /** Starts a phone at {@code address:localPort} that takes one call as {@code scenario} says. */
   public static Answering phoneAt(String scenario, String address, int localPort) {
     return start(scenario, null, "udp", address, localPort, null, List.of());
@@ -259,6 +282,40 @@ public final class Sipp {
     private Answering(Process process, Path dir) {
       this.process = process;
       this.dir = dir;
+    }
+
+    /**
+     * Waits for sipp to end (30 s at most) and counts the final answers of its calls, by status.
+     */
+    public Map<Integer, Integer> finals() {
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("sipp did not finish within 30 s");
+        }
+        Path log = dir.resolve("sipp.log");
+        Map<Integer, Integer> counts = new TreeMap<>();
+        Matcher m = FINAL.matcher(Files.exists(log) ? Files.readString(log) : "");
+        while (m.find()) {
+          counts.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+        }
+        return counts;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Ends a phone that would take more calls. */
+    public void stop() {
+      process.destroy();
+      try {
+        process.waitFor(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     /** Waits for sipp to end (30 s at most) and reads what it saw. */
@@ -307,6 +364,9 @@ public final class Sipp {
       }
       command.addAll(List.of("-sf", xml.toString()));
       command.addAll(options);
+      if (!options.contains("-m")) {
+        command.addAll(List.of("-m", "1"));
+      }
       if (injection != null) {
         command.addAll(
             List.of("-inf", Files.writeString(dir.resolve("fields.csv"), injection).toString()));
@@ -315,8 +375,6 @@ public final class Sipp {
           List.of(
               "-t",
               "tcp".equals(transport) ? "t1" : "u1",
-              "-m",
-              "1",
               "-i",
               sourceAddress,
               "-p",

@@ -6,10 +6,12 @@ import io.bulwark.pbx.officehours.OfficeHours;
 import io.bulwark.pbx.routing.DialPattern;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The chain every outbound call passes, in order: the first rule that denies decides. Immutable, so
@@ -26,6 +28,7 @@ public final class CallPolicy {
   private final List<CallRule> rules;
   private final Duration maxCall;
   private final Map<String, OutboundRestrictions> restricted;
+  private final SpendLedger ledger;
 
   /** Route permission alone: what a PBX without call security settings checks. */
   public static CallPolicy routesOnly() {
@@ -40,7 +43,7 @@ public final class CallPolicy {
    * Makes the chain in its order: route permission, the route's time condition, the extensions'
    * call restrictions, the allowed country codes when the protection is on, the blocked numbers,
    * then, when the default rule is on or an extension follows a custom one, the outbound call
-   * frequency of each extension.
+   * frequency of each extension, and last, when it is given, the spend guard.
    */
   public static final class Builder {
     private Map<String, OutboundRestrictions> restricted = Map.of();
@@ -51,6 +54,9 @@ public final class CallPolicy {
     private Set<String> allowedCountryCodes;
     private Duration maxCall = DEFAULT_MAX_CALL;
     private OfficeHours hours = OfficeHours.ALWAYS;
+    private SpendLimits spendLimits;
+    private SpendLedger ledger;
+    private Consumer<Suspicion> alarms;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -100,6 +106,18 @@ public final class CallPolicy {
       return this;
     }
 
+    /**
+     * The spend guard, last in the chain, with what was spent lately and who hears of a suspicion
+     * of toll fraud.
+     */
+    public Builder spendGuard(
+        SpendLimits spendLimits, SpendLedger ledger, Consumer<Suspicion> alarms) {
+      this.spendLimits = spendLimits;
+      this.ledger = ledger;
+      this.alarms = alarms;
+      return this;
+    }
+
     /** How long any call may last. */
     public Builder maxCall(Duration maxCall) {
       this.maxCall = maxCall;
@@ -131,19 +149,35 @@ public final class CallPolicy {
                 customFrequencies,
                 clock));
       }
-      return new CallPolicy(rules, maxCall, restricted);
+      if (ledger != null) {
+        rules.add(
+            new SpendGuard(
+                spendLimits, ledger, CallingCodes.shipped(), internationalPrefix, hours, alarms));
+      }
+      return new CallPolicy(rules, maxCall, restricted, ledger);
     }
 
     private CallPolicy routesOnly() {
-      return new CallPolicy(List.of(new PermittedRoute()), maxCall, Map.of());
+      return new CallPolicy(List.of(new PermittedRoute()), maxCall, Map.of(), null);
     }
   }
 
   private CallPolicy(
-      List<CallRule> rules, Duration maxCall, Map<String, OutboundRestrictions> restricted) {
+      List<CallRule> rules,
+      Duration maxCall,
+      Map<String, OutboundRestrictions> restricted,
+      SpendLedger ledger) {
     this.rules = List.copyOf(rules);
     this.maxCall = maxCall;
     this.restricted = restricted;
+    this.ledger = ledger;
+  }
+
+  /** An outbound call of {@code caller} ended at {@code at} after {@code seconds} billed. */
+  public void spent(String caller, long seconds, Instant at) {
+    if (ledger != null) {
+      ledger.spent(caller, seconds, at);
+    }
   }
 
   /**

@@ -1,7 +1,12 @@
 package io.bulwark.pbx.callpolicy;
 
+import io.bulwark.pbx.cdr.CallRecordEntry;
+import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionChanged;
+import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.officehours.OfficeCalendar;
 import io.bulwark.pbx.officehours.OfficeHours;
@@ -42,13 +47,18 @@ import java.util.stream.Collectors;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigration", "RoutingTable"})
+@DependsOn({"SchemaMigration", "RoutingTable", "SecurityEventGate"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CallPolicyTable {
 
   @PersistenceContext private EntityManager em;
   @Inject private RoutingTable routing;
   @Inject private Clock clock;
+  @Inject private SecurityEventGate eventGate;
+  @Inject private ExtensionService extensions;
+
+  /** What extensions spent lately: kept over changes of the policy, read again at start. */
+  private final SpendLedger ledger = new SpendLedger();
 
   private volatile CallPolicy current = CallPolicy.routesOnly();
   private volatile OfficeHours hours = OfficeHours.ALWAYS;
@@ -58,11 +68,63 @@ public class CallPolicyTable {
 
   @PostConstruct
   synchronized void load() {
+    fillLedger();
     restricted =
         em.createNamedQuery("Extension.restricted", Extension.class)
             .getResultStream()
             .collect(Collectors.toMap(Extension::getNumber, Extension::getRestrictions));
     rebuild();
+  }
+
+  /**
+   * The outbound calls of the last 30 days from the call records: a call that reached a trunk from
+   * an extension was placed, and its billed seconds were spent.
+   */
+  private void fillLedger() {
+    String prefix =
+        em.find(CallSecuritySettings.class, CallSecuritySettings.ID).getInternationalPrefix();
+    Instant since = clock.instant().minus(SpendLedger.MEMORY);
+    em.createQuery(
+            "select r from CallRecordEntry r where r.trunk is not null and r.startedAt >= :since"
+                + " and r.caller in (select e.number from Extension e) order by r.startedAt",
+            CallRecordEntry.class)
+        .setParameter("since", since)
+        .getResultStream()
+        .forEach(
+            r -> {
+              ledger.placed(
+                  r.getCaller(),
+                  International.digitsAfterPrefix(r.getCallee(), prefix)
+                      .flatMap(CallingCodes.shipped()::of)
+                      .map(CallingCode::digits)
+                      .orElse(null),
+                  r.getStartedAt());
+              if (r.getEndedAt() != null) {
+                ledger.spent(r.getCaller(), r.getBillableSeconds(), r.getEndedAt());
+              }
+            });
+  }
+
+  /**
+   * A suspicion of toll fraud: an alert, and when the guard blocks, the extension's outbound calls
+   * disabled. Called on SIP threads: the event is counted and the change is asynchronous.
+   */
+  private void alarm(Suspicion suspicion) {
+    eventGate
+        .throttle()
+        .offer(
+            new SecurityEvent(
+                suspicion.at(),
+                EventType.TOLL_FRAUD_SUSPECTED,
+                null,
+                suspicion.extension(),
+                suspicion.blocked() ? "block" : "alert",
+                suspicion.why() + " (dialled " + suspicion.dialled() + ")"),
+            "suspicion " + suspicion.extension());
+    if (suspicion.blocked()) {
+      extensions.disableOutboundCalls(
+          suspicion.extension(), "suspected toll fraud: " + suspicion.why());
+    }
   }
 
   /** Makes the chain again from the restrictions kept and what the database says now. */
@@ -95,6 +157,10 @@ public class CallPolicyTable {
             .allowedCountryCodes(settings.countryCodesInForce())
             .maxCall(Duration.ofSeconds(settings.getMaxCallSeconds()))
             .officeHours(hours)
+            .spendGuard(
+                em.find(SpendGuardSettings.class, SpendGuardSettings.ID).limits(),
+                ledger,
+                this::alarm)
             .clock(clock)
             .build();
   }
@@ -151,6 +217,11 @@ public class CallPolicyTable {
   public record CallCheck(
       boolean routed, String route, String sentNumber, List<CallPolicy.Judgement> judgements) {}
 
+  /** What all extensions spent on outbound calls in the windows that end now. */
+  public SpendLedger.Usage totalSpend() {
+    return ledger.total(clock.instant());
+  }
+
   /** The extensions at their outbound call frequency limit now, by extension. */
   public List<FrequencyHold> frequencyHolds() {
     return current.frequencyHolds().stream()
@@ -163,6 +234,7 @@ public class CallPolicyTable {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void sweep() {
     current.sweep();
+    ledger.sweep(clock.instant());
   }
 
   /** Runs after the change committed, in a transaction of its own. */

@@ -57,6 +57,34 @@ public class CallSecurityService {
     return settings;
   }
 
+  public SpendGuardSettings spendGuard() {
+    return em.find(SpendGuardSettings.class, SpendGuardSettings.ID);
+  }
+
+  /**
+   * Changes the spend guard's limits; with {@code readVersion}, a change since refuses this one.
+   */
+  public SpendGuardSettings updateSpendGuard(
+      Integer readVersion, SpendLimits limits, String actor) {
+    SpendGuardSettings settings = spendGuard();
+    ConcurrentChangeException.check(readVersion, settings.getVersion(), "The spend guard");
+    if (!limits.violations().isEmpty()) {
+      throw new InvalidInputException(limits.violations());
+    }
+    settings.apply(limits);
+    em.flush();
+    changes.fire(new CallPolicyChanged());
+    events.fireAsync(
+        new SecurityEvent(
+            clock.instant(),
+            EventType.SPEND_GUARD_SETTINGS_UPDATED,
+            null,
+            actor,
+            "update",
+            limits.describe()));
+    return settings;
+  }
+
   /**
    * Turns the Allowed Country/Region Code Dialing Protection on or off and sets the codes it allows
    * ({@code 1-242} or {@code 1242}); an unknown code refuses the whole change.

@@ -102,6 +102,15 @@ public class Extension {
     }
   }
 
+  /** Stops the extension's outbound calls (a suspicion of toll fraud); whether it was new. */
+  boolean disableOutbound() {
+    if (restrictions.isOutboundDisabled()) {
+      return false;
+    }
+    restrictions = restrictions.withOutboundDisabled();
+    return true;
+  }
+
   @PrePersist
   void onCreate() {
     createdAt = Instant.now();

@@ -7,6 +7,7 @@ import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
 import io.bulwark.pbx.system.SecretCipher;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -94,6 +95,34 @@ public class ExtensionService {
     changes.fire(new ExtensionChanged(extension.getId(), extension.getNumber(), oldName, false));
     audit(EventType.EXTENSION_UPDATED, extension, actor, newSecret ? "update+secret" : "update");
     return extension;
+  }
+
+  /**
+   * Disables the outbound calls of extension {@code number} for {@code why}; an administrator turns
+   * them on again on the extension. Asynchronous: a SIP thread asks and goes on.
+   */
+  @Asynchronous
+  public void disableOutboundCalls(String number, String why) {
+    byNumber(number)
+        .filter(Extension::disableOutbound)
+        .ifPresent(
+            extension -> {
+              em.flush();
+              changes.fire(
+                  new ExtensionChanged(
+                      extension.getId(),
+                      extension.getNumber(),
+                      extension.getRegistrationName(),
+                      false));
+              events.fireAsync(
+                  new SecurityEvent(
+                      clock.instant(),
+                      EventType.EXTENSION_OUTBOUND_DISABLED,
+                      null,
+                      number,
+                      "disable",
+                      "outbound calls of extension " + number + " disabled: " + why));
+            });
   }
 
   public void delete(long id, String actor) {

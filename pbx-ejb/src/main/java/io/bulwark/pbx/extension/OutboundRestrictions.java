@@ -54,6 +54,12 @@ public class OutboundRestrictions {
     return new OutboundRestrictions(false, false, false, null, null);
   }
 
+  /** The same restrictions with outbound calls disabled. */
+  public OutboundRestrictions withOutboundDisabled() {
+    return new OutboundRestrictions(
+        true, outsideHoursDisabled, internationalDisallowed, maxOutboundSeconds, frequencyRuleId);
+  }
+
   /** Whether any restriction is on. */
   public boolean restricts() {
     return outboundDisabled

@@ -493,6 +493,7 @@ final class Call implements LiveCall {
     if (durationLimit != null) {
       durationLimit.cancel(false);
     }
+    limits.ended().accept(last);
     return ledger.record(last);
   }
 

@@ -173,9 +173,21 @@ public final class CallRouter {
         .start();
   }
 
+  /** An outbound call's cost is counted against its caller when it ends. */
   private CallLimits limits(String caller, boolean outbound, Runnable trunksFull) {
+    CallPolicy policy = dialplan.policy().get();
     return new CallLimits(
-        dialplan.policy().get().maxDuration(caller, outbound), timer, trunkLoad, trunksFull);
+        policy.maxDuration(caller, outbound),
+        timer,
+        trunkLoad,
+        trunksFull,
+        outbound
+            ? last -> {
+              if (last.endedAt() != null) {
+                dialplan.policy().get().spent(caller, last.billableSeconds(), last.endedAt());
+              }
+            }
+            : last -> {});
   }
 
   /**

@@ -7,6 +7,9 @@ import io.bulwark.pbx.callpolicy.CallSecuritySettingsDraft;
 import io.bulwark.pbx.callpolicy.CallingCode;
 import io.bulwark.pbx.callpolicy.CallingCodes;
 import io.bulwark.pbx.callpolicy.FrequencyHold;
+import io.bulwark.pbx.callpolicy.SpendGuardSettings;
+import io.bulwark.pbx.callpolicy.SpendLedger;
+import io.bulwark.pbx.callpolicy.SpendLimits;
 import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -154,6 +157,75 @@ public class CallPolicyResource {
         s.getInternationalPrefix(),
         all.stream().filter(CountryCode::allowed).map(CountryCode::code).toList(),
         all,
+        s.getVersion());
+  }
+
+  /**
+   * The spend guard: limits (null: none) on outbound minutes in the last 24 hours and international
+   * calls in the last hour and 24 hours, per extension and for the PBX; {@code alertOnAnomaly}
+   * raises a {@code TOLL_FRAUD_SUSPECTED} alert for a first call to a country outside business
+   * hours or a surge of calls, {@code blockOnAnomaly} also refuses that call and disables the
+   * extension's outbound calls; {@code spentNow} (read only) is what all extensions spent.
+   */
+  public record SpendGuard(
+      Integer extensionMinutesPerDay,
+      Integer globalMinutesPerDay,
+      Integer extensionInternationalPerHour,
+      Integer extensionInternationalPerDay,
+      Integer globalInternationalPerHour,
+      Integer globalInternationalPerDay,
+      Boolean alertOnAnomaly,
+      Boolean blockOnAnomaly,
+      SpendLedger.Usage spentNow,
+      Integer version) {}
+
+  @GET
+  @Path("/spend-guard")
+  @APIResponse(responseCode = "200", description = "The spend guard's limits and today's spending")
+  public SpendGuard spendGuard() {
+    return view(security.spendGuard());
+  }
+
+  @PUT
+  @Path("/spend-guard")
+  @APIResponse(responseCode = "200", description = "The limits as changed")
+  @APIResponse(
+      responseCode = "400",
+      description = "A limit is wrong; errors says which",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "409",
+      description = "Changed by someone else since the version sent",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public SpendGuard updateSpendGuard(SpendGuard input) {
+    SpendGuard body = Requests.required(input);
+    return view(
+        security.updateSpendGuard(
+            body.version(),
+            new SpendLimits(
+                body.extensionMinutesPerDay(),
+                body.globalMinutesPerDay(),
+                body.extensionInternationalPerHour(),
+                body.extensionInternationalPerDay(),
+                body.globalInternationalPerHour(),
+                body.globalInternationalPerDay(),
+                !Boolean.FALSE.equals(body.alertOnAnomaly()),
+                Boolean.TRUE.equals(body.blockOnAnomaly())),
+            Requests.actor(caller)));
+  }
+
+  private SpendGuard view(SpendGuardSettings s) {
+    SpendLimits l = s.limits();
+    return new SpendGuard(
+        l.extensionMinutesPerDay(),
+        l.globalMinutesPerDay(),
+        l.extensionInternationalPerHour(),
+        l.extensionInternationalPerDay(),
+        l.globalInternationalPerHour(),
+        l.globalInternationalPerDay(),
+        l.alertOnAnomaly(),
+        l.blockOnAnomaly(),
+        policy.totalSpend(),
         s.getVersion());
   }
 

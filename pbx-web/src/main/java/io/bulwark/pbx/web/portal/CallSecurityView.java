@@ -5,6 +5,9 @@ import io.bulwark.pbx.callpolicy.CallPolicyTable;
 import io.bulwark.pbx.callpolicy.CallSecurityService;
 import io.bulwark.pbx.callpolicy.CallSecuritySettings;
 import io.bulwark.pbx.callpolicy.CallSecuritySettingsDraft;
+import io.bulwark.pbx.callpolicy.SpendGuardSettings;
+import io.bulwark.pbx.callpolicy.SpendLedger;
+import io.bulwark.pbx.callpolicy.SpendLimits;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
@@ -33,6 +36,15 @@ public class CallSecurityView implements Serializable {
   private Integer frequencySeconds;
   private String internationalPrefix;
   private Integer maxCallSeconds;
+  private int spendVersion;
+  private Integer extensionMinutesPerDay;
+  private Integer globalMinutesPerDay;
+  private Integer extensionInternationalPerHour;
+  private Integer extensionInternationalPerDay;
+  private Integer globalInternationalPerHour;
+  private Integer globalInternationalPerDay;
+  private boolean alertOnAnomaly;
+  private boolean blockOnAnomaly;
   private String extension;
   private String number;
   private String at;
@@ -47,6 +59,115 @@ public class CallSecurityView implements Serializable {
     frequencySeconds = settings.getFrequencySeconds();
     internationalPrefix = settings.getInternationalPrefix();
     maxCallSeconds = settings.getMaxCallSeconds();
+    SpendGuardSettings guard = security.spendGuard();
+    SpendLimits limits = guard.limits();
+    spendVersion = guard.getVersion();
+    extensionMinutesPerDay = limits.extensionMinutesPerDay();
+    globalMinutesPerDay = limits.globalMinutesPerDay();
+    extensionInternationalPerHour = limits.extensionInternationalPerHour();
+    extensionInternationalPerDay = limits.extensionInternationalPerDay();
+    globalInternationalPerHour = limits.globalInternationalPerHour();
+    globalInternationalPerDay = limits.globalInternationalPerDay();
+    alertOnAnomaly = limits.alertOnAnomaly();
+    blockOnAnomaly = limits.blockOnAnomaly();
+  }
+
+  public void saveSpendGuard() {
+    try {
+      security.updateSpendGuard(
+          spendVersion,
+          new SpendLimits(
+              extensionMinutesPerDay,
+              globalMinutesPerDay,
+              extensionInternationalPerHour,
+              extensionInternationalPerDay,
+              globalInternationalPerHour,
+              globalInternationalPerDay,
+              alertOnAnomaly,
+              blockOnAnomaly),
+          FormMessages.actor());
+      load();
+      FormMessages.info("Spend guard saved");
+    } catch (InvalidInputException e) {
+      FormMessages.fields("spend", e.violations());
+    } catch (ConcurrentChangeException e) {
+      FormMessages.refused(e.getMessage());
+    }
+  }
+
+  /** What all extensions spent lately, in words. */
+  public String getSpentNow() {
+    SpendLedger.Usage used = policy.totalSpend();
+    return used.minutes()
+        + " outbound minutes in the last 24 hours; "
+        + used.internationalLastHour()
+        + " international calls in the last hour, "
+        + used.internationalLastDay()
+        + " in the last 24 hours";
+  }
+
+  public Integer getExtensionMinutesPerDay() {
+    return extensionMinutesPerDay;
+  }
+
+  public void setExtensionMinutesPerDay(Integer value) {
+    this.extensionMinutesPerDay = value;
+  }
+
+  public Integer getGlobalMinutesPerDay() {
+    return globalMinutesPerDay;
+  }
+
+  public void setGlobalMinutesPerDay(Integer value) {
+    this.globalMinutesPerDay = value;
+  }
+
+  public Integer getExtensionInternationalPerHour() {
+    return extensionInternationalPerHour;
+  }
+
+  public void setExtensionInternationalPerHour(Integer value) {
+    this.extensionInternationalPerHour = value;
+  }
+
+  public Integer getExtensionInternationalPerDay() {
+    return extensionInternationalPerDay;
+  }
+
+  public void setExtensionInternationalPerDay(Integer value) {
+    this.extensionInternationalPerDay = value;
+  }
+
+  public Integer getGlobalInternationalPerHour() {
+    return globalInternationalPerHour;
+  }
+
+  public void setGlobalInternationalPerHour(Integer value) {
+    this.globalInternationalPerHour = value;
+  }
+
+  public Integer getGlobalInternationalPerDay() {
+    return globalInternationalPerDay;
+  }
+
+  public void setGlobalInternationalPerDay(Integer value) {
+    this.globalInternationalPerDay = value;
+  }
+
+  public boolean isAlertOnAnomaly() {
+    return alertOnAnomaly;
+  }
+
+  public void setAlertOnAnomaly(boolean value) {
+    this.alertOnAnomaly = value;
+  }
+
+  public boolean isBlockOnAnomaly() {
+    return blockOnAnomaly;
+  }
+
+  public void setBlockOnAnomaly(boolean value) {
+    this.blockOnAnomaly = value;
   }
 
   public void save() {
