@@ -52,6 +52,7 @@ launch_rtpengine() {
   local cmd=(rtpengine --config-file=none --table=-1 --foreground --log-stderr --log-level=5
     --interface="$BULWARK_RTPENGINE_INTERFACE" --listen-ng="127.0.0.1:$BULWARK_RTPENGINE_NG_PORT"
     --port-min="$BULWARK_RTPENGINE_PORT_MIN" --port-max="$BULWARK_RTPENGINE_PORT_MAX"
+    --dtmf-log-dest="127.0.0.1:$BULWARK_RTPENGINE_DTMF_PORT"
     --delete-delay="$RTPENGINE_DELETE_DELAY")
   record_command "${cmd[*]}"
   setsid "${cmd[@]}" >> "$BULWARK_HOME/log/rtpengine.log" 2>&1 < /dev/null &

@@ -10,6 +10,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ class CallPolicyIT {
   private static final String BURSTY = "3821";
   private static final String NIGHT_OWL = "3822";
   private static final String TRAVELLER = "3823";
+  private static final String PINNED = "3824";
   private static final String SECRET = "P0licyCallerSecret";
   private static final String PEER = "127.0.0.74";
 
@@ -102,13 +105,14 @@ class CallPolicyIT {
         List.of(
             "Outbound route permission",
             "Route time condition",
+            "Route PIN",
             "Extension call restrictions",
             "Blocked numbers",
             "Outbound call frequency",
             "Spend guard"),
         verdicts.stream().map(v -> v.getString("rule")).toList());
     assertEquals(
-        List.of(true, true, true, false, true, true),
+        List.of(true, true, true, true, false, true, true),
         verdicts.stream().map(v -> v.getBoolean("allowed")).toList(),
         "only the blocked numbers deny it");
     assertEquals(400, send("GET", "/call-policy/check?extension=" + MEMBER, null).statusCode());
@@ -652,6 +656,102 @@ class CallPolicyIT {
           "/business-hours",
           Json.createObjectBuilder(calendar).add("version", hours.getInt("version")).build());
     }
+  }
+
+  @Test
+  void aRouteWithAPinListTakesTheCallOnTheRightPinKeyedAsRfc4733EventsAndEndsItAfterThreeWrong()
+      throws Exception {
+    HttpResponse<String> tooShort =
+        send(
+            "POST",
+            "/pin-lists",
+            Json.createObjectBuilder()
+                .add("name", "IT pins")
+                .add("pins", Json.createArrayBuilder().add("12"))
+                .build());
+    assertEquals(400, tooShort.statusCode(), tooShort.body());
+    long list =
+        create(
+            "/pin-lists",
+            Json.createObjectBuilder()
+                .add("name", "IT pins")
+                .add("pins", Json.createArrayBuilder().add("1234").add("5678"))
+                .build());
+    new ExtensionsApi(token).createValid(PINNED, "pol" + PINNED, SECRET);
+    int port = TestEnvironment.freeSipPort();
+    long trunk =
+        create(
+            "/trunks",
+            Json.createObjectBuilder()
+                .add("name", "IT pin peer")
+                .add("kind", "PEER")
+                .add("host", PEER)
+                .add("port", port)
+                .build());
+    JsonObject route =
+        Json.createObjectBuilder()
+            .add("name", "IT pin out")
+            .add(
+                "dialPatterns",
+                Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("pattern", "9.").add("strip", 1)))
+            .add("trunkIds", Json.createArrayBuilder().add(trunk))
+            .add("members", Json.createArrayBuilder().add(PINNED))
+            .add("pinMode", "LIST")
+            .build();
+    HttpResponse<String> noList = send("POST", "/outbound-routes", route);
+    assertEquals(400, noList.statusCode(), noList.body());
+    assertTrue(noList.body().contains("pinListId"), noList.body());
+    create("/outbound-routes", Json.createObjectBuilder(route).add("pinListId", list).build());
+    Path pcaps = Files.createDirectories(Path.of("target", "pcap")).toAbsolutePath();
+    Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port);
+
+    Sipp.Run right =
+        Sipp.dial(
+                "pin-uac.xml",
+                "94930123456",
+                "pol" + PINNED,
+                SECRET,
+                DtmfPcap.write(pcaps.resolve("pin-right.pcap"), "5678").toString(),
+                "4000")
+            .await();
+
+    assertEquals(200, right.finalStatus(), right.messages());
+    assertEquals(
+        200, provider.await().finalStatus(), "the trunk's peer got the call after the PIN");
+    assertEquals(
+        List.of(List.of("5678", "IT pin peer")),
+        Database.awaitRows(
+            List.of(List.of("5678", "IT pin peer")),
+            "select pin, trunk from call_record where caller = ? and answered_at is not null",
+            PINNED));
+
+    Sipp.Run wrong =
+        Sipp.dial(
+                "pin-uac-refused.xml",
+                "94930123456",
+                "pol" + PINNED,
+                SECRET,
+                DtmfPcap.write(pcaps.resolve("pin-wrong.pcap"), "111122223333").toString())
+            .await();
+
+    assertEquals(200, wrong.finalStatus(), "Bulwark hung up: " + wrong.messages());
+    assertEquals(
+        1,
+        Database.awaitExactCount(
+            1,
+            "select count(*) from call_record where caller = ? and cause = 'A wrong PIN 3 times'",
+            PINNED));
+    assertTrue(
+        Database.awaitCount(
+                1,
+                "select count(*) from event_log where type = 'ROUTE_PIN_FAILED' and identity = ?"
+                    + " and detail like 'Route IT pin out: a wrong PIN%'",
+                PINNED)
+            >= 1,
+        "the wrong PINs are events");
+    HttpResponse<String> inUse = send("DELETE", "/pin-lists/" + list, null);
+    assertEquals(409, inUse.statusCode(), inUse.body());
   }
 
   /** One international call an hour per extension; suspicions alert, and block when asked. */

@@ -310,6 +310,7 @@ class PortalIT {
             "Inbound Routes",
             "Outbound Routes",
             "Business Hours",
+            "PIN Lists",
             "Blocked Numbers",
             "Call Security")) {
       browser.get(

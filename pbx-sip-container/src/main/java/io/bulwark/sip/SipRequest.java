@@ -260,6 +260,11 @@ public final class SipRequest {
     }
   }
 
+  /** The To tag this server's responses to the request carry: its side of the dialog. */
+  public String toTag() {
+    return ToTag.of(request);
+  }
+
   public void respond(int status) {
     respond(status, r -> {});
   }

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.callpolicy;
 
 import io.bulwark.pbx.routing.OutboundDecision;
+import io.bulwark.pbx.routing.RoutePin;
 import io.bulwark.pbx.routing.TimeCondition;
 import java.time.Instant;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param at when it is placed
  * @param route the name of the route it would take, null for none
  * @param routeTime when that route may be used
+ * @param pin the PINs that route asks for
  */
 public record CallAttempt(
     String caller,
@@ -21,11 +23,12 @@ public record CallAttempt(
     String number,
     Instant at,
     String route,
-    TimeCondition routeTime) {
+    TimeCondition routeTime,
+    RoutePin pin) {
 
   /** A call through a route usable at any time. */
   public CallAttempt(String caller, String dialled, String number, Instant at) {
-    this(caller, dialled, number, at, null, TimeCondition.ANY_TIME);
+    this(caller, dialled, number, at, null, TimeCondition.ANY_TIME, RoutePin.NONE);
   }
 
   /** The attempt of a call the routing decided, with what the route would send; null for none. */
@@ -34,6 +37,12 @@ public record CallAttempt(
     return decision == null
         ? new CallAttempt(caller, dialled, null, at)
         : new CallAttempt(
-            caller, dialled, decision.number(), at, decision.routeName(), decision.timeCondition());
+            caller,
+            dialled,
+            decision.number(),
+            at,
+            decision.routeName(),
+            decision.timeCondition(),
+            decision.pin());
   }
 }

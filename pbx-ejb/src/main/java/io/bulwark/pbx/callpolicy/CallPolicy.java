@@ -40,10 +40,10 @@ public final class CallPolicy {
   }
 
   /**
-   * Makes the chain in its order: route permission, the route's time condition, the extensions'
-   * call restrictions, the allowed country codes when the protection is on, the blocked numbers,
-   * then, when the default rule is on or an extension follows a custom one, the outbound call
-   * frequency of each extension, and last, when it is given, the spend guard.
+   * Makes the chain in its order: route permission, the route's time condition, its PIN, the
+   * extensions' call restrictions, the allowed country codes when the protection is on, the blocked
+   * numbers, then, when the default rule is on or an extension follows a custom one, the outbound
+   * call frequency of each extension, and last, when it is given, the spend guard.
    */
   public static final class Builder {
     private Map<String, OutboundRestrictions> restricted = Map.of();
@@ -133,6 +133,7 @@ public final class CallPolicy {
       List<CallRule> rules = new ArrayList<>();
       rules.add(new PermittedRoute());
       rules.add(new RouteTimeCondition(hours));
+      rules.add(new RoutePinRule());
       rules.add(new ExtensionRestriction(restricted, internationalPrefix, hours));
       if (allowedCountryCodes != null) {
         rules.add(
@@ -212,15 +213,22 @@ public final class CallPolicy {
     }
   }
 
-  /** The first denial, or an allowance naming no rule when every rule allows the call. */
+  /**
+   * The first denial; when no rule denies, the first PIN challenge; else an allowance naming no
+   * rule.
+   */
   public Judgement decide(CallAttempt attempt) {
+    Judgement challenged = null;
     for (CallRule rule : rules) {
       Verdict verdict = rule.judge(attempt);
       if (!verdict.allowed()) {
         return new Judgement(rule.name(), verdict);
       }
+      if (verdict.challenges() && challenged == null) {
+        challenged = new Judgement(rule.name(), verdict);
+      }
     }
-    return new Judgement(null, Verdict.allow());
+    return challenged != null ? challenged : new Judgement(null, Verdict.allow());
   }
 
   /** Every rule's verdict on the call, in the chain's order: what "Why was it denied?" shows. */

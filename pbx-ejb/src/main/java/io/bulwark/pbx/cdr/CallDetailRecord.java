@@ -55,12 +55,19 @@ public record CallDetailRecord(
         key, parties, startedAt, null, at, Disposition.ofRefusal(status), side, why);
   }
 
+  /** The same call, let through by its route with {@code pin}. */
+  public CallDetailRecord withPin(String pin) {
+    return new CallDetailRecord(
+        key, parties.withPin(pin), startedAt, answeredAt, endedAt, disposition, hangupSide, cause);
+  }
+
   /** The same call, now tried through {@code trunk}. */
   public CallDetailRecord through(String trunk) {
     CallParties p = parties;
     return new CallDetailRecord(
         key,
-        new CallParties(p.caller(), p.callerName(), p.dialled(), p.callee(), p.route(), trunk),
+        new CallParties(
+            p.caller(), p.callerName(), p.dialled(), p.callee(), p.route(), trunk, p.pin()),
         startedAt,
         answeredAt,
         endedAt,

@@ -36,6 +36,9 @@ public class CallRecordEntry {
   @Column(updatable = false)
   private String trunk;
 
+  @Column(length = 16)
+  private String pin;
+
   @Column(name = "started_at", nullable = false, updatable = false)
   private Instant startedAt;
 
@@ -87,6 +90,11 @@ public class CallRecordEntry {
 
   public String getTrunk() {
     return trunk;
+  }
+
+  /** The PIN the caller entered for its route, null when none was asked. */
+  public String getPin() {
+    return pin;
   }
 
   public Instant getStartedAt() {

@@ -20,12 +20,12 @@ final class CallRecordRepository {
 
   private static final String UPSERT =
       "INSERT INTO call_record (call_key, caller, caller_name, callee, dialled, route, trunk,"
-          + " started_at, answered_at, ended_at, billable_seconds, disposition, hangup_side, cause)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " started_at, answered_at, ended_at, billable_seconds, disposition, hangup_side, cause,"
+          + " pin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON DUPLICATE KEY UPDATE answered_at = VALUES(answered_at),"
           + " ended_at = VALUES(ended_at), billable_seconds = VALUES(billable_seconds),"
           + " disposition = VALUES(disposition), hangup_side = VALUES(hangup_side),"
-          + " cause = VALUES(cause)";
+          + " cause = VALUES(cause), pin = VALUES(pin)";
 
   private static final String CLOSE_INTERRUPTED =
       "UPDATE call_record SET ended_at = GREATEST(answered_at, ?),"
@@ -84,6 +84,7 @@ final class CallRecordRepository {
         s.setString(13, r.hangupSide().name());
       }
       s.setString(14, r.cause());
+      s.setString(15, p.pin());
       s.addBatch();
     }
   }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param trunkIds the trunks to try in order; see {@link Failover} for when to try the next
  * @param callerIdNumber the route's outbound caller ID; {@code null} to present the trunk's
  * @param timeCondition when the route may be used, which the call policy checks
+ * @param pin the PINs the caller must enter first, which the call router asks for
  */
 public record OutboundDecision(
     long routeId,
@@ -16,4 +17,5 @@ public record OutboundDecision(
     String number,
     List<Long> trunkIds,
     String callerIdNumber,
-    TimeCondition timeCondition) {}
+    TimeCondition timeCondition,
+    RoutePin pin) {}

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * An outbound route: which dialled numbers, from which extensions, leave through which trunks.
@@ -37,6 +38,9 @@ import java.util.function.Function;
     query =
         "select r.name from OutboundRoute r join r.trunkIds t where t = :trunkId"
             + " order by r.position")
+@NamedQuery(
+    name = "OutboundRoute.namesUsingPinList",
+    query = "select r.name from OutboundRoute r where r.pinListId = :listId order by r.position")
 @NamedQuery(
     name = "OutboundRoute.namesListingGroup",
     query =
@@ -72,15 +76,40 @@ public class OutboundRoute extends OrderedRoute {
   @Column(name = "time_condition", nullable = false, length = 24)
   private TimeCondition timeCondition = TimeCondition.ANY_TIME;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "pin_mode", nullable = false, length = 8)
+  private PinMode pinMode = PinMode.NONE;
+
+  /** The single PIN, encrypted with {@link io.bulwark.pbx.system.SecretCipher}. */
+  @Column(name = "pin_secret")
+  private String pinSecret;
+
+  @Column(name = "pin_list_id")
+  private Long pinListId;
+
   protected OutboundRoute() {}
 
+  /** A route without a PIN. */
   OutboundRoute(OutboundRouteDraft draft, int position) {
-    super(position);
-    apply(draft);
+    this(
+        draft,
+        position,
+        pin -> {
+          throw new IllegalArgumentException("A route with a PIN needs the cipher");
+        });
   }
 
-  /** Takes over a valid draft's values; the place in the list changes only by moving. */
-  void apply(OutboundRouteDraft draft) {
+  OutboundRoute(OutboundRouteDraft draft, int position, UnaryOperator<String> seal) {
+    super(position);
+    apply(draft, seal);
+  }
+
+  /**
+   * Takes over a valid draft's values; the place in the list changes only by moving.
+   *
+   * @param seal encrypts a single PIN
+   */
+  void apply(OutboundRouteDraft draft, UnaryOperator<String> seal) {
     rename(draft.name());
     patterns.clear();
     draft.patterns().forEach(p -> patterns.add(new RoutePattern(p)));
@@ -92,6 +121,37 @@ public class OutboundRoute extends OrderedRoute {
     groupIds.addAll(draft.groupIds());
     callerIdNumber = draft.callerIdNumber();
     timeCondition = draft.condition();
+    pinMode = draft.pinMode();
+    pinSecret = pinMode == PinMode.SINGLE ? seal.apply(draft.pin().pin()) : null;
+    pinListId = pinMode == PinMode.LIST ? draft.pin().listId() : null;
+  }
+
+  /**
+   * The PINs the route asks for.
+   *
+   * @param open decrypts the single PIN
+   * @param lists the PINs of a PIN list and its name, by id
+   */
+  RoutePin pin(UnaryOperator<String> open, Function<Long, RoutePin> lists) {
+    return switch (pinMode) {
+      case NONE -> RoutePin.NONE;
+      case SINGLE ->
+          new RoutePin(PinMode.SINGLE, Set.of(open.apply(pinSecret)), "route " + getName());
+      case LIST -> lists.apply(pinListId);
+    };
+  }
+
+  public PinMode getPinMode() {
+    return pinMode;
+  }
+
+  /** The single PIN in clear, for the administrator; null without one. */
+  public String pinShown(UnaryOperator<String> open) {
+    return pinSecret == null ? null : open.apply(pinSecret);
+  }
+
+  public Long getPinListId() {
+    return pinListId;
   }
 
   /**
@@ -99,8 +159,9 @@ public class OutboundRoute extends OrderedRoute {
    * extensions it lists and the members of the groups it lists.
    *
    * @param groupMembers the members of a group, by its id
+   * @param pin the PINs the route asks for
    */
-  public OutboundRule rule(Function<Long, Collection<String>> groupMembers) {
+  public OutboundRule rule(Function<Long, Collection<String>> groupMembers, RoutePin pin) {
     Set<String> everyone = new HashSet<>(members);
     groupIds.forEach(g -> everyone.addAll(groupMembers.apply(g)));
     return new OutboundRule(
@@ -110,7 +171,8 @@ public class OutboundRoute extends OrderedRoute {
         List.copyOf(trunkIds),
         everyone,
         callerIdNumber,
-        timeCondition);
+        timeCondition,
+        pin);
   }
 
   public List<DialPattern> getDialPatterns() {

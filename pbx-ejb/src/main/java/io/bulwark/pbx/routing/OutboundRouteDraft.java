@@ -15,6 +15,7 @@ import java.util.List;
  * @param callerIdNumber presented on calls through the route instead of the trunk's; optional
  * @param timeCondition a {@link TimeCondition}'s name; {@code ANY_TIME} when null
  * @param groupIds the extension groups whose members may use the route too
+ * @param pin the route's password; none when null
  */
 public record OutboundRouteDraft(
     String name,
@@ -23,7 +24,8 @@ public record OutboundRouteDraft(
     List<String> members,
     String callerIdNumber,
     String timeCondition,
-    List<Long> groupIds) {
+    List<Long> groupIds,
+    RoutePinDraft pin) {
 
   static final int MAX_PATTERNS = 100;
 
@@ -38,6 +40,7 @@ public record OutboundRouteDraft(
     callerIdNumber =
         callerIdNumber == null || callerIdNumber.isBlank() ? null : callerIdNumber.strip();
     groupIds = groupIds == null ? List.of() : nonNull(groupIds).stream().distinct().toList();
+    pin = pin == null ? RoutePinDraft.NONE : pin;
   }
 
   /** A route usable at any time by the extensions it lists. */
@@ -47,7 +50,7 @@ public record OutboundRouteDraft(
       List<Long> trunkIds,
       List<String> members,
       String callerIdNumber) {
-    this(name, dialPatterns, trunkIds, members, callerIdNumber, null, null);
+    this(name, dialPatterns, trunkIds, members, callerIdNumber, null, null, null);
   }
 
   private static <T> List<T> nonNull(List<T> values) {
@@ -85,7 +88,13 @@ public record OutboundRouteDraft(
           new FieldViolation(
               "timeCondition", "ANY_TIME, BUSINESS_HOURS or OUTSIDE_BUSINESS_HOURS"));
     }
+    pin.violations(found);
     return found;
+  }
+
+  /** The password's mode; only for a draft without violations. */
+  PinMode pinMode() {
+    return pin.pinMode().orElseThrow();
   }
 
   /** The time condition; only for a draft without violations. */

@@ -4,6 +4,7 @@ import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.extension.ExtensionGroup;
 import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.SecretCipher;
 import io.bulwark.pbx.trunk.Trunk;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.util.List;
 public class OutboundRouteService extends OrderedRouteService<OutboundRoute, OutboundRouteDraft> {
 
   @Inject private ExtensionService extensions;
+  @Inject private SecretCipher cipher;
 
   public OutboundRouteService() {
     super(
@@ -26,12 +28,17 @@ public class OutboundRouteService extends OrderedRouteService<OutboundRoute, Out
 
   @Override
   OutboundRoute newRoute(OutboundRouteDraft draft, int position) {
-    return new OutboundRoute(draft, position);
+    return new OutboundRoute(draft, position, cipher::encrypt);
   }
 
   @Override
   void apply(OutboundRoute route, OutboundRouteDraft draft) {
-    route.apply(draft);
+    route.apply(draft, cipher::encrypt);
+  }
+
+  /** A route's single PIN in clear, for the administrator who edits it; null without one. */
+  public String pinOf(OutboundRoute route) {
+    return route.pinShown(cipher::decrypt);
   }
 
   @Override
@@ -59,6 +66,12 @@ public class OutboundRouteService extends OrderedRouteService<OutboundRoute, Out
             g ->
                 violations.add(
                     new FieldViolation("groupIds", "Extension group " + g + " does not exist")));
+    if (draft.pin().listId() != null
+        && draft.pinMode() == PinMode.LIST
+        && em.find(PinList.class, draft.pin().listId()) == null) {
+      violations.add(
+          new FieldViolation("pinListId", "PIN list " + draft.pin().listId() + " does not exist"));
+    }
     draft.members().stream()
         .filter(m -> extensions.byNumber(m).isEmpty())
         .findFirst()

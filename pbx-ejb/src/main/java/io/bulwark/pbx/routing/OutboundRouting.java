@@ -47,7 +47,8 @@ public final class OutboundRouting {
                 number.get(),
                 route.trunkIds(),
                 route.callerIdNumber(),
-                route.timeCondition()));
+                route.timeCondition(),
+                route.pin()));
       }
       taken = taken || route.patterns().stream().anyMatch(p -> p.matches(dialled));
     }

@@ -10,6 +10,7 @@ import java.util.Set;
  * @param members numbers of the extensions allowed to call through the route
  * @param callerIdNumber presented instead of the trunk's; {@code null} for the trunk's
  * @param timeCondition when the route may be used
+ * @param pin the PINs a caller enters before the route takes the call
  */
 public record OutboundRule(
     long id,
@@ -18,7 +19,8 @@ public record OutboundRule(
     List<Long> trunkIds,
     Set<String> members,
     String callerIdNumber,
-    TimeCondition timeCondition) {
+    TimeCondition timeCondition,
+    RoutePin pin) {
 
   public OutboundRule {
     patterns = List.copyOf(patterns);

@@ -3,6 +3,7 @@ package io.bulwark.pbx.routing;
 import io.bulwark.pbx.extension.ExtensionChanged;
 import io.bulwark.pbx.extension.ExtensionGroup;
 import io.bulwark.pbx.extension.ExtensionGroupChanged;
+import io.bulwark.pbx.system.SecretCipher;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -13,10 +14,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -35,9 +38,21 @@ public class RoutingTable {
   private volatile InboundRouting inbound = InboundRouting.NONE;
 
   @PersistenceContext private EntityManager em;
+  @Inject private SecretCipher cipher;
 
   @PostConstruct
   void load() {
+    Map<Long, RoutePin> pinLists =
+        em.createNamedQuery("PinList.all", PinList.class)
+            .getResultStream()
+            .collect(
+                Collectors.toMap(
+                    PinList::getId,
+                    list ->
+                        new RoutePin(
+                            PinMode.LIST,
+                            Set.copyOf(list.pins(cipher)),
+                            "list " + list.getName())));
     Map<Long, List<String>> groups =
         em.createNamedQuery("ExtensionGroup.all", ExtensionGroup.class)
             .getResultStream()
@@ -45,7 +60,11 @@ public class RoutingTable {
     outbound =
         new OutboundRouting(
             em.createNamedQuery("OutboundRoute.all", OutboundRoute.class).getResultList().stream()
-                .map(route -> route.rule(g -> groups.getOrDefault(g, List.of())))
+                .map(
+                    route ->
+                        route.rule(
+                            g -> groups.getOrDefault(g, List.of()),
+                            route.pin(cipher::decrypt, pinLists::get)))
                 .toList());
     inbound =
         new InboundRouting(

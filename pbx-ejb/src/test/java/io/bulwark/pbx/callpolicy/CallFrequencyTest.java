@@ -59,14 +59,14 @@ class CallFrequencyTest {
     for (int i = 1; i <= 4; i++) {
       call("1001", "4930123456");
     }
-    assertTrue(policy.explain(next).get(4).verdict().allowed(), "a fifth call would go out");
+    assertTrue(policy.explain(next).get(5).verdict().allowed(), "a fifth call would go out");
     call("1001", "4930123456");
-    CallPolicy.Judgement asked = policy.explain(next).get(4);
+    CallPolicy.Judgement asked = policy.explain(next).get(5);
     assertEquals("Outbound call frequency", asked.rule());
     assertFalse(asked.verdict().allowed(), "a sixth would not");
     clock.advance(Duration.ofSeconds(1));
     assertTrue(
-        policy.explain(next).get(4).verdict().allowed(), "and allowed again in the next window");
+        policy.explain(next).get(5).verdict().allowed(), "and allowed again in the next window");
   }
 
   @Test

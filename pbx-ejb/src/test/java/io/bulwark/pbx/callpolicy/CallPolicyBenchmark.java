@@ -9,6 +9,7 @@ import io.bulwark.pbx.officehours.WeeklyRange;
 import io.bulwark.pbx.routing.DialPattern;
 import io.bulwark.pbx.routing.OutboundRouting;
 import io.bulwark.pbx.routing.OutboundRule;
+import io.bulwark.pbx.routing.RoutePin;
 import io.bulwark.pbx.routing.TimeCondition;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -85,7 +86,8 @@ public class CallPolicyBenchmark {
               List.of(1L, 2L),
               members,
               null,
-              r % 3 == 0 ? TimeCondition.BUSINESS_HOURS : TimeCondition.ANY_TIME));
+              r % 3 == 0 ? TimeCondition.BUSINESS_HOURS : TimeCondition.ANY_TIME,
+              RoutePin.NONE));
     }
     routes.add(
         new OutboundRule(
@@ -95,7 +97,8 @@ public class CallPolicyBenchmark {
             List.of(3L),
             new HashSet<>(extensions),
             null,
-            TimeCondition.ANY_TIME));
+            TimeCondition.ANY_TIME,
+            RoutePin.NONE));
     routing = new OutboundRouting(routes);
 
     Map<String, OutboundRestrictions> restricted = new HashMap<>();

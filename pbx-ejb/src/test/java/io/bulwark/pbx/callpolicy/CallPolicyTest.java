@@ -69,14 +69,16 @@ class CallPolicyTest {
         List.of(
             "Outbound route permission",
             "Route time condition",
+            "Route PIN",
             "Extension call restrictions",
             "Blocked numbers"),
         all.stream().map(CallPolicy.Judgement::rule).toList());
     assertFalse(all.get(0).verdict().allowed(), "no route lists 1002");
     assertTrue(all.get(1).verdict().allowed(), "no route, no time condition");
-    assertTrue(all.get(2).verdict().allowed(), "1002 has no restriction");
-    assertFalse(all.get(3).verdict().allowed());
-    assertTrue(all.get(3).verdict().reason().contains("00881."), all.get(3).verdict().reason());
+    assertTrue(all.get(2).verdict().allowed(), "no route, no PIN");
+    assertTrue(all.get(3).verdict().allowed(), "1002 has no restriction");
+    assertFalse(all.get(4).verdict().allowed());
+    assertTrue(all.get(4).verdict().reason().contains("00881."), all.get(4).verdict().reason());
   }
 
   @ParameterizedTest(name = "{0}, outbound {1}: {2} s")

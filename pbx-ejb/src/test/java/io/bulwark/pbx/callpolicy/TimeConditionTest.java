@@ -6,6 +6,7 @@ import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.officehours.Holiday;
 import io.bulwark.pbx.officehours.OfficeHours;
 import io.bulwark.pbx.officehours.WeeklyRange;
+import io.bulwark.pbx.routing.RoutePin;
 import io.bulwark.pbx.routing.TimeCondition;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -69,7 +70,8 @@ class TimeConditionTest {
             "12125551234",
             LocalDateTime.parse(newYorkTime).atZone(NEW_YORK).toInstant(),
             "US",
-            route);
+            route,
+            RoutePin.NONE);
 
     CallPolicy.Judgement judged = policy.decide(attempt);
 
@@ -93,7 +95,8 @@ class TimeConditionTest {
             "12125551234",
             LocalDateTime.parse(newYorkTime).atZone(NEW_YORK).toInstant(),
             "US",
-            route);
+            route,
+            RoutePin.NONE);
 
     assertEquals(reason, policy.decide(attempt).verdict().reason());
   }

@@ -22,7 +22,8 @@ class OutboundRouteGroupsTest {
                   List.of("2000"),
                   null,
                   null,
-                  Arrays.asList(7L, null, 7L, 8L)),
+                  Arrays.asList(7L, null, 7L, 8L),
+                  null),
               1));
 
   /** The route as the database gives it back: with its id. */
@@ -40,7 +41,8 @@ class OutboundRouteGroupsTest {
   @Test
   void theMembersAreTheListedExtensionsAndEveryListedGroupsMembers() {
     OutboundRule rule =
-        route.rule(g -> Map.of(7L, List.of("2001", "2002"), 8L, List.of("2002")).get(g));
+        route.rule(
+            g -> Map.of(7L, List.of("2001", "2002"), 8L, List.of("2002")).get(g), RoutePin.NONE);
 
     assertEquals(Set.of("2000", "2001", "2002"), rule.members());
     assertEquals(List.of(7L, 8L), route.getGroupIds());
@@ -49,6 +51,6 @@ class OutboundRouteGroupsTest {
 
   @Test
   void aGroupLeftEmptyOpensTheRouteToNoOneMore() {
-    assertEquals(Set.of("2000"), route.rule(g -> List.of()).members());
+    assertEquals(Set.of("2000"), route.rule(g -> List.of(), RoutePin.NONE).members());
   }
 }

@@ -20,7 +20,8 @@ class OutboundRoutingTest {
           List.of(10L),
           Set.of("2000", "2001", "2002"),
           null,
-          TimeCondition.ANY_TIME);
+          TimeCondition.ANY_TIME,
+          RoutePin.NONE);
   private static final OutboundRule LONG_DISTANCE =
       new OutboundRule(
           2,
@@ -29,7 +30,8 @@ class OutboundRoutingTest {
           List.of(11L, 10L),
           Set.of("2000", "2001"),
           "+4930999",
-          TimeCondition.BUSINESS_HOURS);
+          TimeCondition.BUSINESS_HOURS,
+          RoutePin.NONE);
   private static final OutboundRule INTERNATIONAL =
       new OutboundRule(
           3,
@@ -38,7 +40,8 @@ class OutboundRoutingTest {
           List.of(12L, 11L),
           Set.of("2000"),
           null,
-          TimeCondition.ANY_TIME);
+          TimeCondition.ANY_TIME,
+          RoutePin.NONE);
 
   private final OutboundRouting routing =
       new OutboundRouting(List.of(LOCAL, LONG_DISTANCE, INTERNATIONAL));
@@ -48,7 +51,13 @@ class OutboundRoutingTest {
     assertEquals(
         Optional.of(
             new OutboundDecision(
-                1, "Local_Calls", "5551234", List.of(10L), null, TimeCondition.ANY_TIME)),
+                1,
+                "Local_Calls",
+                "5551234",
+                List.of(10L),
+                null,
+                TimeCondition.ANY_TIME,
+                RoutePin.NONE)),
         routing.route("2002", "85551234"));
     assertEquals(
         Optional.of(
@@ -58,7 +67,8 @@ class OutboundRoutingTest {
                 "0301234",
                 List.of(11L, 10L),
                 "+4930999",
-                TimeCondition.BUSINESS_HOURS)),
+                TimeCondition.BUSINESS_HOURS,
+                RoutePin.NONE)),
         routing.route("2001", "0301234"));
   }
 
@@ -99,7 +109,8 @@ class OutboundRoutingTest {
             List.of(13L),
             Set.of("2000"),
             null,
-            TimeCondition.ANY_TIME);
+            TimeCondition.ANY_TIME,
+            RoutePin.NONE);
     assertEquals(
         "Local_Calls",
         new OutboundRouting(List.of(LOCAL, everything))

@@ -14,6 +14,7 @@ import io.bulwark.pbx.routing.RoutingTable;
 import io.bulwark.pbx.sip.call.CallRouter;
 import io.bulwark.pbx.sip.call.Dialplan;
 import io.bulwark.pbx.sip.call.MediaRelay;
+import io.bulwark.pbx.sip.media.DtmfEvents;
 import io.bulwark.pbx.sip.media.RtpEngine;
 import io.bulwark.pbx.sip.media.RtpEngineSettings;
 import io.bulwark.pbx.sip.registrar.DigestAuthentication;
@@ -106,6 +107,7 @@ public class SipServer {
   // Sends through the container it handles calls for, so it is made once the container started.
   private volatile CallRouter router;
   private RtpEngine rtpEngine;
+  private DtmfEvents keys;
   private ScheduledExecutorService timer;
   private TrunkRegistrations registrations;
 
@@ -212,10 +214,18 @@ public class SipServer {
     try {
       rtpEngine = RtpEngine.open(where);
       LOG.infof("Calls' media goes through rtpengine at %s", where.ngAddress());
-      return MediaRelay.through(rtpEngine);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot reach rtpengine at " + where.ngAddress(), e);
     }
+    try {
+      keys = DtmfEvents.listen(where.dtmfAddress());
+      LOG.infof("rtpengine reports the keys callers press to %s", where.dtmfAddress());
+    } catch (IOException e) {
+      LOG.warnf(
+          "Cannot hear callers' keys at %s (%s): routes that ask for a PIN refuse their calls",
+          where.dtmfAddress(), e.getMessage());
+    }
+    return MediaRelay.through(rtpEngine, keys);
   }
 
   @PreDestroy
@@ -238,6 +248,9 @@ public class SipServer {
     if (container != null) {
       container.close();
       LOG.info("SIP stopped");
+    }
+    if (keys != null) {
+      keys.close();
     }
     if (rtpEngine != null) {
       rtpEngine.close();

@@ -1,8 +1,10 @@
 package io.bulwark.pbx.sip.call;
 
+import io.bulwark.pbx.sip.media.DtmfEvents;
 import io.bulwark.pbx.sip.media.MediaOptions;
 import io.bulwark.pbx.sip.media.RtpEngine;
 import java.util.concurrent.CompletionStage;
+import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,12 +20,19 @@ final class AnchoredMedia implements CallMedia {
   private static final Logger LOG = Logger.getLogger(AnchoredMedia.class);
 
   private final RtpEngine engine;
+  private final DtmfEvents keys;
   private final String callId;
   private final String callerTag;
   private final MediaOptions callerOptions;
 
-  AnchoredMedia(RtpEngine engine, String callId, String callerTag, MediaOptions callerOptions) {
+  AnchoredMedia(
+      RtpEngine engine,
+      DtmfEvents keys,
+      String callId,
+      String callerTag,
+      MediaOptions callerOptions) {
     this.engine = engine;
+    this.keys = keys;
     this.callId = callId;
     this.callerTag = callerTag;
     this.callerOptions = callerOptions;
@@ -38,6 +47,41 @@ final class AnchoredMedia implements CallMedia {
   public CompletionStage<byte[]> answer(String offererTag, String answererTag, byte[] sdp) {
     return orUnchanged(
         engine.answer(callId, offererTag, answererTag, sdp, options(answererTag)), sdp);
+  }
+
+  @Override
+  public boolean prompts() {
+    return keys != null;
+  }
+
+  @Override
+  public CompletionStage<Void> play(String tag, byte[] audio) {
+    return engine.playMedia(callId, tag, audio);
+  }
+
+  @Override
+  public void stopPlaying(String tag) {
+    engine
+        .stopMedia(callId, tag)
+        .exceptionally(
+            failure -> {
+              // Nothing left to stop: the prompt had ended.
+              LOG.debugf(failure, "rtpengine stopped no prompt in call %s", callId);
+              return null;
+            });
+  }
+
+  @Override
+  public AutoCloseable onKeys(String tag, IntConsumer pressed) {
+    return keys.onKeys(callId, tag, pressed);
+  }
+
+  @Override
+  public CompletionStage<byte[]> answerKeepingPorts(
+      String offererTag, String answererTag, byte[] sdp) {
+    return orUnchanged(
+        engine.answer(callId, offererTag, answererTag, sdp, options(answererTag).portLatching()),
+        sdp);
   }
 
   @Override

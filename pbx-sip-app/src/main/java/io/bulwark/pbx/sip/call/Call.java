@@ -6,6 +6,7 @@ import io.bulwark.pbx.cdr.HangupSide;
 import io.bulwark.pbx.cdr.LiveCall;
 import io.bulwark.pbx.location.Binding;
 import io.bulwark.pbx.routing.Failover;
+import io.bulwark.pbx.routing.RoutePin;
 import io.bulwark.pbx.sip.trunk.ProviderChallenge;
 import io.bulwark.pbx.trunk.TrunkProfile;
 import io.bulwark.sip.B2buaHelper;
@@ -62,6 +63,14 @@ final class Call implements LiveCall {
 
   private static final Logger LOG = Logger.getLogger(Call.class);
 
+  /** Wrong PINs a caller may enter before the call is ended. */
+  static final int PIN_ATTEMPTS = 3;
+
+  static final int KEY_WAIT_SECONDS = 10;
+
+  /** Time for the goodbye prompt before the BYE. */
+  static final int GOODBYE_MILLIS = 3_000;
+
   private final SipRequest incoming;
   private final Destination destination;
   private final SipClient client;
@@ -93,6 +102,18 @@ final class Call implements LiveCall {
 
   /** The hang-up at the maximum duration, once answered. */
   private ScheduledFuture<?> durationLimit;
+
+  /**
+   * Bulwark answered the caller itself to ask for the route's PIN: the callee's answer is not
+   * relayed, and the caller leaves with a BYE rather than a final response.
+   */
+  private boolean answeredByServer;
+
+  /** The keys of the PIN being entered; null when no PIN is asked for. */
+  private PinCollector collector;
+
+  private AutoCloseable keys;
+  private ScheduledFuture<?> keyWait;
 
   private String callerTag;
   private String calleeTag;
@@ -137,6 +158,10 @@ final class Call implements LiveCall {
     inbound.listen(request -> inDialog(request, HangupSide.CALLER, inbound.linked()));
     incoming.onCancel(this::cancelled);
     byte[] offer = invite.getRawContent();
+    if (destination instanceof Destination.Trunks trunks && trunks.pin().required()) {
+      askForPin(trunks.pin(), offer);
+      return;
+    }
     if (!isSdp(invite, offer)) {
       // Without an offer in the INVITE the phones' offer and answer travel in the 200 and the ACK,
       // which the relay does not see: such a call's media goes between the phones.
@@ -151,6 +176,198 @@ final class Call implements LiveCall {
               incoming.sourceAddress());
     }
     media.offer(callerTag, null, offer).thenAccept(this::ring);
+  }
+
+  /**
+   * Answers the caller itself (its media anchored by rtpengine, the callee's side left silent),
+   * plays the PIN prompt and listens for keys: RFC 4733 events rtpengine reports, or SIP INFO.
+   * Without the relay no prompt can be heard, and the call is refused.
+   */
+  private void askForPin(RoutePin pin, byte[] callerOffer) {
+    Request invite = incoming.message();
+    if (isSdp(invite, callerOffer)) {
+      synchronized (this) {
+        media =
+            relay.forCall(
+                ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(),
+                callerTag,
+                incoming.sourceAddress());
+      }
+    }
+    if (!media.prompts()) {
+      refuseUnanswered(
+          Response.FORBIDDEN, "The route asks for a PIN, which needs the media relay and SDP");
+      return;
+    }
+    String ownTag = incoming.toTag();
+    media
+        .offer(callerTag, null, callerOffer)
+        .thenCompose(
+            calleeOffer -> {
+              synchronized (this) {
+                this.offer = calleeOffer;
+              }
+              return media.answer(callerTag, ownTag, SilentParty.answering(calleeOffer));
+            })
+        .thenAccept(callerAnswer -> answerForPin(pin, callerAnswer))
+        .exceptionally(
+            failure -> {
+              LOG.debugf(failure, "No PIN prompt");
+              return null;
+            });
+  }
+
+  private void answerForPin(RoutePin pin, byte[] callerAnswer) {
+    synchronized (this) {
+      if (settled) {
+        return;
+      }
+      answeredByServer = true;
+      collector = new PinCollector(pin, PIN_ATTEMPTS);
+      keys = media.onKeys(callerTag, this::pressed);
+      toCaller(
+          CompletableFuture.completedFuture(callerAnswer),
+          body ->
+              incoming.respond(
+                  Response.OK,
+                  ok -> {
+                    try {
+                      ok.setContent(
+                          body,
+                          client.headerFactory().createContentTypeHeader("application", "sdp"));
+                    } catch (ParseException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }));
+      waitForKey();
+    }
+    play(Prompts.ENTER_PIN);
+  }
+
+  /** A key the caller pressed while asked for the PIN. */
+  private void pressed(int key) {
+    PinCollector.Outcome outcome;
+    synchronized (this) {
+      if (collector == null || record.isEnded()) {
+        return;
+      }
+      outcome = collector.key((char) key);
+    }
+    next(outcome);
+  }
+
+  private void next(PinCollector.Outcome outcome) {
+    switch (outcome) {
+      case MORE -> {
+        synchronized (this) {
+          waitForKey();
+        }
+      }
+      case ACCEPTED -> pinAccepted();
+      case WRONG -> {
+        limits.pinFailed().accept("a wrong PIN, attempts are left");
+        play(Prompts.WRONG_PIN);
+        synchronized (this) {
+          waitForKey();
+        }
+      }
+      case EXHAUSTED -> {
+        limits.pinFailed().accept("a wrong PIN " + PIN_ATTEMPTS + " times: the call is ended");
+        stopListening();
+        play(Prompts.GOODBYE);
+        limits
+            .timer()
+            .schedule(
+                () -> endByServer(Response.FORBIDDEN, "A wrong PIN " + PIN_ATTEMPTS + " times"),
+                GOODBYE_MILLIS,
+                TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void pinAccepted() {
+    byte[] calleeOffer;
+    synchronized (this) {
+      record = record.withPin(collector.accepted());
+      calleeOffer = offer;
+    }
+    stopListening();
+    media.stopPlaying(callerTag);
+    ring(calleeOffer);
+  }
+
+  /** Under the lock: the caller has {@value #KEY_WAIT_SECONDS} s to press the next key. */
+  private void waitForKey() {
+    if (keyWait != null) {
+      keyWait.cancel(false);
+    }
+    keyWait =
+        limits
+            .timer()
+            .schedule(
+                () -> {
+                  PinCollector.Outcome outcome;
+                  synchronized (this) {
+                    if (collector == null || record.isEnded()) {
+                      return;
+                    }
+                    outcome = collector.timedOut();
+                  }
+                  next(outcome);
+                },
+                KEY_WAIT_SECONDS,
+                TimeUnit.SECONDS);
+  }
+
+  /** No more keys are awaited. */
+  private synchronized void stopListening() {
+    collector = null;
+    if (keyWait != null) {
+      keyWait.cancel(false);
+    }
+    if (keys != null) {
+      try {
+        // A removal from a map: no I/O under the lock.
+        keys.close();
+      } catch (Exception e) {
+        LOG.debugf(e, "Keys still listened for");
+      }
+      keys = null;
+    }
+  }
+
+  private void play(byte[] prompt) {
+    media
+        .play(callerTag, prompt)
+        .exceptionally(
+            failure -> {
+              LOG.debugf(failure, "A prompt was not played");
+              return null;
+            });
+  }
+
+  /** The call ends before the caller's INVITE got a final answer: it gets {@code status}. */
+  private void refuseUnanswered(int status, String why) {
+    synchronized (this) {
+      settled = true;
+      CompletionStage<Void> recorded =
+          end(record.refused(ledger.clock().instant(), status, HangupSide.SYSTEM, why));
+      toCaller(nothingAfter(recorded), body -> incoming.respond(status));
+    }
+  }
+
+  /** Bulwark answered the caller and ends the call before a callee answered: BYE to the caller. */
+  private void endByServer(int status, String why) {
+    CompletionStage<Void> recorded;
+    synchronized (this) {
+      if (record.isEnded()) {
+        return;
+      }
+      settled = true;
+      recorded = end(record.refused(ledger.clock().instant(), status, HangupSide.SYSTEM, why));
+    }
+    cancelOthers(null);
+    recorded.thenRun(() -> bye(inbound));
   }
 
   /** Rings the destination with {@code offer}, unless the call ended meanwhile. */
@@ -295,7 +512,7 @@ final class Call implements LiveCall {
   }
 
   private synchronized void ringing(SipResponse response) {
-    if (!settled) {
+    if (!settled && !answeredByServer) {
       toCaller(answerOf(response), body -> helper.relay(response, incoming, body));
     }
   }
@@ -329,9 +546,18 @@ final class Call implements LiveCall {
       CompletionStage<Void> recorded = ledger.record(record);
       inbound.link(leg);
       leg.listen(request -> inDialog(request, HangupSide.CALLEE, leg.linked()));
-      toCaller(
-          recorded.thenCombine(answerOf(response), (done, body) -> body),
-          body -> helper.relay(response, incoming, body));
+      if (answeredByServer) {
+        // The caller has its answer since the PIN: the relay learns where the callee's media goes,
+        // and keeps the caller's ports, so the caller needs no new description.
+        byte[] body = response.message().getRawContent();
+        if (isSdp(response.message(), body)) {
+          media.answerKeepingPorts(callerTag, calleeTag, body);
+        }
+      } else {
+        toCaller(
+            recorded.thenCombine(answerOf(response), (done, body) -> body),
+            body -> helper.relay(response, incoming, body));
+      }
     }
     cancelOthers(leg);
   }
@@ -354,6 +580,10 @@ final class Call implements LiveCall {
       String why = refusal != null ? describe(refusal) : "No answer from the callee's phones";
       CompletionStage<Void> recorded =
           end(record.refused(ledger.clock().instant(), status, HangupSide.CALLEE, why));
+      if (answeredByServer) {
+        recorded.thenRun(() -> bye(inbound));
+        return;
+      }
       SipResponse worst = refusal;
       toCaller(
           nothingAfter(recorded),
@@ -391,6 +621,10 @@ final class Call implements LiveCall {
    * the call, and its answer waits for the record.
    */
   private void inDialog(SipRequest request, HangupSide from, SipDialog towards) {
+    if (from == HangupSide.CALLER && beforeCallee()) {
+      inServerAnsweredDialog(request);
+      return;
+    }
     if (!Request.BYE.equals(request.method())) {
       B2buaHelper.Bodies bodies =
           isSdp(request.message(), request.message().getRawContent())
@@ -419,8 +653,47 @@ final class Call implements LiveCall {
     }
   }
 
+  /** Whether Bulwark answered the caller and no callee has yet. */
+  private synchronized boolean beforeCallee() {
+    return answeredByServer && answered == null;
+  }
+
+  /**
+   * A request of the caller while Bulwark alone answered it: keys by SIP INFO, or the caller
+   * leaving. Its media cannot change meanwhile.
+   */
+  private void inServerAnsweredDialog(SipRequest request) {
+    switch (request.method()) {
+      case Request.INFO -> {
+        request.respond(Response.OK);
+        InfoKeys.of(request.message()).chars().forEach(this::pressed);
+      }
+      case Request.BYE -> {
+        request.respond(Response.OK);
+        synchronized (this) {
+          if (record.isEnded()) {
+            return;
+          }
+          settled = true;
+          end(
+              record.refused(
+                  ledger.clock().instant(),
+                  Response.REQUEST_TERMINATED,
+                  HangupSide.CALLER,
+                  "The caller hung up before the call was put through"));
+        }
+        cancelOthers(null);
+      }
+      default -> request.respond(Response.NOT_ACCEPTABLE_HERE);
+    }
+  }
+
   @Override
   public CompletionStage<Void> hangUp(String cause) {
+    if (beforeCallee()) {
+      endByServer(Response.TEMPORARILY_UNAVAILABLE, cause);
+      return CompletableFuture.completedFuture(null);
+    }
     CompletionStage<Void> recorded;
     boolean ringing;
     synchronized (this) {
@@ -488,6 +761,7 @@ final class Call implements LiveCall {
   /** Under the lock: the call's last record, and the stage of its writing. */
   private CompletionStage<Void> end(CallDetailRecord last) {
     record = last;
+    stopListening();
     media.release();
     releaseTrunk();
     if (durationLimit != null) {

@@ -12,10 +12,12 @@ import java.util.function.Consumer;
  * @param timer runs the hang-up at the maximum duration
  * @param trunksFull told when every trunk of the call's route was at its maximum concurrent calls
  * @param ended told of the call's last record, for what outbound calls cost
+ * @param pinFailed told of each wrong PIN the caller entered for its route, with which attempt
  */
 record CallLimits(
     Duration maxDuration,
     ScheduledExecutorService timer,
     TrunkLoad trunks,
     Runnable trunksFull,
-    Consumer<CallDetailRecord> ended) {}
+    Consumer<CallDetailRecord> ended,
+    Consumer<String> pinFailed) {}

@@ -2,6 +2,7 @@ package io.bulwark.pbx.sip.call;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.IntConsumer;
 
 /**
  * A call's session descriptions on their way from one party to the other: unchanged when the phones
@@ -26,6 +27,33 @@ interface CallMedia {
         @Override
         public void release() {}
       };
+
+  /** Whether Bulwark can speak to a party and hear its keys: only through the relay. */
+  default boolean prompts() {
+    return false;
+  }
+
+  /** Plays {@code audio} to the party {@code tag}. */
+  default CompletionStage<Void> play(String tag, byte[] audio) {
+    return CompletableFuture.failedFuture(new IllegalStateException("no media relay"));
+  }
+
+  /** Stops what {@link #play} plays to {@code tag}. */
+  default void stopPlaying(String tag) {}
+
+  /** Tells {@code keys} of each RFC 4733 key the party {@code tag} presses, until closed. */
+  default AutoCloseable onKeys(String tag, IntConsumer keys) {
+    return () -> {};
+  }
+
+  /**
+   * As {@link #answer}, keeping the ports {@code offererTag} was given by an earlier answer: it
+   * needs no new description.
+   */
+  default CompletionStage<byte[]> answerKeepingPorts(
+      String offererTag, String answererTag, byte[] sdp) {
+    return answer(offererTag, answererTag, sdp);
+  }
 
   /**
    * The offer to send on for the one {@code fromTag} made.

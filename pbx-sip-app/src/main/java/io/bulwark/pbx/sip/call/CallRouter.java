@@ -15,6 +15,7 @@ import io.bulwark.pbx.location.Binding;
 import io.bulwark.pbx.routing.InboundRule;
 import io.bulwark.pbx.routing.OutboundDecision;
 import io.bulwark.pbx.routing.OutboundRouting;
+import io.bulwark.pbx.routing.RoutePin;
 import io.bulwark.pbx.sip.registrar.DigestAuthentication;
 import io.bulwark.pbx.sip.registrar.DigestChallenge;
 import io.bulwark.pbx.trunk.TrunkProfile;
@@ -29,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
@@ -134,7 +136,9 @@ public final class CallRouter {
     CallAttempt attempt =
         CallAttempt.of(
             caller.extensionNumber(), number, found.decision(), ledger.clock().instant());
-    if (deniedByPolicy(invite, parties, attempt)) {
+    CallPolicy.Judgement judged = dialplan.policy().get().decide(attempt);
+    if (!judged.verdict().allowed()) {
+      refuse(invite, parties, judged.verdict().status(), deny(invite, attempt, judged));
       return;
     }
     // Not null: the policy's route permission denies a call no route the caller may use takes.
@@ -148,7 +152,12 @@ public final class CallRouter {
         new CallParties(
             parties.caller(), callerName, number, chosen.number(), chosen.routeName(), null);
     Destination.Trunks destination =
-        new Destination.Trunks(trunks, chosen.number(), chosen.callerIdNumber(), null);
+        new Destination.Trunks(
+            trunks,
+            chosen.number(),
+            chosen.callerIdNumber(),
+            null,
+            judged.verdict().challenges() ? judged.verdict().challenge() : RoutePin.NONE);
     Runnable trunksFull =
         () ->
             deny(
@@ -169,12 +178,37 @@ public final class CallRouter {
             helper,
             ledger,
             mediaFor(trunks),
-            limits(caller.extensionNumber(), true, trunksFull))
+            limits(
+                caller.extensionNumber(),
+                true,
+                trunksFull,
+                why ->
+                    denials.accept(
+                        new SecurityEvent(
+                            ledger.clock().instant(),
+                            EventType.ROUTE_PIN_FAILED,
+                            invite.sourceAddress(),
+                            caller.extensionNumber(),
+                            "deny",
+                            "Route "
+                                + chosen.routeName()
+                                + ": "
+                                + why
+                                + " (dialled "
+                                + number
+                                + ")"),
+                        "pin " + caller.extensionNumber())))
         .start();
   }
 
-  /** An outbound call's cost is counted against its caller when it ends. */
+  /** A call that asks for no PIN. */
   private CallLimits limits(String caller, boolean outbound, Runnable trunksFull) {
+    return limits(caller, outbound, trunksFull, why -> {});
+  }
+
+  /** An outbound call's cost is counted against its caller when it ends. */
+  private CallLimits limits(
+      String caller, boolean outbound, Runnable trunksFull, Consumer<String> pinFailed) {
     CallPolicy policy = dialplan.policy().get();
     return new CallLimits(
         policy.maxDuration(caller, outbound),
@@ -187,20 +221,8 @@ public final class CallRouter {
                 dialplan.policy().get().spent(caller, last.billableSeconds(), last.endedAt());
               }
             }
-            : last -> {});
-  }
-
-  /**
-   * Asks the call policy about an outbound call; a denial answers it, records it and raises the
-   * event, and is whether it did.
-   */
-  private boolean deniedByPolicy(SipRequest invite, CallParties parties, CallAttempt attempt) {
-    CallPolicy.Judgement judged = dialplan.policy().get().decide(attempt);
-    if (judged.verdict().allowed()) {
-      return false;
-    }
-    refuse(invite, parties, judged.verdict().status(), deny(invite, attempt, judged));
-    return true;
+            : last -> {},
+        pinFailed);
   }
 
   /** Raises the event of a denied outbound call; returns why it was denied. */

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.sip.call;
 
 import io.bulwark.pbx.location.Binding;
+import io.bulwark.pbx.routing.RoutePin;
 import io.bulwark.pbx.trunk.TrunkProfile;
 import java.util.List;
 
@@ -19,8 +20,13 @@ sealed interface Destination {
    * @param number the number as the provider should see it (stripped and prepended by the route)
    * @param callerIdNumber what the call presents, null for each trunk's own caller ID
    * @param callerIdName the display name presented, null for none
+   * @param pin the PINs the caller enters before the trunks ring
    */
   record Trunks(
-      List<TrunkProfile> trunks, String number, String callerIdNumber, String callerIdName)
+      List<TrunkProfile> trunks,
+      String number,
+      String callerIdNumber,
+      String callerIdName,
+      RoutePin pin)
       implements Destination {}
 }

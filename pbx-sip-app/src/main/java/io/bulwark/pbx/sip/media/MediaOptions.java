@@ -2,6 +2,7 @@ package io.bulwark.pbx.sip.media;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,11 @@ import java.util.Map;
 public final class MediaOptions {
 
   private final InetAddress receivedFrom;
+  private final boolean portLatching;
 
-  private MediaOptions(InetAddress receivedFrom) {
+  private MediaOptions(InetAddress receivedFrom, boolean portLatching) {
     this.receivedFrom = receivedFrom;
+    this.portLatching = portLatching;
   }
 
   /**
@@ -24,7 +27,7 @@ public final class MediaOptions {
    * around the relay; the call is not recorded.
    */
   public static MediaOptions anchored() {
-    return new MediaOptions(null);
+    return new MediaOptions(null, false);
   }
 
   /**
@@ -33,7 +36,15 @@ public final class MediaOptions {
    * nothing until rtpengine learnt its public one from its first RTP packet.
    */
   public MediaOptions receivedFrom(InetAddress address) {
-    return new MediaOptions(address);
+    return new MediaOptions(address, portLatching);
+  }
+
+  /**
+   * The same, keeping the ports the other side was given: a second answer (the callee's, after one
+   * Bulwark gave itself) then needs no new description for the side that already has one.
+   */
+  public MediaOptions portLatching() {
+    return new MediaOptions(receivedFrom, true);
   }
 
   Map<String, Object> toDictionary() {
@@ -41,12 +52,19 @@ public final class MediaOptions {
     options.put("replace", List.of("origin", "session-connection"));
     options.put("ICE", "remove");
     options.put("record call", "no");
+    List<String> flags = new ArrayList<>();
     if (receivedFrom != null) {
       options.put(
           "received-from",
           List.of(
               receivedFrom instanceof Inet6Address ? "IP6" : "IP4", receivedFrom.getHostAddress()));
-      options.put("flags", List.of("SIP-source-address"));
+      flags.add("SIP-source-address");
+    }
+    if (portLatching) {
+      flags.add("port latching");
+    }
+    if (!flags.isEmpty()) {
+      options.put("flags", flags);
     }
     return options;
   }

@@ -133,6 +133,21 @@ public final class RtpEngine implements AutoCloseable {
         .thenApply(answer -> null);
   }
 
+  /**
+   * Plays {@code audio} (a sound file's bytes, such as a WAV) once to the party {@code toTag}
+   * names, in the codec it talks.
+   */
+  public CompletionStage<Void> playMedia(String callId, String toTag, byte[] audio) {
+    return send("play media", Map.of("call-id", callId, "from-tag", toTag, "blob", audio), "ok")
+        .thenApply(answer -> null);
+  }
+
+  /** Stops what {@link #playMedia} plays to {@code toTag}. */
+  public CompletionStage<Void> stopMedia(String callId, String toTag) {
+    return send("stop media", Map.of("call-id", callId, "from-tag", toTag), "ok")
+        .thenApply(answer -> null);
+  }
+
   /** What rtpengine relayed for the call so far. */
   public CompletionStage<MediaTotals> query(String callId) {
     return send("query", Map.of("call-id", callId), "ok").thenApply(RtpEngine::totals);

@@ -7,18 +7,35 @@ import java.util.function.UnaryOperator;
 /**
  * Where rtpengine listens for NG commands: {@code BULWARK_RTPENGINE_NG} as {@code host:port} (an
  * IPv6 address in brackets), default {@code 127.0.0.1:2223}, overridable by the system property
- * {@code bulwark.rtpengine.ng}.
+ * {@code bulwark.rtpengine.ng}; and where Bulwark hears the keys callers press, which rtpengine
+ * reports there ({@code --dtmf-log-dest}): {@code BULWARK_RTPENGINE_DTMF}, default {@code
+ * 127.0.0.1:2224}.
+ *
+ * @param dtmfAddress null when no keys are heard (no prompts)
  */
-public record RtpEngineSettings(InetSocketAddress ngAddress) {
+public record RtpEngineSettings(InetSocketAddress ngAddress, InetSocketAddress dtmfAddress) {
 
   static final String VARIABLE = "BULWARK_RTPENGINE_NG";
+  static final String DTMF_VARIABLE = "BULWARK_RTPENGINE_DTMF";
+
+  /** Commands alone, no keys heard. */
+  public RtpEngineSettings(InetSocketAddress ngAddress) {
+    this(ngAddress, null);
+  }
 
   /** The settings {@code lookup} gives. */
   public static RtpEngineSettings from(UnaryOperator<String> lookup) {
-    String value = Settings.valueOf(lookup, VARIABLE, "127.0.0.1:2223").trim();
+    return new RtpEngineSettings(
+        address(lookup, VARIABLE, "127.0.0.1:2223"),
+        address(lookup, DTMF_VARIABLE, "127.0.0.1:2224"));
+  }
+
+  private static InetSocketAddress address(
+      UnaryOperator<String> lookup, String variable, String fallback) {
+    String value = Settings.valueOf(lookup, variable, fallback).trim();
     int colon = value.lastIndexOf(':');
     if (colon <= 0) {
-      throw new IllegalArgumentException(VARIABLE + " is not host:port: " + value);
+      throw new IllegalArgumentException(variable + " is not host:port: " + value);
     }
     String host = value.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {
@@ -28,17 +45,17 @@ public record RtpEngineSettings(InetSocketAddress ngAddress) {
     try {
       port = Integer.parseInt(value.substring(colon + 1));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(VARIABLE + " has no port number: " + value, e);
+      throw new IllegalArgumentException(variable + " has no port number: " + value, e);
     }
     if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException(VARIABLE + " has a port out of range: " + value);
+      throw new IllegalArgumentException(variable + " has a port out of range: " + value);
     }
     InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
       throw new IllegalArgumentException(
-          VARIABLE + " names a host that does not resolve: " + value);
+          variable + " names a host that does not resolve: " + value);
     }
-    return new RtpEngineSettings(address);
+    return address;
   }
 
   /** The settings of this process: system properties, then the environment. */

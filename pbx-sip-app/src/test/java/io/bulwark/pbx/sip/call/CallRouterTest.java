@@ -26,7 +26,10 @@ import io.bulwark.pbx.routing.InboundRouting;
 import io.bulwark.pbx.routing.InboundRule;
 import io.bulwark.pbx.routing.OutboundRouting;
 import io.bulwark.pbx.routing.OutboundRule;
+import io.bulwark.pbx.routing.PinMode;
+import io.bulwark.pbx.routing.RoutePin;
 import io.bulwark.pbx.routing.TimeCondition;
+import io.bulwark.pbx.sip.media.DtmfEvents;
 import io.bulwark.pbx.sip.media.RtpEngine;
 import io.bulwark.pbx.sip.media.RtpEngineDaemon;
 import io.bulwark.pbx.sip.media.RtpEngineSettings;
@@ -44,7 +47,9 @@ import io.bulwark.sip.SipClient;
 import io.bulwark.sip.SipContainer;
 import io.bulwark.sip.SipContainerConfig;
 import io.bulwark.sip.SipResponse;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -462,6 +467,162 @@ class CallRouterTest {
     }
   }
 
+  @Test
+  void aRouteWithAPinAnswersTheCallerAndPutsItThroughOnceTheRightPinIsKeyed() throws Exception {
+    try (DtmfEvents keys = DtmfEvents.listen(new InetSocketAddress("127.0.0.1", 0));
+        DatagramSocket phoneMedia = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
+        Provider provider = new Provider("127.0.0.2", true, false);
+        Provider unused = new Provider("127.0.0.3", true, false)) {
+      RtpEngineDaemon daemon = RtpEngineDaemon.start(keys.address());
+      try (RtpEngine engine = RtpEngine.open(new RtpEngineSettings(daemon.ngAddress()))) {
+        router = routerFor.apply(pinRoute(provider, unused), MediaRelay.through(engine, keys));
+        Seen seen = new Seen();
+
+        var dialog =
+            callWithCredentials(
+                "900493012345", "alice", "pw-a", seen, sdpWithEvents(phoneMedia.getLocalPort()));
+        SipResponse ok = seen.last();
+        dialog.ack(ok);
+        String answer = new String(ok.message().getRawContent(), UTF_8);
+
+        assertEquals(200, ok.status(), "Bulwark answers to ask for the PIN");
+        assertTrue(provider.invites.isEmpty(), "no trunk before the PIN");
+        assertTrue(answer.contains("telephone-event"), answer);
+        int relayPort = Integer.parseInt(answer.replaceAll("(?s).*m=audio (\\d+).*", "$1"));
+        for (char key : "4321".toCharArray()) {
+          sendEvent(phoneMedia, relayPort, key);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (provider.invites.isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertEquals(
+            1, provider.invites.size(), "the right PIN, as RFC 4733 events, rang the trunk");
+        dialog.send(dialog.newRequest(Request.BYE), seen);
+        assertEquals(200, seen.last().status());
+        CallDetailRecord last = records.get(records.size() - 1);
+        assertEquals("4321", last.parties().pin());
+        assertEquals(Disposition.ANSWERED, last.disposition());
+      } finally {
+        daemon.stop();
+      }
+    }
+  }
+
+  @Test
+  void threeWrongPinsByInfoEndTheCallWithAByeAndAnEventEach() throws Exception {
+    try (DtmfEvents keys = DtmfEvents.listen(new InetSocketAddress("127.0.0.1", 0));
+        Provider provider = new Provider("127.0.0.2", true, false);
+        Provider unused = new Provider("127.0.0.3", true, false)) {
+      RtpEngineDaemon daemon = RtpEngineDaemon.start(keys.address());
+      try (RtpEngine engine = RtpEngine.open(new RtpEngineSettings(daemon.ngAddress()))) {
+        router = routerFor.apply(pinRoute(provider, unused), MediaRelay.through(engine, keys));
+        Seen seen = new Seen();
+        var dialog = callWithCredentials("900493012345", "alice", "pw-a", seen);
+        BlockingQueue<Request> atCaller = new LinkedBlockingQueue<>();
+        dialog.listen(
+            request -> {
+              atCaller.add(request.message());
+              request.respond(200);
+            });
+        SipResponse ok = seen.last();
+        dialog.ack(ok);
+
+        for (String pin : List.of("1111#", "2222#", "3333#")) {
+          for (char key : pin.toCharArray()) {
+            Request info = dialog.newRequest(Request.INFO);
+            info.setContent(
+                "Signal=" + key + "\r\nDuration=160\r\n",
+                caller
+                    .client()
+                    .headerFactory()
+                    .createContentTypeHeader("application", "dtmf-relay"));
+            Seen answered = new Seen();
+            dialog.send(info, answered);
+            assertEquals(200, answered.last().status());
+          }
+        }
+
+        Request bye = atCaller.poll(10, TimeUnit.SECONDS);
+        assertNotNull(bye, "the caller got a BYE after the goodbye prompt");
+        assertEquals(Request.BYE, bye.getMethod());
+        assertTrue(provider.invites.isEmpty(), "no trunk was touched");
+        assertEquals(
+            3, refusals.stream().filter(e -> e.type() == EventType.ROUTE_PIN_FAILED).count());
+        CallDetailRecord last = records.get(records.size() - 1);
+        assertEquals(Disposition.FAILED, last.disposition());
+        assertEquals("A wrong PIN 3 times", last.cause());
+      } finally {
+        daemon.stop();
+      }
+    }
+  }
+
+  /** The test's trunks, the route's PIN 4321. */
+  private Dialplan pinRoute(Provider a, Provider b) {
+    Dialplan plain = dialplanWith(a, b);
+    OutboundRule route = plain.outbound().get().routes().get(0);
+    OutboundRouting withPin =
+        new OutboundRouting(
+            List.of(
+                new OutboundRule(
+                    route.id(),
+                    route.name(),
+                    route.patterns(),
+                    route.trunkIds(),
+                    route.members(),
+                    null,
+                    TimeCondition.ANY_TIME,
+                    new RoutePin(PinMode.SINGLE, Set.of("4321"), "route Out"))));
+    return new Dialplan(
+        plain.callerIdNames(),
+        plain.locations(),
+        plain.trunks(),
+        () -> withPin,
+        plain.inbound(),
+        () -> CallPolicy.builder().build());
+  }
+
+  /** A phone's offer with telephone-event, its media on {@code port}. */
+  private static String sdpWithEvents(int port) {
+    return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+        + "m=audio "
+        + port
+        + " RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n"
+        + "a=fmtp:101 0-15\r\n";
+  }
+
+  private int rtpSequence;
+
+  /** One key as RFC 4733 events: three updates, then the end three times, as phones send it. */
+  private void sendEvent(DatagramSocket from, int to, char key) throws Exception {
+    int event = "0123456789*#".indexOf(key);
+    long timestamp = 160L * (rtpSequence + 1000);
+    for (int i = 0; i < 6; i++) {
+      boolean end = i >= 3;
+      int duration = 160 * Math.min(i + 1, 4);
+      byte[] packet = new byte[16];
+      packet[0] = (byte) 0x80;
+      packet[1] = (byte) ((i == 0 ? 0x80 : 0) | 101);
+      int sequence = rtpSequence++;
+      packet[2] = (byte) (sequence >> 8);
+      packet[3] = (byte) sequence;
+      for (int b = 0; b < 4; b++) {
+        packet[4 + b] = (byte) (timestamp >> (24 - 8 * b));
+        packet[8 + b] = (byte) (0x12345678 >> (24 - 8 * b));
+      }
+      packet[12] = (byte) event;
+      packet[13] = (byte) ((end ? 0x80 : 0) | 10);
+      packet[14] = (byte) (duration >> 8);
+      packet[15] = (byte) duration;
+      from.send(
+          new java.net.DatagramPacket(
+              packet, packet.length, InetAddress.getByName("127.0.0.1"), to));
+      Thread.sleep(20);
+    }
+    Thread.sleep(60);
+  }
+
   /** Trunk A to the first provider, B (with credentials) to the second; one route each way. */
   private Dialplan dialplanWith(Provider a, Provider b) {
     return dialplanWith(a, b, null);
@@ -492,7 +653,8 @@ class CallRouterTest {
                     List.of(1L, 2L),
                     Set.of("1001"),
                     "4930999",
-                    TimeCondition.ANY_TIME)));
+                    TimeCondition.ANY_TIME,
+                    RoutePin.NONE)));
     InboundRouting inbound =
         new InboundRouting(
             List.of(new InboundRule(1, "In", DialPattern.parse("4930111"), null, "1002")));
@@ -657,6 +819,11 @@ class CallRouterTest {
   /** INVITE, the 407, then the INVITE again with credentials computed as a phone would. */
   private io.bulwark.sip.SipDialog callWithCredentials(
       String number, String user, String password, Seen seen) throws Exception {
+    return callWithCredentials(number, user, password, seen, CALLER_SDP);
+  }
+
+  private io.bulwark.sip.SipDialog callWithCredentials(
+      String number, String user, String password, Seen seen, String offer) throws Exception {
     SipClient client = caller.client();
     SipURI target = client.addressFactory().createSipURI(number, "127.0.0.1");
     target.setPort(pbx.config().port());
@@ -666,8 +833,7 @@ class CallRouterTest {
             target,
             client.addressFactory().createAddress("\"Forged\" <sip:9999@127.0.0.1>"),
             client.addressFactory().createAddress("<sip:" + number + "@127.0.0.1>"));
-    invite.setContent(
-        CALLER_SDP, client.headerFactory().createContentTypeHeader("application", "sdp"));
+    invite.setContent(offer, client.headerFactory().createContentTypeHeader("application", "sdp"));
     if (callerContact != null) {
       invite.setHeader(client.headerFactory().createHeader("Contact", callerContact));
     }

@@ -38,6 +38,12 @@ public final class RtpEngineDaemon {
   }
 
   public static RtpEngineDaemon start() throws IOException, InterruptedException {
+    return start(null);
+  }
+
+  /** The same, reporting the keys callers press to {@code keys} (its --dtmf-log-dest). */
+  public static RtpEngineDaemon start(InetSocketAddress keys)
+      throws IOException, InterruptedException {
     Path binary = binary();
     Files.createDirectories(TARGET);
     InetSocketAddress ng = new InetSocketAddress(InetAddress.getLoopbackAddress(), freeUdpPort());
@@ -45,24 +51,26 @@ public final class RtpEngineDaemon {
     // the suites of two checkouts seldom meet; rtpengine skips a port that is taken anyway.
     int portMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(4_900);
     Path log = TARGET.resolve("rtpengine-test.log");
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                binary.toString(),
+                "--config-file=none",
+                "--table=-1",
+                "--interface=127.0.0.1",
+                "--listen-ng=127.0.0.1:" + ng.getPort(),
+                "--port-min=" + portMin,
+                "--port-max=" + (portMin + RTP_PORTS - 1),
+                "--delete-delay=0",
+                "--foreground",
+                "--log-stderr",
+                "--log-level=6",
+                "--pidfile=" + TARGET.resolve("rtpengine-test.pid")));
+    if (keys != null) {
+      command.add("--dtmf-log-dest=127.0.0.1:" + keys.getPort());
+    }
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    binary.toString(),
-                    "--config-file=none",
-                    "--table=-1",
-                    "--interface=127.0.0.1",
-                    "--listen-ng=127.0.0.1:" + ng.getPort(),
-                    "--port-min=" + portMin,
-                    "--port-max=" + (portMin + RTP_PORTS - 1),
-                    "--delete-delay=0",
-                    "--foreground",
-                    "--log-stderr",
-                    "--log-level=6",
-                    "--pidfile=" + TARGET.resolve("rtpengine-test.pid")))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     RtpEngineDaemon daemon = new RtpEngineDaemon(process, ng, log);
     daemon.awaitPong();
     return daemon;

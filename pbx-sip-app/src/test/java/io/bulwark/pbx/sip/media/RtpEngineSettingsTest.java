@@ -20,6 +20,14 @@ class RtpEngineSettingsTest {
     assertEquals(
         new InetSocketAddress("127.0.0.1", 2223),
         RtpEngineSettings.from(Map.<String, String>of()::get).ngAddress());
+    assertEquals(
+        new InetSocketAddress("127.0.0.1", 2224),
+        RtpEngineSettings.from(Map.<String, String>of()::get).dtmfAddress(),
+        "rtpengine reports keys next to its NG port");
+    assertEquals(
+        new InetSocketAddress("127.0.0.1", 12224),
+        RtpEngineSettings.from(Map.of("BULWARK_RTPENGINE_DTMF", "127.0.0.1:12224")::get)
+            .dtmfAddress());
   }
 
   @Test

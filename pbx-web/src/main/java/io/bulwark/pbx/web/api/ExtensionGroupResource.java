@@ -52,6 +52,17 @@ public class ExtensionGroupResource {
     return groups.all().stream().map(ExtensionGroupResource::view).toList();
   }
 
+  @GET
+  @Path("/{id}")
+  @APIResponse(responseCode = "200", description = "The group")
+  @APIResponse(
+      responseCode = "404",
+      description = "No group with this id",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public GroupView get(@PathParam("id") long id) {
+    return view(groups.get(id));
+  }
+
   @POST
   @APIResponse(responseCode = "201", description = "Created; Location names it")
   @APIResponse(

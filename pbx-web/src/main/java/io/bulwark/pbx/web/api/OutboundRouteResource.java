@@ -33,6 +33,6 @@ public class OutboundRouteResource
 
   @Override
   RouteJson.OutboundView view(OutboundRoute route) {
-    return RouteJson.OutboundView.of(route);
+    return RouteJson.OutboundView.of(route, routes.pinOf(route));
   }
 }

@@ -6,6 +6,8 @@ import io.bulwark.pbx.routing.InboundRoute;
 import io.bulwark.pbx.routing.InboundRouteDraft;
 import io.bulwark.pbx.routing.OutboundRoute;
 import io.bulwark.pbx.routing.OutboundRouteDraft;
+import io.bulwark.pbx.routing.PinMode;
+import io.bulwark.pbx.routing.RoutePinDraft;
 import io.bulwark.pbx.routing.TimeCondition;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +48,8 @@ public final class RouteJson {
    * @param groupIds extension groups whose members may use it too
    * @param timeCondition {@code ANY_TIME}, {@code BUSINESS_HOURS} or {@code
    *     OUTSIDE_BUSINESS_HOURS}: when the route may be used (a call at another time gets 403)
+   * @param pinMode the guide's Outbound Route Password: {@code NONE}, {@code SINGLE} ({@code pin})
+   *     or {@code LIST} ({@code pinListId})
    */
   public record OutboundView(
       long id,
@@ -57,11 +61,14 @@ public final class RouteJson {
       List<Long> groupIds,
       String callerIdNumber,
       TimeCondition timeCondition,
+      PinMode pinMode,
+      String pin,
+      Long pinListId,
       Instant createdAt,
       Instant updatedAt,
       int version) {
 
-    static OutboundView of(OutboundRoute r) {
+    static OutboundView of(OutboundRoute r, String singlePin) {
       return new OutboundView(
           r.getId(),
           r.getName(),
@@ -72,6 +79,9 @@ public final class RouteJson {
           r.getGroupIds(),
           r.getCallerIdNumber(),
           r.getTimeCondition(),
+          r.getPinMode(),
+          singlePin,
+          r.getPinListId(),
           r.getCreatedAt(),
           r.getUpdatedAt(),
           r.getVersion());
@@ -81,7 +91,9 @@ public final class RouteJson {
   /**
    * What the API accepts for an outbound route; a {@code version} (as read) refuses an update with
    * 409 when someone changed the route since. New routes go to the end of the list; a missing
-   * {@code timeCondition} is {@code ANY_TIME}.
+   * {@code timeCondition} is {@code ANY_TIME}. {@code pinMode} {@code SINGLE} with {@code pin} (3
+   * to 12 digits) or {@code LIST} with {@code pinListId} (of {@code /api/v1/pin-lists}) makes a
+   * caller enter a PIN first, by RFC 4733 telephone events or SIP INFO; missing is {@code NONE}.
    */
   public record OutboundInput(
       String name,
@@ -91,6 +103,9 @@ public final class RouteJson {
       List<Long> groupIds,
       String callerIdNumber,
       String timeCondition,
+      String pinMode,
+      String pin,
+      Long pinListId,
       Integer version)
       implements Input<OutboundRouteDraft> {
 
@@ -105,7 +120,8 @@ public final class RouteJson {
           members,
           callerIdNumber,
           timeCondition,
-          groupIds);
+          groupIds,
+          new RoutePinDraft(pinMode, pin, pinListId));
     }
   }
 

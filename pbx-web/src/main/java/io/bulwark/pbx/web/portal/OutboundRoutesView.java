@@ -9,6 +9,10 @@ import io.bulwark.pbx.routing.DialPatternDraft;
 import io.bulwark.pbx.routing.OutboundRoute;
 import io.bulwark.pbx.routing.OutboundRouteDraft;
 import io.bulwark.pbx.routing.OutboundRouteService;
+import io.bulwark.pbx.routing.PinList;
+import io.bulwark.pbx.routing.PinListService;
+import io.bulwark.pbx.routing.PinMode;
+import io.bulwark.pbx.routing.RoutePinDraft;
 import io.bulwark.pbx.routing.TimeCondition;
 import io.bulwark.pbx.trunk.Trunk;
 import io.bulwark.pbx.trunk.TrunkService;
@@ -34,6 +38,7 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
   @Inject private transient TrunkService trunks;
   @Inject private transient ExtensionService extensions;
   @Inject private transient ExtensionGroupService groups;
+  @Inject private transient PinListService pinLists;
 
   /** One dial pattern row of the form. */
   public static class PatternRow implements Serializable {
@@ -105,6 +110,10 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
   private List<String> groupIds;
 
   private List<ExtensionGroup> allGroups;
+  private PinMode pinMode;
+  private String pin;
+  private Long pinListId;
+  private List<PinList> allPinLists;
 
   public OutboundRoutesView() {
     super("Outbound route");
@@ -118,6 +127,7 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
     trunkNames = allTrunks.stream().collect(Collectors.toMap(Trunk::getId, Trunk::getName));
     allExtensions = extensions.all();
     allGroups = groups.all();
+    allPinLists = pinLists.all();
     if (patterns == null) {
       startNew();
     }
@@ -136,6 +146,9 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
     trunkRows = new ArrayList<>(List.of(new TrunkRow(null)));
     members = new ArrayList<>();
     groupIds = new ArrayList<>();
+    pinMode = PinMode.NONE;
+    pin = null;
+    pinListId = null;
   }
 
   @Override
@@ -147,6 +160,9 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
     groupIds = new ArrayList<>(r.getGroupIds().stream().map(String::valueOf).toList());
     callerIdNumber = r.getCallerIdNumber();
     timeCondition = r.getTimeCondition();
+    pinMode = r.getPinMode();
+    pin = routes.pinOf(r);
+    pinListId = r.getPinListId();
   }
 
   @Override
@@ -160,7 +176,8 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
         members,
         callerIdNumber,
         timeCondition == null ? null : timeCondition.name(),
-        groupIds.stream().map(Long::valueOf).toList());
+        groupIds.stream().map(Long::valueOf).toList(),
+        new RoutePinDraft(pinMode == null ? null : pinMode.name(), pin, pinListId));
   }
 
   @Override
@@ -261,6 +278,38 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
 
   public List<ExtensionGroup> getAllGroups() {
     return allGroups;
+  }
+
+  public PinMode getPinMode() {
+    return pinMode;
+  }
+
+  public void setPinMode(PinMode pinMode) {
+    this.pinMode = pinMode;
+  }
+
+  public PinMode[] getPinModes() {
+    return PinMode.values();
+  }
+
+  public String getPin() {
+    return pin;
+  }
+
+  public void setPin(String pin) {
+    this.pin = pin;
+  }
+
+  public Long getPinListId() {
+    return pinListId;
+  }
+
+  public void setPinListId(Long pinListId) {
+    this.pinListId = pinListId;
+  }
+
+  public List<PinList> getAllPinLists() {
+    return allPinLists;
   }
 
   public TimeCondition getTimeCondition() {
