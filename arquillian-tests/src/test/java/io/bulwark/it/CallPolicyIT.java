@@ -210,29 +210,40 @@ class CallPolicyIT {
         extensions.update(timed, withMaxOutboundSeconds(current, 86_401));
     assertEquals(400, tooLong.statusCode(), tooLong.body());
     assertTrue(tooLong.body().contains("restrictions.maxOutboundSeconds"), tooLong.body());
-    HttpResponse<String> limited = extensions.update(timed, withMaxOutboundSeconds(current, 3));
+    HttpResponse<String> limited = extensions.update(timed, withMaxOutboundSeconds(current, 6));
     assertEquals(200, limited.statusCode(), limited.body());
     int port = TestEnvironment.freeSipPort();
-    routeThroughPeer("IT limits", port, "6", 1, TIMED);
-    Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port);
+    routeThroughPeer("IT limits", port, "6", 5, TIMED);
+    Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port, 5);
 
-    Sipp.Answering held = Sipp.callAndHold("64930123456", "pol" + TIMED, SECRET);
+    List<Sipp.Answering> held = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      held.add(Sipp.callAndHold("6493012345" + i, "pol" + TIMED, SECRET));
+    }
     assertEquals(
-        1,
+        5,
         Database.awaitExactCount(
-            1,
+            5,
             "select count(*) from call_record where caller = ? and answered_at is not null",
             TIMED),
-        "the first call was answered");
-    Sipp.Run second = Sipp.call("64930123457", "pol" + TIMED, SECRET);
+        "five calls up on the trunk");
+    // The default frequency rule lets an extension place 5 calls a second: the sixth waits for
+    // the next second, so that only the trunk's limit can refuse it.
+    Thread.sleep(1_100);
+    Sipp.Run sixth = Sipp.call("64930123459", "pol" + TIMED, SECRET);
 
-    assertEquals(503, second.finalStatus(), "the trunk carries one call: " + second.messages());
-    assertEquals(200, held.await().finalStatus(), "the caller got a BYE and answered it");
+    assertEquals(503, sixth.finalStatus(), "the trunk carries five calls: " + sixth.messages());
+    for (Sipp.Answering caller : held) {
+      assertEquals(200, caller.await().finalStatus(), "each caller got a BYE and answered it");
+    }
     assertEquals(200, provider.await().finalStatus(), "so did the trunk's peer");
+    List<List<String>> ended =
+        java.util.Collections.nCopies(
+            5, List.of("Maximum call duration of 6 s reached", "SYSTEM", "6"));
     assertEquals(
-        List.of(List.of("Maximum call duration of 3 s reached", "SYSTEM", "3")),
+        ended,
         Database.awaitRows(
-            List.of(List.of("Maximum call duration of 3 s reached", "SYSTEM", "3")),
+            ended,
             "select cause, hangup_side, timestampdiff(SECOND, answered_at, ended_at)"
                 + " from call_record"
                 + " where caller = ? and answered_at is not null",
@@ -707,13 +718,12 @@ class CallPolicyIT {
     Sipp.Answering provider = Sipp.phoneAt("call-uas.xml", PEER, port);
 
     Sipp.Run right =
-        Sipp.dial(
+        Sipp.dialPlaying(
                 "pin-uac.xml",
                 "94930123456",
                 "pol" + PINNED,
                 SECRET,
-                DtmfPcap.write(pcaps.resolve("pin-right.pcap"), "5678").toString(),
-                "4000")
+                DtmfPcap.write(pcaps.resolve("pin-right.pcap"), "5678"))
             .await();
 
     assertEquals(200, right.finalStatus(), right.messages());
@@ -727,12 +737,12 @@ class CallPolicyIT {
             PINNED));
 
     Sipp.Run wrong =
-        Sipp.dial(
+        Sipp.dialPlaying(
                 "pin-uac-refused.xml",
                 "94930123456",
                 "pol" + PINNED,
                 SECRET,
-                DtmfPcap.write(pcaps.resolve("pin-wrong.pcap"), "111122223333").toString())
+                DtmfPcap.write(pcaps.resolve("pin-wrong.pcap"), "111122223333"))
             .await();
 
     assertEquals(200, wrong.finalStatus(), "Bulwark hung up: " + wrong.messages());

@@ -233,6 +233,15 @@ public final class Sipp {
   }
 
   /**
+   * Calls {@code number} as the extension with these credentials with {@code scenario}, which plays
+   * the RTP of the pcap file {@code pcap} (keyword {@code [pcap]}) once answered.
+   */
+  public static Answering dialPlaying(
+      String scenario, String number, String username, String password, Path pcap) {
+    return dial(scenario, List.of("-key", "pcap", pcap.toString()), number, username, password);
+  }
+
+  /**
    * Places {@code calls} calls to {@code number} as the extension with these credentials, {@code
    * rate} a second (call-uac.xml, each held half a second); {@link Answering#finals} counts their
    * answers.

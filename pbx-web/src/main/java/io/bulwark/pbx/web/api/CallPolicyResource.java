@@ -240,8 +240,12 @@ public class CallPolicyResource {
     return policy.frequencyHolds();
   }
 
-  /** One rule's verdict; {@code status} is the SIP status a denial answers, 0 when allowed. */
-  public record RuleVerdict(String rule, boolean allowed, int status, String reason) {}
+  /**
+   * One rule's verdict; {@code status} is the SIP status a denial answers, 0 when allowed; {@code
+   * asksForPin}: allowed once the caller keys one of the route's PINs.
+   */
+  public record RuleVerdict(
+      String rule, boolean allowed, int status, String reason, boolean asksForPin) {}
 
   /**
    * {@code routed}: whether any outbound route takes the number (404 without one); {@code route}
@@ -291,7 +295,8 @@ public class CallPolicyResource {
                         j.rule(),
                         j.verdict().allowed(),
                         j.verdict().status(),
-                        j.verdict().reason()))
+                        j.verdict().reason(),
+                        j.verdict().challenges()))
             .toList();
     return new Check(
         found.routed(),

@@ -226,7 +226,9 @@ public class CallSecurityView implements Serializable {
         .findFirst()
         .map(j -> "Denied with " + j.verdict().status() + " by " + j.rule() + ".")
         .orElse(
-            "Allowed: it would go out through route "
+            (checked.judgements().stream().anyMatch(j -> j.verdict().challenges())
+                    ? "Allowed once the caller keys the route's PIN: it would go out through route "
+                    : "Allowed: it would go out through route ")
                 + checked.route()
                 + " as "
                 + checked.sentNumber()
@@ -235,6 +237,9 @@ public class CallSecurityView implements Serializable {
 
   /** A rule's verdict in words. */
   public String verdict(CallPolicy.Judgement judgement) {
+    if (judgement.verdict().challenges()) {
+      return "Asks for a PIN";
+    }
     return judgement.verdict().allowed()
         ? "Allows"
         : "Denies (" + judgement.verdict().status() + ")";
