@@ -27,6 +27,8 @@ public final class DtmfEvents implements AutoCloseable {
       Pattern.compile("\"callid\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern SOURCE_TAG =
       Pattern.compile("\"source_tag\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern TAGS = Pattern.compile("\"tags\"\\s*:\\s*\\[([^\\]]*)\\]");
+  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern EVENT = Pattern.compile("\"event\"\\s*:\\s*(\\d{1,2})[,}\\s]");
 
   /** The key of an RFC 4733 event number: 0-9, *, #, A-D. */
@@ -98,8 +100,19 @@ public final class DtmfEvents implements AutoCloseable {
       return;
     }
     int code = Integer.parseInt(event.group(1));
-    IntConsumer listener =
-        listeners.get(unescaped(callId.group(1)) + "\n" + unescaped(tag.group(1)));
+    String call = unescaped(callId.group(1));
+    IntConsumer listener = listeners.get(call + "\n" + unescaped(tag.group(1)));
+    if (listener == null && tag.group(1).isEmpty()) {
+      // A source rtpengine has not tied to a party: the party of the call that listens, when the
+      // report's tags name it.
+      Matcher tags = TAGS.matcher(json);
+      if (tags.find()) {
+        Matcher each = QUOTED.matcher(tags.group(1));
+        while (listener == null && each.find()) {
+          listener = listeners.get(call + "\n" + unescaped(each.group(1)));
+        }
+      }
+    }
     if (listener != null && code < KEYS.length()) {
       listener.accept(KEYS.charAt(code));
     }

@@ -488,6 +488,9 @@ class CallRouterTest {
         assertEquals(200, ok.status(), "Bulwark answers to ask for the PIN");
         assertTrue(provider.invites.isEmpty(), "no trunk before the PIN");
         assertTrue(answer.contains("telephone-event"), answer);
+        assertTrue(
+            answer.contains("a=sendrecv") && !answer.contains("0.0.0.0"),
+            "a call, not a hold: the caller may send its keys: " + answer);
         int relayPort = Integer.parseInt(answer.replaceAll("(?s).*m=audio (\\d+).*", "$1"));
         for (char key : "4321".toCharArray()) {
           sendEvent(phoneMedia, relayPort, key);
