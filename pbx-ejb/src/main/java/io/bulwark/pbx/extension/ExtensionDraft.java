@@ -1,5 +1,6 @@
 package io.bulwark.pbx.extension;
 
+import io.bulwark.pbx.system.CommonPasswords;
 import io.bulwark.pbx.system.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +147,10 @@ public record ExtensionDraft(
       return java.util.Optional.of(
           "Registration password must not contain four repeated characters or four sequential"
               + " digits");
+    }
+    if (CommonPasswords.contains(secret)) {
+      return java.util.Optional.of(
+          "Registration password is one of the passwords cracking lists try first");
     }
     return java.util.Optional.empty();
   }

@@ -14,7 +14,7 @@ class ExtensionDraftTest {
   private static final String NUMBER = "201";
   private static final String NAME = "Alice Smith";
   private static final String REG = "alice.201";
-  private static final String SECRET = "Secret123";
+  private static final String SECRET = "Lantern7Pebble";
   private static final String EMAIL = "alice@example.com";
 
   private static final String SECRET_LENGTH = "Registration password must be 8 to 63 characters";
@@ -227,7 +227,7 @@ class ExtensionDraftTest {
   @Test
   void secretLengthBoundaries() {
     String seven = "Abcdef1";
-    String eight = "Abcdef12";
+    String eight = "Lantern7";
     String sixtyThree = "Ab1" + "xyz".repeat(20);
     String sixtyFour = "Ab1" + "xyz".repeat(20) + "w";
     assertEquals(7, seven.length());
@@ -243,6 +243,15 @@ class ExtensionDraftTest {
   @ValueSource(strings = {"abcdefg1", "ABCDEFG1", "Abcdefgh", "12345678", "password"})
   void secretMustMixUpperLowerAndDigits(String secret) {
     assertSingle("secret", SECRET_MIX, new ExtensionDraft(NUMBER, NAME, REG, secret, EMAIL));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Password1", "Qwerty123", "Trustno1", "Jordan23", "Welcome1"})
+  void secretIsNoneOfThePasswordsCrackingListsTryFirst(String secret) {
+    assertSingle(
+        "secret",
+        "Registration password is one of the passwords cracking lists try first",
+        new ExtensionDraft(NUMBER, NAME, REG, secret, EMAIL));
   }
 
   @ParameterizedTest
@@ -348,6 +357,7 @@ class ExtensionDraftTest {
   @org.junit.jupiter.api.Test
   void thePasswordIsTakenExactlyAsTyped() {
     assertEquals(
-        " Secret123 ", new ExtensionDraft(NUMBER, NAME, REG, " Secret123 ", null).secret());
+        " Lantern7Pebble ",
+        new ExtensionDraft(NUMBER, NAME, REG, " Lantern7Pebble ", null).secret());
   }
 }
