@@ -177,7 +177,8 @@ public final class CallRouter {
             client,
             helper,
             ledger,
-            mediaFor(trunks),
+            // A route's PIN is asked through the relay, whatever its trunks say of media.
+            destination.pin().required() ? media : mediaFor(trunks),
             limits(
                 caller.extensionNumber(),
                 true,

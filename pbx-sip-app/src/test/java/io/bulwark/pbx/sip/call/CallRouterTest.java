@@ -514,6 +514,9 @@ class CallRouterTest {
 
   @Test
   void threeWrongPinsByInfoEndTheCallWithAByeAndAnEventEach() throws Exception {
+    // Media between the phones for calls through these trunks: the PIN is asked through the relay
+    // all the same.
+    trunksAnchorMedia = false;
     try (DtmfEvents keys = DtmfEvents.listen(new InetSocketAddress("127.0.0.1", 0));
         Provider provider = new Provider("127.0.0.2", true, false);
         Provider unused = new Provider("127.0.0.3", true, false)) {
@@ -670,7 +673,10 @@ class CallRouterTest {
         CallPolicy::routesOnly);
   }
 
-  private static TrunkProfile trunk(
+  /** Whether the test's trunks ask for their media through the relay. */
+  private boolean trunksAnchorMedia = true;
+
+  private TrunkProfile trunk(
       long id, String name, Provider provider, TrunkCredentials credentials, Integer maxCalls) {
     return new TrunkProfile(
         id,
@@ -686,7 +692,7 @@ class CallRouterTest {
         null,
         maxCalls,
         true,
-        true);
+        trunksAnchorMedia);
   }
 
   /**
