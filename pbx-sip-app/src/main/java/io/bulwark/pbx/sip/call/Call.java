@@ -195,8 +195,9 @@ final class Call implements LiveCall {
       }
     }
     if (!media.prompts()) {
-      refuseUnanswered(
-          Response.FORBIDDEN, "The route asks for a PIN, which needs the media relay and SDP");
+      String why = "no PIN could be asked: that needs the media relay and an SDP offer";
+      limits.pinFailed().accept(why);
+      refuseUnanswered(Response.FORBIDDEN, why);
       return;
     }
     String ownTag = incoming.toTag();

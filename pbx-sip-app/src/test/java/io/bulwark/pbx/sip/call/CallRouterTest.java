@@ -564,6 +564,23 @@ class CallRouterTest {
     }
   }
 
+  @Test
+  void aRouteWithAPinRefusesItsCallsWhenNoPromptCanBePlayed() throws Exception {
+    try (Provider provider = new Provider("127.0.0.2", true, false);
+        Provider unused = new Provider("127.0.0.3", true, false)) {
+      router = routerFor.apply(pinRoute(provider, unused), MediaRelay.NONE);
+      Seen seen = new Seen();
+
+      callWithCredentials("900493012345", "alice", "pw-a", seen);
+
+      assertEquals(403, seen.last().status());
+      assertTrue(provider.invites.isEmpty(), "no trunk was touched");
+      SecurityEvent refused = refusals.get(0);
+      assertEquals(EventType.ROUTE_PIN_FAILED, refused.type());
+      assertTrue(refused.detail().contains("needs the media relay"), refused.detail());
+    }
+  }
+
   /** The test's trunks, the route's PIN 4321. */
   private Dialplan pinRoute(Provider a, Provider b) {
     Dialplan plain = dialplanWith(a, b);
