@@ -647,7 +647,7 @@ class PortalIT {
     assertFalse(browser.getPageSource().contains("Registered now"), "signed in again silently");
   }
 
-  private void anEmployeeSeesNoSecurityDetails() {
+  private void anEmployeeSeesNoSecurityDetails() throws java.io.IOException {
     KeycloakAdmin.ensureUser("employee1", "Empl0yee-Portal-2026!", "employee");
     signIn("employee1", "Empl0yee-Portal-2026!");
     wait.until(ExpectedConditions.titleContains("Dashboard"));
@@ -662,8 +662,32 @@ class PortalIT {
     assertTrue(browser.findElements(By.id("menuExtensions")).isEmpty());
     assertAccessible("dashboard (employee)");
     assertNoBlockingViolations();
-    browser.get(TestEnvironment.publicUrl() + "/extensions.xhtml");
-    wait.until(ExpectedConditions.titleContains("Access denied"));
+    for (String adminPage : administratorPages()) {
+      browser.get(TestEnvironment.publicUrl() + adminPage);
+      wait.until(ExpectedConditions.titleContains("Access denied"));
+    }
+  }
+
+  /**
+   * Every page the menu shows administrators only, read from the portal's template: a page added
+   * there without its security constraint fails this test.
+   */
+  private static List<String> administratorPages() throws java.io.IOException {
+    String template =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("../pbx-web/src/main/webapp/WEB-INF/template.xhtml"));
+    int from = template.indexOf("rendered=\"#{userSession.administrator}\"");
+    String adminMenu = template.substring(from, template.indexOf("</ui:fragment>", from));
+    List<String> pages = new java.util.ArrayList<>();
+    java.util.regex.Matcher href =
+        java.util.regex.Pattern.compile("href=\"(/[a-z-]+\\.xhtml)\"").matcher(adminMenu);
+    while (href.find()) {
+      pages.add(href.group(1));
+    }
+    assertTrue(
+        pages.containsAll(List.of("/extensions.xhtml", "/pin-lists.xhtml", "/certificate.xhtml")),
+        "the administrators' menu: " + pages);
+    return pages;
   }
 
   /** Runs axe-core on the page shown now; {@link #assertNoBlockingViolations} judges them all. */

@@ -6,6 +6,7 @@ import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.system.UniqueNames;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -66,8 +67,8 @@ public class BlockedNumberService {
   private void check(BlockedNumberDraft draft, Long self) {
     List<FieldViolation> violations = new ArrayList<>(draft.violations());
     if (violations.isEmpty()
-        && all().stream()
-            .anyMatch(b -> b.getName().equals(draft.name().strip()) && !b.getId().equals(self))) {
+        && UniqueNames.takenByAnother(
+            all(), BlockedNumber::getName, BlockedNumber::getId, draft.name(), self)) {
       violations.add(new FieldViolation("name", "Blocked numbers with this name exist"));
     }
     if (!violations.isEmpty()) {

@@ -1,6 +1,5 @@
 package io.bulwark.pbx.callpolicy;
 
-import io.bulwark.pbx.cdr.CallRecordEntry;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.event.SecurityEventGate;
@@ -33,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,25 +84,23 @@ public class CallPolicyTable {
     String prefix =
         em.find(CallSecuritySettings.class, CallSecuritySettings.ID).getInternationalPrefix();
     Instant since = clock.instant().minus(SpendLedger.MEMORY);
-    em.createQuery(
-            "select r from CallRecordEntry r where r.trunk is not null and r.startedAt >= :since"
-                + " and r.caller in (select e.number from Extension e) order by r.startedAt",
-            CallRecordEntry.class)
-        .setParameter("since", since)
-        .getResultStream()
-        .forEach(
-            r -> {
-              ledger.placed(
-                  r.getCaller(),
-                  International.digitsAfterPrefix(r.getCallee(), prefix)
-                      .flatMap(CallingCodes.shipped()::of)
-                      .map(CallingCode::digits)
-                      .orElse(null),
-                  r.getStartedAt());
-              if (r.getEndedAt() != null) {
-                ledger.spent(r.getCaller(), r.getBillableSeconds(), r.getEndedAt());
-              }
-            });
+    List<Object[]> calls =
+        em.createQuery(
+                "select r.caller, r.callee, r.startedAt, r.endedAt, r.billableSeconds"
+                    + " from CallRecordEntry r where r.trunk is not null and r.startedAt >= :since"
+                    + " and r.caller in (select e.number from Extension e) order by r.startedAt",
+                Object[].class)
+            .setParameter("since", since)
+            .getResultList();
+    for (Object[] call : calls) {
+      ledger.placed(
+          (String) call[0], International.callingCode((String) call[1], prefix), (Instant) call[2]);
+    }
+    // The ledger keeps what was spent in the order it ended.
+    calls.stream()
+        .filter(call -> call[3] != null)
+        .sorted(Comparator.comparing(call -> (Instant) call[3]))
+        .forEach(call -> ledger.spent((String) call[0], (Long) call[4], (Instant) call[3]));
   }
 
   /**
@@ -225,7 +223,7 @@ public class CallPolicyTable {
   /** The extensions at their outbound call frequency limit now, by extension. */
   public List<FrequencyHold> frequencyHolds() {
     return current.frequencyHolds().stream()
-        .sorted(java.util.Comparator.comparing(FrequencyHold::extension))
+        .sorted(Comparator.comparing(FrequencyHold::extension))
         .toList();
   }
 

@@ -7,6 +7,7 @@ import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InUseException;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.system.UniqueNames;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -83,8 +84,8 @@ public class FrequencyRuleService {
   private void check(FrequencyRuleDraft draft, Long self) {
     List<FieldViolation> violations = new ArrayList<>(draft.violations());
     if (violations.isEmpty()
-        && all().stream()
-            .anyMatch(r -> r.getName().equals(draft.name().strip()) && !r.getId().equals(self))) {
+        && UniqueNames.takenByAnother(
+            all(), FrequencyRule::getName, FrequencyRule::getId, draft.name(), self)) {
       violations.add(new FieldViolation("name", "A frequency rule with this name exists"));
     }
     if (!violations.isEmpty()) {

@@ -51,26 +51,32 @@ final class SpendGuard implements CallRule {
   @Override
   public Verdict judge(CallAttempt attempt) {
     String code = callingCode(attempt);
-    Verdict limited = overLimit(attempt, code);
-    if (!limited.allowed()) {
-      return limited;
-    }
-    Optional<String> suspicious =
-        limits.alertOnAnomaly() ? anomaly(attempt, code) : Optional.empty();
-    if (suspicious.isPresent()) {
-      alarms.accept(
-          new Suspicion(
-              attempt.caller(),
-              attempt.dialled(),
-              suspicious.get(),
-              limits.blockOnAnomaly(),
-              attempt.at()));
-      if (limits.blockOnAnomaly()) {
-        return Verdict.forbidden("Suspected toll fraud: " + suspicious.get());
+    Optional<String> suspicious;
+    // Checked and counted in one step: calls placed at the same moment cannot all slip under a
+    // limit (a burst is what toll fraud is).
+    synchronized (ledger) {
+      Verdict limited = overLimit(attempt, code);
+      if (!limited.allowed()) {
+        return limited;
+      }
+      suspicious = limits.alertOnAnomaly() ? anomaly(attempt, code) : Optional.empty();
+      if (suspicious.isEmpty() || !limits.blockOnAnomaly()) {
+        ledger.placed(attempt.caller(), code, attempt.at());
       }
     }
-    ledger.placed(attempt.caller(), code, attempt.at());
-    return Verdict.allow();
+    if (suspicious.isEmpty()) {
+      return Verdict.allow();
+    }
+    alarms.accept(
+        new Suspicion(
+            attempt.caller(),
+            attempt.dialled(),
+            suspicious.get(),
+            limits.blockOnAnomaly(),
+            attempt.at()));
+    return limits.blockOnAnomaly()
+        ? Verdict.forbidden("Suspected toll fraud: " + suspicious.get())
+        : Verdict.allow();
   }
 
   /** The limits alone: asking neither counts nor raises an alert. */
@@ -158,10 +164,7 @@ final class SpendGuard implements CallRule {
   }
 
   private String callingCode(CallAttempt attempt) {
-    return International.digitsAfterPrefix(attempt.number(), internationalPrefix)
-        .flatMap(codes::of)
-        .map(CallingCode::digits)
-        .orElse(null);
+    return International.callingCode(attempt.number(), internationalPrefix);
   }
 
   private static Integer minutes(Integer limit) {

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * What extensions spent on outbound calls lately, for the spend guard: minutes and international
@@ -48,7 +49,9 @@ public final class SpendLedger {
    * went to, null for a national call.
    */
   public void placed(String extension, String callingCode, Instant at) {
-    accounts.computeIfAbsent(extension, e -> new Account()).placed(callingCode, at);
+    // Recorded inside compute: a sweep cannot drop the account between finding and recording.
+    accounts.compute(
+        extension, (e, account) -> withAccount(account, a -> a.placed(callingCode, at)));
     everyone.placed(callingCode, at);
   }
 
@@ -57,7 +60,7 @@ public final class SpendLedger {
     if (seconds <= 0) {
       return;
     }
-    accounts.computeIfAbsent(extension, e -> new Account()).spent(seconds, at);
+    accounts.compute(extension, (e, account) -> withAccount(account, a -> a.spent(seconds, at)));
     everyone.spent(seconds, at);
   }
 
@@ -77,14 +80,29 @@ public final class SpendLedger {
 
   /** Forgets what is older than every window; call now and then. */
   public void sweep(Instant now) {
-    accounts.values().removeIf(a -> a.sweep(now));
+    for (String extension : accounts.keySet()) {
+      accounts.computeIfPresent(extension, (e, account) -> account.sweep(now) ? null : account);
+    }
     everyone.sweep(now);
+  }
+
+  private static Account withAccount(Account account, Consumer<Account> record) {
+    Account recorded = account == null ? new Account() : account;
+    record.accept(recorded);
+    return recorded;
   }
 
   /** One extension's spending, or everyone's. */
   private static final class Account {
+    /** Seconds billed, with when: the last 24 hours, and their sum kept as they come and go. */
     private final Deque<long[]> seconds = new ArrayDeque<>();
-    private final Deque<Long> international = new ArrayDeque<>();
+
+    private long secondsInWindow;
+
+    /** When international calls were placed: the last hour's, and the last 24 hours'. */
+    private final Deque<Long> internationalLastHour = new ArrayDeque<>();
+
+    private final Deque<Long> internationalLastDay = new ArrayDeque<>();
     private final Map<String, Long> countries = new HashMap<>();
     private final long[] hourStamp = new long[WEEK_HOURS];
     private final int[] hourCalls = new int[WEEK_HOURS];
@@ -92,7 +110,8 @@ public final class SpendLedger {
     synchronized void placed(String callingCode, Instant at) {
       long millis = at.toEpochMilli();
       if (callingCode != null) {
-        international.addLast(millis);
+        internationalLastHour.addLast(millis);
+        internationalLastDay.addLast(millis);
         countries.merge(callingCode, millis, Math::max);
       }
       long hour = millis / HOUR.toMillis();
@@ -106,17 +125,28 @@ public final class SpendLedger {
 
     synchronized void spent(long billed, Instant at) {
       seconds.addLast(new long[] {at.toEpochMilli(), billed});
+      secondsInWindow += billed;
     }
 
+    /** Asked for every outbound call: the windows are moved on, nothing is summed again. */
     synchronized Usage usage(Instant now) {
-      sweep(now);
-      long total = 0;
-      for (long[] entry : seconds) {
-        total += entry[1];
+      leaveWindows(now);
+      return new Usage(secondsInWindow, internationalLastHour.size(), internationalLastDay.size());
+    }
+
+    /** Drops what left the windows that end at {@code now}. */
+    private void leaveWindows(Instant now) {
+      long dayAgo = now.minus(DAY).toEpochMilli();
+      while (!seconds.isEmpty() && seconds.peekFirst()[0] <= dayAgo) {
+        secondsInWindow -= seconds.removeFirst()[1];
       }
       long hourAgo = now.minus(HOUR).toEpochMilli();
-      int lastHour = (int) international.stream().filter(t -> t > hourAgo).count();
-      return new Usage(total, lastHour, international.size());
+      while (!internationalLastHour.isEmpty() && internationalLastHour.peekFirst() <= hourAgo) {
+        internationalLastHour.removeFirst();
+      }
+      while (!internationalLastDay.isEmpty() && internationalLastDay.peekFirst() <= dayAgo) {
+        internationalLastDay.removeFirst();
+      }
     }
 
     synchronized boolean calledBefore(String callingCode, Instant now) {
@@ -141,13 +171,7 @@ public final class SpendLedger {
 
     /** Drops what every window left behind; whether nothing is left worth keeping. */
     synchronized boolean sweep(Instant now) {
-      long dayAgo = now.minus(DAY).toEpochMilli();
-      while (!seconds.isEmpty() && seconds.peekFirst()[0] <= dayAgo) {
-        seconds.removeFirst();
-      }
-      while (!international.isEmpty() && international.peekFirst() <= dayAgo) {
-        international.removeFirst();
-      }
+      leaveWindows(now);
       long forgotten = now.minus(MEMORY).toEpochMilli();
       countries.values().removeIf(t -> t <= forgotten);
       long weekAgo = now.toEpochMilli() / HOUR.toMillis() - WEEK_HOURS;
@@ -155,7 +179,10 @@ public final class SpendLedger {
       for (long stamp : hourStamp) {
         quietWeek &= stamp <= weekAgo;
       }
-      return seconds.isEmpty() && international.isEmpty() && countries.isEmpty() && quietWeek;
+      return seconds.isEmpty()
+          && internationalLastDay.isEmpty()
+          && countries.isEmpty()
+          && quietWeek;
     }
   }
 }

@@ -6,6 +6,7 @@ import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.system.UniqueNames;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -194,8 +195,8 @@ public class DefenseRuleService {
   private void checkStatic(StaticRuleDraft draft, Long self) {
     List<FieldViolation> violations = new ArrayList<>(draft.violations());
     if (violations.isEmpty()
-        && staticRules().stream()
-            .anyMatch(r -> r.getName().equals(draft.name().strip()) && !r.getId().equals(self))) {
+        && UniqueNames.takenByAnother(
+            staticRules(), StaticRule::getName, StaticRule::getId, draft.name(), self)) {
       violations.add(new FieldViolation("name", "A static defense rule with this name exists"));
     }
     if (!violations.isEmpty()) {
@@ -206,8 +207,8 @@ public class DefenseRuleService {
   private void checkAuto(AutoDefenseRuleDraft draft, Long self) {
     List<FieldViolation> violations = new ArrayList<>(draft.violations());
     if (violations.isEmpty()
-        && autoRules().stream()
-            .anyMatch(r -> r.getName().equals(draft.name().strip()) && !r.getId().equals(self))) {
+        && UniqueNames.takenByAnother(
+            autoRules(), AutoDefenseRule::getName, AutoDefenseRule::getId, draft.name(), self)) {
       violations.add(new FieldViolation("name", "An auto defense rule with this name exists"));
     }
     if (!violations.isEmpty()) {

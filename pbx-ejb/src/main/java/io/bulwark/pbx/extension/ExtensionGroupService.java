@@ -7,6 +7,7 @@ import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InUseException;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.system.UniqueNames;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import java.util.List;
 public class ExtensionGroupService {
 
   @PersistenceContext private EntityManager em;
+  @Inject private ExtensionService extensions;
   @Inject private Clock clock;
   @Inject private Event<SecurityEvent> events;
   @Inject private Event<ExtensionGroupChanged> changes;
@@ -84,17 +86,12 @@ public class ExtensionGroupService {
   private void check(ExtensionGroupDraft draft, Long self) {
     List<FieldViolation> violations = new ArrayList<>(draft.violations());
     if (violations.isEmpty()) {
-      if (all().stream()
-          .anyMatch(g -> g.getName().equals(draft.name()) && !g.getId().equals(self))) {
+      if (UniqueNames.takenByAnother(
+          all(), ExtensionGroup::getName, ExtensionGroup::getId, draft.name(), self)) {
         violations.add(new FieldViolation("name", "A group with this name exists"));
       }
       draft.members().stream()
-          .filter(
-              m ->
-                  em.createNamedQuery("Extension.byNumber", Extension.class)
-                      .setParameter("number", m)
-                      .getResultList()
-                      .isEmpty())
+          .filter(m -> extensions.byNumber(m).isEmpty())
           .findFirst()
           .ifPresent(
               m ->

@@ -8,6 +8,7 @@ import io.bulwark.pbx.system.InUseException;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
 import io.bulwark.pbx.system.SecretCipher;
+import io.bulwark.pbx.system.UniqueNames;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -96,8 +97,8 @@ public class PinListService {
   private void check(PinListDraft draft, Long self) {
     List<FieldViolation> violations = new ArrayList<>(draft.violations());
     if (violations.isEmpty()
-        && all().stream()
-            .anyMatch(p -> p.getName().equals(draft.name()) && !p.getId().equals(self))) {
+        && UniqueNames.takenByAnother(
+            all(), PinList::getName, PinList::getId, draft.name(), self)) {
       violations.add(new FieldViolation("name", "A PIN list with this name exists"));
     }
     if (!violations.isEmpty()) {

@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * The PINs a caller must enter before a route takes the call; none for a route without a password.
  *
- * @param source the route's single PIN, or the name of the PIN list, as the call record says where
- *     a PIN came from
+ * @param source where the PINs come from, as events name it: "route <name>" for a single PIN, "list
+ *     <name>" for a PIN list
  */
 public record RoutePin(PinMode mode, Set<String> pins, String source) {
 

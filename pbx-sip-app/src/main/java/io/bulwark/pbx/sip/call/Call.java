@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
@@ -247,30 +248,25 @@ final class Call implements LiveCall {
 
   /** A key the caller pressed while asked for the PIN. */
   private void pressed(int key) {
+    advance(collector -> collector.key((char) key));
+  }
+
+  /** Takes the collector's next step, unless the PIN is no longer asked for. */
+  private void advance(Function<PinCollector, PinCollector.Outcome> step) {
     PinCollector.Outcome outcome;
     synchronized (this) {
       if (collector == null || record.isEnded()) {
         return;
       }
-      outcome = collector.key((char) key);
+      outcome = step.apply(collector);
     }
-    next(outcome);
-  }
-
-  private void next(PinCollector.Outcome outcome) {
     switch (outcome) {
-      case MORE -> {
-        synchronized (this) {
-          waitForKey();
-        }
-      }
+      case MORE -> waitForKey();
       case ACCEPTED -> pinAccepted();
       case WRONG -> {
         limits.pinFailed().accept("a wrong PIN, attempts are left");
         play(Prompts.WRONG_PIN);
-        synchronized (this) {
-          waitForKey();
-        }
+        waitForKey();
       }
       case EXHAUSTED -> {
         limits.pinFailed().accept("a wrong PIN " + PIN_ATTEMPTS + " times: the call is ended");
@@ -297,27 +293,15 @@ final class Call implements LiveCall {
     ring(calleeOffer);
   }
 
-  /** Under the lock: the caller has {@value #KEY_WAIT_SECONDS} s to press the next key. */
-  private void waitForKey() {
+  /** The caller has {@value #KEY_WAIT_SECONDS} s to press the next key. */
+  private synchronized void waitForKey() {
     if (keyWait != null) {
       keyWait.cancel(false);
     }
     keyWait =
         limits
             .timer()
-            .schedule(
-                () -> {
-                  PinCollector.Outcome outcome;
-                  synchronized (this) {
-                    if (collector == null || record.isEnded()) {
-                      return;
-                    }
-                    outcome = collector.timedOut();
-                  }
-                  next(outcome);
-                },
-                KEY_WAIT_SECONDS,
-                TimeUnit.SECONDS);
+            .schedule(() -> advance(PinCollector::timedOut), KEY_WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
   /** No more keys are awaited. */

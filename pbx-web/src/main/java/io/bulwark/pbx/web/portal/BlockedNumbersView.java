@@ -4,6 +4,7 @@ import io.bulwark.pbx.callpolicy.BlockedNumber;
 import io.bulwark.pbx.callpolicy.BlockedNumberDraft;
 import io.bulwark.pbx.callpolicy.BlockedNumberService;
 import io.bulwark.pbx.callpolicy.PremiumRatePresets;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,13 +21,19 @@ public class BlockedNumbersView implements Serializable {
 
   @Inject private transient BlockedNumberService blocked;
 
+  private List<BlockedNumber> all;
   private final EditedRecord edited = new EditedRecord("Blocked numbers", "blocked");
   private String name;
   private String patterns;
   private String preset;
 
+  @PostConstruct
+  void load() {
+    all = blocked.all();
+  }
+
   public List<BlockedNumber> getAll() {
-    return blocked.all();
+    return all;
   }
 
   /** A list's numbers and patterns on one line. */
@@ -70,6 +77,7 @@ public class BlockedNumbersView implements Serializable {
         (id, version, actor) -> blocked.update(id, version, draft, actor))) {
       clear();
     }
+    load();
   }
 
   public void delete(long id, String shownName) {
@@ -77,6 +85,7 @@ public class BlockedNumbersView implements Serializable {
     if (edited.isEditing(id)) {
       clear();
     }
+    load();
   }
 
   public void clear() {

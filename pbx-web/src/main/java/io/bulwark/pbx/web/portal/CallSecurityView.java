@@ -52,6 +52,11 @@ public class CallSecurityView implements Serializable {
 
   @PostConstruct
   void load() {
+    loadSettings();
+    loadSpendGuard();
+  }
+
+  private void loadSettings() {
     CallSecuritySettings settings = security.settings();
     version = settings.getVersion();
     frequencyEnabled = settings.isFrequencyEnabled();
@@ -59,6 +64,13 @@ public class CallSecurityView implements Serializable {
     frequencySeconds = settings.getFrequencySeconds();
     internationalPrefix = settings.getInternationalPrefix();
     maxCallSeconds = settings.getMaxCallSeconds();
+  }
+
+  /**
+   * The spend guard's form alone: saving one form leaves the other as read, so that its next save
+   * still meets a colleague's change with a refusal.
+   */
+  private void loadSpendGuard() {
     SpendGuardSettings guard = security.spendGuard();
     SpendLimits limits = guard.limits();
     spendVersion = guard.getVersion();
@@ -86,7 +98,7 @@ public class CallSecurityView implements Serializable {
               alertOnAnomaly,
               blockOnAnomaly),
           FormMessages.actor());
-      load();
+      loadSpendGuard();
       FormMessages.info("Spend guard saved");
     } catch (InvalidInputException e) {
       FormMessages.fields("spend", e.violations());
@@ -181,7 +193,7 @@ public class CallSecurityView implements Serializable {
               internationalPrefix,
               maxCallSeconds),
           FormMessages.actor());
-      load();
+      loadSettings();
       FormMessages.info("Call security settings saved");
     } catch (InvalidInputException e) {
       FormMessages.fields("settings", e.violations());

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.web.portal;
 
 import io.bulwark.pbx.system.ConcurrentChangeException;
+import io.bulwark.pbx.system.InUseException;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
 import java.io.Serializable;
@@ -104,6 +105,9 @@ final class EditedRecord implements Serializable {
       return true;
     } catch (NotFoundException e) {
       FormMessages.info(noun + " " + shownName + " was already deleted by someone else.");
+      return false;
+    } catch (InUseException e) {
+      FormMessages.error(e.getMessage());
       return false;
     }
   }

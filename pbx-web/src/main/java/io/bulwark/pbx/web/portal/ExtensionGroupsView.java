@@ -5,6 +5,7 @@ import io.bulwark.pbx.extension.ExtensionGroup;
 import io.bulwark.pbx.extension.ExtensionGroupDraft;
 import io.bulwark.pbx.extension.ExtensionGroupService;
 import io.bulwark.pbx.extension.ExtensionService;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,12 +21,18 @@ public class ExtensionGroupsView implements Serializable {
   @Inject private transient ExtensionGroupService groups;
   @Inject private transient ExtensionService extensions;
 
+  private List<ExtensionGroup> all;
   private final EditedRecord edited = new EditedRecord("Extension group", "group");
   private String name;
   private List<String> members = new ArrayList<>();
 
+  @PostConstruct
+  void load() {
+    all = groups.all();
+  }
+
   public List<ExtensionGroup> getAll() {
-    return groups.all();
+    return all;
   }
 
   public List<Extension> getAllExtensions() {
@@ -56,6 +63,7 @@ public class ExtensionGroupsView implements Serializable {
         (id, version, actor) -> groups.update(id, version, draft, actor))) {
       clear();
     }
+    load();
   }
 
   public void delete(long id, String shownName) {
@@ -63,6 +71,7 @@ public class ExtensionGroupsView implements Serializable {
     if (edited.isEditing(id)) {
       clear();
     }
+    load();
   }
 
   public void clear() {

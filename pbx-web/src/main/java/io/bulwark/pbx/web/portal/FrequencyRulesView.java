@@ -7,6 +7,7 @@ import io.bulwark.pbx.callpolicy.FrequencyHold;
 import io.bulwark.pbx.callpolicy.FrequencyRule;
 import io.bulwark.pbx.callpolicy.FrequencyRuleDraft;
 import io.bulwark.pbx.callpolicy.FrequencyRuleService;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,13 +26,19 @@ public class FrequencyRulesView implements Serializable {
   @Inject private transient CallSecurityService security;
   @Inject private transient CallPolicyTable policy;
 
+  private List<FrequencyRule> all;
   private final EditedRecord edited = new EditedRecord("Frequency rule", "rule");
   private String name;
   private Integer calls;
   private Integer seconds;
 
+  @PostConstruct
+  void load() {
+    all = rules.all();
+  }
+
   public List<FrequencyRule> getAll() {
-    return rules.all();
+    return all;
   }
 
   public List<FrequencyHold> getHolds() {
@@ -66,6 +73,7 @@ public class FrequencyRulesView implements Serializable {
         (id, version, actor) -> rules.update(id, version, draft, actor))) {
       clear();
     }
+    load();
   }
 
   public void delete(long id, String shownName) {
@@ -73,6 +81,7 @@ public class FrequencyRulesView implements Serializable {
     if (edited.isEditing(id)) {
       clear();
     }
+    load();
   }
 
   public void clear() {

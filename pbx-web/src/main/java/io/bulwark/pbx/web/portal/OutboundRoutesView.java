@@ -110,6 +110,7 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
   private List<String> groupIds;
 
   private List<ExtensionGroup> allGroups;
+  private Map<Long, String> groupNames;
   private PinMode pinMode;
   private String pin;
   private Long pinListId;
@@ -127,6 +128,9 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
     trunkNames = allTrunks.stream().collect(Collectors.toMap(Trunk::getId, Trunk::getName));
     allExtensions = extensions.all();
     allGroups = groups.all();
+    groupNames =
+        allGroups.stream()
+            .collect(Collectors.toMap(ExtensionGroup::getId, ExtensionGroup::getName));
     allPinLists = pinLists.all();
     if (patterns == null) {
       startNew();
@@ -220,11 +224,8 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
 
   /** The extensions and groups a route lists, on one line. */
   public String membersOf(OutboundRoute route) {
-    Map<Long, String> names =
-        allGroups.stream()
-            .collect(Collectors.toMap(ExtensionGroup::getId, ExtensionGroup::getName));
     List<String> listed = new ArrayList<>(route.getMembers());
-    route.getGroupIds().forEach(g -> listed.add("group " + names.getOrDefault(g, "#" + g)));
+    route.getGroupIds().forEach(g -> listed.add("group " + groupNames.getOrDefault(g, "#" + g)));
     return String.join(", ", listed);
   }
 
@@ -286,10 +287,6 @@ public class OutboundRoutesView extends OrderedRoutesView<OutboundRoute, Outboun
 
   public void setPinMode(PinMode pinMode) {
     this.pinMode = pinMode;
-  }
-
-  public PinMode[] getPinModes() {
-    return PinMode.values();
   }
 
   public String getPin() {

@@ -3,11 +3,14 @@ package io.bulwark.pbx.web.portal;
 import io.bulwark.pbx.routing.PinList;
 import io.bulwark.pbx.routing.PinListDraft;
 import io.bulwark.pbx.routing.PinListService;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Call Control > PIN Lists: PINs outbound routes may ask a caller for. */
 @Named
@@ -16,17 +19,29 @@ public class PinListsView implements Serializable {
 
   @Inject private transient PinListService lists;
 
+  private List<PinList> all;
+
+  /** How many PINs each list holds, by id: decrypted once a load, not per row. */
+  private Map<Long, Integer> counts;
+
   private final EditedRecord edited = new EditedRecord("PIN list", "pinList");
   private String name;
   private String pins;
 
+  @PostConstruct
+  void load() {
+    all = lists.all();
+    counts = new HashMap<>();
+    all.forEach(list -> counts.put(list.getId(), lists.pinsOf(list).size()));
+  }
+
   public List<PinList> getAll() {
-    return lists.all();
+    return all;
   }
 
   /** How many PINs a list holds; the PINs themselves show only in the form. */
   public int count(PinList list) {
-    return lists.pinsOf(list).size();
+    return counts.get(list.getId());
   }
 
   public void edit(long id) {
@@ -48,6 +63,7 @@ public class PinListsView implements Serializable {
         (id, version, actor) -> lists.update(id, version, draft, actor))) {
       clear();
     }
+    load();
   }
 
   public void delete(long id, String shownName) {
@@ -55,6 +71,7 @@ public class PinListsView implements Serializable {
     if (edited.isEditing(id)) {
       clear();
     }
+    load();
   }
 
   public void clear() {

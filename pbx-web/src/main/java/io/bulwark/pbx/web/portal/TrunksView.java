@@ -1,6 +1,5 @@
 package io.bulwark.pbx.web.portal;
 
-import io.bulwark.pbx.system.InUseException;
 import io.bulwark.pbx.trunk.Transport;
 import io.bulwark.pbx.trunk.Trunk;
 import io.bulwark.pbx.trunk.TrunkDraft;
@@ -136,12 +135,8 @@ public class TrunksView implements Serializable {
    * the form when someone else had deleted the trunk already.
    */
   public void delete(long id, String shownName) {
-    try {
-      if (editing.delete(shownName, actor -> trunks.delete(id, actor)) && editing.isEditing(id)) {
-        startNew();
-      }
-    } catch (InUseException e) {
-      FormMessages.error(e.getMessage());
+    if (editing.delete(shownName, actor -> trunks.delete(id, actor)) && editing.isEditing(id)) {
+      startNew();
     }
     load();
   }
