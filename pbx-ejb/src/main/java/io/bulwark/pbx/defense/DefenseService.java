@@ -83,10 +83,10 @@ public class DefenseService {
   }
 
   /**
-   * Writes down blocks the firewall already put in force, and raises each: a lockout as "Extension
-   * registration blocked out", any other as "Source blocked". Beyond {@link #EVENTS_PER_BATCH} in
-   * one batch, the rest are raised as one event that counts them, so a flood of forged sources does
-   * not flood the event log.
+   * Writes down blocks the firewall already put in force, and raises each as {@link
+   * #eventOf(AutomaticBlock)} says. Beyond {@link #EVENTS_PER_BATCH} in one batch, the rest are
+   * raised as one event that counts them, so a flood of forged sources does not flood the event
+   * log.
    */
   public void record(List<AutomaticBlock> decided) {
     List<BlockEntry> entries = decided.stream().map(BlockEntry::new).toList();
@@ -94,13 +94,7 @@ public class DefenseService {
     changes.fire(new DefenseChanged());
     for (int i = 0; i < Math.min(entries.size(), EVENTS_PER_BATCH); i++) {
       AutomaticBlock block = decided.get(i);
-      audit(
-          block.type() == DefenseType.REGISTRATION_LOCKOUT
-              ? EventType.EXTENSION_REGISTRATION_BLOCKED_OUT
-              : EventType.SOURCE_BLOCKED,
-          entries.get(i),
-          block.target(),
-          "block");
+      audit(eventOf(block), entries.get(i), block.target(), "block");
     }
     if (entries.size() > EVENTS_PER_BATCH) {
       events.fireAsync(
@@ -113,6 +107,20 @@ public class DefenseService {
               (entries.size() - EVENTS_PER_BATCH)
                   + " more sources blocked automatically within a second; Blocked IPs lists them"));
     }
+  }
+
+  /**
+   * What an automatic block is raised as: a registration lockout as "Extension registration blocked
+   * out", a permanent login lockout as "Web user blocked out" and a temporary one as "Web login
+   * locked out", any other as "Source blocked".
+   */
+  static EventType eventOf(AutomaticBlock block) {
+    return switch (block.type()) {
+      case REGISTRATION_LOCKOUT -> EventType.EXTENSION_REGISTRATION_BLOCKED_OUT;
+      case WEB_LOGIN ->
+          block.until() == null ? EventType.WEB_USER_BLOCKED_OUT : EventType.WEB_LOGIN_LOCKED_OUT;
+      default -> EventType.SOURCE_BLOCKED;
+    };
   }
 
   public DefenseSettings settings() {
@@ -160,6 +168,36 @@ public class DefenseService {
                 + " min; "
                 + draft.cleanScannerAgents().size()
                 + " scanner user agents"));
+    return settings;
+  }
+
+  /**
+   * Changes the login lockout. With {@code readVersion}, a change saved since by someone else
+   * refuses it.
+   */
+  public LoginLockoutSettings loginLockout() {
+    return em.find(LoginLockoutSettings.class, LoginLockoutSettings.ID);
+  }
+
+  public LoginLockoutSettings updateLoginLockout(
+      Integer readVersion, LoginLockoutDraft draft, String actor) {
+    LoginLockoutSettings settings = loginLockout();
+    ConcurrentChangeException.check(readVersion, settings.getVersion(), "The login lockout");
+    List<FieldViolation> violations = draft.violations();
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    settings.apply(draft);
+    em.flush();
+    changes.fire(new DefenseChanged());
+    events.fireAsync(
+        new SecurityEvent(
+            clock.instant(),
+            EventType.LOGIN_LOCKOUT_UPDATED,
+            null,
+            actor,
+            "update",
+            draft.lockout().describe()));
     return settings;
   }
 

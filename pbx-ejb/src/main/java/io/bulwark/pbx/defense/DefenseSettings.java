@@ -61,25 +61,28 @@ public class DefenseSettings {
     kernelBackend = draft.kernelBackend();
   }
 
-  /** What the firewall needs of these settings. */
-  public Policy policy() {
+  /** What the firewall needs of these settings, with the lockout for failed logins. */
+  public Policy policy(LoginLockout login) {
     return new Policy(
         autoBlockMinutes,
         new RateLimit(lockoutAttempts, lockoutSeconds),
         lockoutMinutes,
         getScannerAgents(),
-        getLocalNetworks().stream().map(CidrBlock::parse).toList());
+        getLocalNetworks().stream().map(CidrBlock::parse).toList(),
+        login);
   }
 
   /**
    * @param lockout failed authentications from one source that lock it out, and in what time
+   * @param login the lockout for failed logins
    */
   public record Policy(
       int autoBlockMinutes,
       RateLimit lockout,
       int lockoutMinutes,
       List<String> scannerAgents,
-      List<CidrBlock> localNetworks) {
+      List<CidrBlock> localNetworks,
+      LoginLockout login) {
 
     /** What applies until the settings are read: the guide's defaults. */
     static final Policy INITIAL =
@@ -88,7 +91,8 @@ public class DefenseSettings {
             new RateLimit(5, 300),
             60,
             List.of(),
-            DefenseSettingsDraft.DEFAULT_LOCAL_NETWORKS.stream().map(CidrBlock::parse).toList());
+            DefenseSettingsDraft.DEFAULT_LOCAL_NETWORKS.stream().map(CidrBlock::parse).toList(),
+            LoginLockout.DEFAULT);
 
     public boolean isLocal(InetAddress source) {
       for (CidrBlock network : localNetworks) {

@@ -139,7 +139,10 @@ public class DefenseTable {
             .map(r -> r.rule(ports))
             .toList();
     DefenseSettings settings = em.find(DefenseSettings.class, DefenseSettings.ID);
-    firewall.configure(statics, rates, settings.policy());
+    firewall.configure(
+        statics,
+        rates,
+        settings.policy(em.find(LoginLockoutSettings.class, LoginLockoutSettings.ID).lockout()));
     AccessPolicy access = em.find(AccessSettings.class, AccessSettings.ID).policy();
     CountryDatabase database = countries;
     firewall.access(access, database == null ? address -> Optional.empty() : database::countryOf);

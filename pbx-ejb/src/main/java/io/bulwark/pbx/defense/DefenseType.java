@@ -15,7 +15,9 @@ public enum DefenseType {
   /** Its user agent is a known scanner's. */
   SCANNER,
   /** It registered to or called a decoy extension. */
-  DECOY;
+  DECOY,
+  /** Too many failed logins to the portal or the API from it (account lockout). */
+  WEB_LOGIN;
 
   /** The name people read: "Auto defense" for {@code AUTO_DEFENSE}. */
   public String getLabel() {

@@ -19,9 +19,10 @@ import java.util.function.Predicate;
  * guide's order: blocked sources are refused; the first static defense rule that matches decides,
  * and Accept exempts the source from all that follows, as does being a trunk provider's address;
  * the global blocklist refuses what it names; auto defense counts the packets of the rest, and
- * blocks a source that sends more than a rule allows; failed authentications lock a source out; a
- * scanner's user agent blocks it at once. A block it decides is in force at once, in memory, and
- * handed to the listener to be written down. Nothing here blocks a thread or asks a database.
+ * blocks a source that sends more than a rule allows; failed authentications and failed logins lock
+ * a source out; a scanner's user agent blocks it at once. A block it decides is in force at once,
+ * in memory, and handed to the listener to be written down. Nothing here blocks a thread or asks a
+ * database.
  */
 public final class Firewall {
 
@@ -48,6 +49,7 @@ public final class Firewall {
             List.of(),
             DefenseSettings.Policy.INITIAL,
             new RateCounter<>(DefenseSettings.Policy.INITIAL.lockout(), clock),
+            new LoginCounters(DefenseSettings.Policy.INITIAL.login(), clock),
             List.of());
   }
 
@@ -68,12 +70,16 @@ public final class Firewall {
         old.lockout().limit().equals(policy.lockout())
             ? old.lockout()
             : new RateCounter<>(policy.lockout(), clock);
+    LoginCounters logins =
+        old.logins().lockout().equals(policy.login())
+            ? old.logins()
+            : new LoginCounters(policy.login(), clock);
     List<String> agents =
         policy.scannerAgents().stream()
             .filter(a -> !a.isBlank()) // a blank name is in every user agent
             .map(a -> a.toLowerCase(Locale.ROOT))
             .toList();
-    rules = new Rules(List.copyOf(statics), watches, policy, lockout, agents);
+    rules = new Rules(List.copyOf(statics), watches, policy, lockout, logins, agents);
   }
 
   /**
@@ -158,7 +164,7 @@ public final class Firewall {
             protocol,
             port,
             null,
-            current.policy().autoBlockMinutes());
+            Duration.ofMinutes(current.policy().autoBlockMinutes()));
         return false;
       }
     }
@@ -189,7 +195,54 @@ public final class Firewall {
           protocol,
           port,
           username == null || username.isBlank() ? null : "SIP extension " + username,
-          current.policy().lockoutMinutes());
+          Duration.ofMinutes(current.policy().lockoutMinutes()));
+    }
+  }
+
+  /**
+   * Counts a failed login from {@code source} to the web server's {@code port} as {@code account}
+   * ({@code WebUser:admin}, {@code ApiClient:backup}): the failure that reaches the lockout's
+   * permanent count blocks the source for good, the one that reaches its temporary count blocks it
+   * for a while. Sources an Accept rule trusts are never locked out.
+   */
+  public void loginFailed(InetAddress source, int port, String account) {
+    Rules current = rules;
+    if (trusts(current, source, Protocol.TCP, port)) {
+      return;
+    }
+    LoginCounters logins = current.logins();
+    LoginLockout lockout = logins.lockout();
+    int total = logins.permanent().count(source);
+    int recent = logins.temporary().count(source);
+    if (total == lockout.permanent().count()) {
+      logins.permanent().forget(source);
+      logins.temporary().forget(source);
+      block(
+          source,
+          DefenseType.WEB_LOGIN,
+          total
+              + " failed logins in "
+              + lockout.permanent().seconds() / 3600
+              + " h, the last as "
+              + account,
+          Protocol.TCP,
+          port,
+          account,
+          null);
+    } else if (recent == lockout.temporary().count()) {
+      logins.temporary().forget(source);
+      block(
+          source,
+          DefenseType.WEB_LOGIN,
+          recent
+              + " failed logins in "
+              + lockout.temporary().seconds()
+              + " s, the last as "
+              + account,
+          Protocol.TCP,
+          port,
+          account,
+          lockout.block());
     }
   }
 
@@ -212,7 +265,7 @@ public final class Firewall {
             protocol,
             port,
             null,
-            current.policy().autoBlockMinutes());
+            Duration.ofMinutes(current.policy().autoBlockMinutes()));
         return true;
       }
     }
@@ -235,7 +288,7 @@ public final class Firewall {
         protocol,
         port,
         "SIP extension " + number,
-        current.policy().autoBlockMinutes());
+        Duration.ofMinutes(current.policy().autoBlockMinutes()));
     return true;
   }
 
@@ -300,7 +353,8 @@ public final class Firewall {
             + current.lockout().limit().count()
             + " failed authentications in "
             + current.lockout().limit().seconds()
-            + " s lock it out");
+            + " s lock it out; "
+            + current.logins().lockout().describe());
   }
 
   /** Forgets the sources whose counting windows are over; call every few seconds. */
@@ -308,6 +362,8 @@ public final class Firewall {
     Rules current = rules;
     current.watches().forEach(w -> w.counter().sweep());
     current.lockout().sweep();
+    current.logins().temporary().sweep();
+    current.logins().permanent().sweep();
   }
 
   private void block(
@@ -317,7 +373,7 @@ public final class Firewall {
       Protocol protocol,
       int port,
       String target,
-      int minutes) {
+      Duration length) {
     Instant now = clock.instant();
     AutomaticBlock decided =
         new AutomaticBlock(
@@ -328,7 +384,7 @@ public final class Firewall {
             port,
             target,
             now,
-            now.plus(Duration.ofMinutes(minutes)));
+            length == null ? null : now.plus(length));
     if (blocked.add(decided.block())) {
       listener.accept(decided);
     }
@@ -345,11 +401,26 @@ public final class Firewall {
 
   private record Watch(RateRule rule, RateCounter<InetAddress> counter) {}
 
+  /** Failed logins per source, in the windows of the lockout's two counts. */
+  private record LoginCounters(
+      LoginLockout lockout,
+      RateCounter<InetAddress> temporary,
+      RateCounter<InetAddress> permanent) {
+
+    LoginCounters(LoginLockout lockout, Clock clock) {
+      this(
+          lockout,
+          new RateCounter<>(lockout.temporary(), clock),
+          new RateCounter<>(lockout.permanent(), clock));
+    }
+  }
+
   private record Rules(
       List<FirewallRule> statics,
       List<Watch> watches,
       DefenseSettings.Policy policy,
       RateCounter<InetAddress> lockout,
+      LoginCounters logins,
       List<String> scannerAgents) {
 
     FirewallRule firstMatch(InetAddress source, Protocol protocol, int port) {

@@ -55,7 +55,11 @@ public enum EventType {
   PIN_LIST_CREATED(Severity.INFO),
   PIN_LIST_UPDATED(Severity.INFO),
   PIN_LIST_DELETED(Severity.INFO),
-  ROUTE_PIN_FAILED(Severity.WARNING);
+  ROUTE_PIN_FAILED(Severity.WARNING),
+  WEB_LOGIN_FAILED(Severity.WARNING),
+  WEB_LOGIN_LOCKED_OUT(Severity.ALERT),
+  WEB_USER_BLOCKED_OUT(Severity.ALERT),
+  LOGIN_LOCKOUT_UPDATED(Severity.INFO);
 
   private final Severity severity;
 

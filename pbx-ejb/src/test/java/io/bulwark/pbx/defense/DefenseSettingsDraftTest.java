@@ -167,7 +167,7 @@ class DefenseSettingsDraftTest {
     settings.apply(
         new DefenseSettingsDraft(60, 5, 300, 60, AGENTS, List.of("10.0.0.0/8", "::1"), false));
 
-    DefenseSettings.Policy policy = settings.policy();
+    DefenseSettings.Policy policy = settings.policy(LoginLockout.DEFAULT);
 
     assertEquals(List.of("10.0.0.0/8", "::1"), settings.getLocalNetworks());
     assertEquals(true, policy.isLocal(java.net.InetAddress.getByName("10.200.3.4")));

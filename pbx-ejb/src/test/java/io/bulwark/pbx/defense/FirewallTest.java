@@ -34,7 +34,8 @@ class FirewallTest {
           new RateLimit(LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS),
           LOCKOUT_MINUTES,
           List.of("friendly-scanner", "SIPVicious"),
-          List.of());
+          List.of(),
+          new LoginLockout(new RateLimit(3, 60), 10, new RateLimit(6, 3600)));
 
   private static final InetAddress ATTACKER = ip("203.0.113.7");
   private static final InetAddress NEIGHBOUR = ip("203.0.113.8");
@@ -194,7 +195,12 @@ class FirewallTest {
         List.of(),
         List.of(new RateRule("slow", Protocol.UDP, PortRange.of(SIP), new RateLimit(LIMIT, 600))),
         new DefenseSettings.Policy(
-            1, new RateLimit(LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS), 1, List.of(), List.of()));
+            1,
+            new RateLimit(LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS),
+            1,
+            List.of(),
+            List.of(),
+            LoginLockout.DEFAULT));
     assertEquals(LIMIT, admitted(ATTACKER, Protocol.UDP, SIP, LIMIT + 1));
 
     clock.advance(Duration.ofMinutes(1));
@@ -267,7 +273,12 @@ class FirewallTest {
         List.of(),
         List.of(),
         new DefenseSettings.Policy(
-            60, new RateLimit(LOCKOUT_ATTEMPTS, 600), 1, List.of(), List.of()));
+            60,
+            new RateLimit(LOCKOUT_ATTEMPTS, 600),
+            1,
+            List.of(),
+            List.of(),
+            LoginLockout.DEFAULT));
     for (int i = 0; i < LOCKOUT_ATTEMPTS; i++) {
       firewall.authenticationFailed(ATTACKER, Protocol.UDP, SIP, "1001");
     }
@@ -742,5 +753,86 @@ class FirewallTest {
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException(literal, e);
     }
+  }
+
+  private void failLogins(InetAddress source, int times) {
+    for (int i = 0; i < times; i++) {
+      firewall.loginFailed(source, HTTPS, "WebUser:admin");
+    }
+  }
+
+  @Test
+  void failedLoginsBlockASourceForAWhileThenForGood() {
+    firewall.configure(List.of(), List.of(), POLICY);
+
+    failLogins(ATTACKER, 2);
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    failLogins(ATTACKER, 1);
+
+    assertTrue(firewall.blocked().blocks(ATTACKER));
+    AutomaticBlock temporary = decided.get(0);
+    assertEquals(DefenseType.WEB_LOGIN, temporary.type());
+    assertEquals("WebUser:admin", temporary.target());
+    assertEquals(NOW.plus(Duration.ofMinutes(10)), temporary.until());
+    assertEquals("3 failed logins in 60 s, the last as WebUser:admin", temporary.reason());
+    assertFalse(firewall.blocked().blocks(NEIGHBOUR));
+
+    clock.advance(Duration.ofMinutes(10));
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    failLogins(ATTACKER, 3);
+
+    assertEquals(2, decided.size());
+    AutomaticBlock permanent = decided.get(1);
+    assertEquals(null, permanent.until());
+    assertEquals("6 failed logins in 1 h, the last as WebUser:admin", permanent.reason());
+    clock.advance(Duration.ofDays(365));
+    assertTrue(firewall.blocked().blocks(ATTACKER));
+  }
+
+  @Test
+  void failedLoginsSpreadOverTheWindowsDoNotBlock() {
+    firewall.configure(List.of(), List.of(), POLICY);
+    for (int hour = 0; hour < 5; hour++) {
+      failLogins(ATTACKER, 2);
+      clock.advance(Duration.ofMinutes(61));
+    }
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    assertEquals(List.of(), decided);
+  }
+
+  @Test
+  void aTrustedSourceIsNeverLockedOutOfTheLogin() {
+    firewall.configure(
+        List.of(
+            new FirewallRule(
+                "office",
+                CidrBlock.of(OFFICE),
+                Protocol.TCP,
+                PortRange.of(HTTPS),
+                RuleAction.ACCEPT)),
+        List.of(),
+        POLICY);
+    failLogins(OFFICE, 20);
+    assertFalse(firewall.blocked().blocks(OFFICE));
+  }
+
+  @Test
+  void changedLoginLimitsStartTheCountAfresh() {
+    firewall.configure(List.of(), List.of(), POLICY);
+    failLogins(ATTACKER, 2);
+    firewall.configure(
+        List.of(),
+        List.of(),
+        new DefenseSettings.Policy(
+            AUTO_BLOCK_MINUTES,
+            new RateLimit(LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS),
+            LOCKOUT_MINUTES,
+            List.of(),
+            List.of(),
+            new LoginLockout(new RateLimit(2, 60), 10, new RateLimit(6, 3600))));
+    failLogins(ATTACKER, 1);
+    assertFalse(firewall.blocked().blocks(ATTACKER));
+    failLogins(ATTACKER, 1);
+    assertTrue(firewall.blocked().blocks(ATTACKER));
   }
 }

@@ -1,0 +1,124 @@
+package io.bulwark.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A person signing in to the portal from one source address, as a password-guessing script does it
+ * with curl: open the portal, follow it to Keycloak's login page (served through the portal's own
+ * address), post the form.
+ */
+final class WebLogin {
+
+  private static final Pattern ACTION =
+      Pattern.compile("action=\"([^\"]*/login-actions/authenticate[^\"]*)\"");
+
+  /** What the attempt met. */
+  enum Outcome {
+    /** Keycloak sent the browser back to the portal with a code. */
+    SIGNED_IN,
+    /** The login page again, with an error. */
+    WRONG,
+    /** No page at all: the connection was closed or refused. */
+    REFUSED
+  }
+
+  private WebLogin() {}
+
+  /** One attempt from {@code source}, each with a fresh browser (no cookies kept). */
+  static Outcome attempt(String source, String username, String password, String... headers) {
+    Path jar;
+    try {
+      jar = Files.createTempFile("weblogin", ".cookies");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      Step page = curl(source, jar, List.of("-L", "--max-redirs", "5"), headers, portal("/"));
+      if (page.status() == 0) {
+        return Outcome.REFUSED;
+      }
+      Matcher action = ACTION.matcher(page.body());
+      if (page.status() != 200 || !action.find()) {
+        throw new AssertionError(
+            "no login form from " + source + ": " + page.status() + " " + page.body());
+      }
+      Step posted =
+          curl(
+              source,
+              jar,
+              List.of(
+                  "--data-urlencode",
+                  "username=" + username,
+                  "--data-urlencode",
+                  "password=" + password,
+                  "--data-urlencode",
+                  "credentialId="),
+              headers,
+              action.group(1).replace("&amp;", "&"));
+      if (posted.status() == 0) {
+        return Outcome.REFUSED;
+      }
+      if (posted.status() == 302 && posted.location().contains("code=")) {
+        return Outcome.SIGNED_IN;
+      }
+      if (posted.status() == 200 && posted.body().contains("kc-form-login")) {
+        return Outcome.WRONG;
+      }
+      throw new AssertionError("unexpected answer to the login form: " + posted);
+    } finally {
+      try {
+        Files.deleteIfExists(jar);
+      } catch (IOException e) {
+        // a temporary file; the system cleans it up
+      }
+    }
+  }
+
+  private static String portal(String path) {
+    return TestEnvironment.publicUrl() + path;
+  }
+
+  private record Step(int status, String location, String body) {}
+
+  private static Step curl(
+      String source, Path jar, List<String> options, String[] headers, String url) {
+    int port = TestEnvironment.port("BULWARK_HTTPS_PORT", 18443);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "curl",
+                "-sk",
+                "--max-time",
+                "10",
+                "--interface",
+                source,
+                "--resolve",
+                "localhost:" + port + ":127.0.0.1",
+                "-c",
+                jar.toString(),
+                "-b",
+                jar.toString(),
+                "-w",
+                "\n%{http_code} %{redirect_url}"));
+    command.addAll(options);
+    for (String header : headers) {
+      command.addAll(List.of("-H", header));
+    }
+    command.add(url);
+    String out = Commands.run(Duration.ofSeconds(15), command).output();
+    int newline = out.lastIndexOf('\n');
+    String[] last = out.substring(newline + 1).strip().split(" ", 2);
+    return new Step(
+        Integer.parseInt(last[0]),
+        last.length > 1 ? last[1] : "",
+        newline < 0 ? "" : out.substring(0, newline));
+  }
+}
