@@ -96,7 +96,7 @@ class LoginLockoutIT {
         List.of(Outcome.WRONG, Outcome.WRONG, Outcome.WRONG, Outcome.REFUSED),
         firstRun,
         "the third failure blocks the address; the fourth attempt gets no login page");
-    JsonObject temporary = blockOf(GUESSER).orElseThrow();
+    JsonObject temporary = awaitBlock(GUESSER, false);
     assertEquals("WEB_LOGIN", temporary.getString("defenseType"));
     assertEquals("WebUser:guess-3", temporary.getString("target"));
     assertFalse(temporary.isNull("until"), "the first block is temporary");
@@ -120,7 +120,7 @@ class LoginLockoutIT {
         Map.of(Outcome.WRONG, 3, Outcome.REFUSED, 93),
         secondRun,
         "six failures in all reach Keycloak; every later attempt is refused");
-    JsonObject permanent = blockOf(GUESSER).orElseThrow();
+    JsonObject permanent = awaitBlock(GUESSER, true);
     assertEquals("WEB_LOGIN", permanent.getString("defenseType"));
     assertTrue(permanent.isNull("until"), "the second block is permanent: " + permanent);
     assertEquals("WebUser:guess-7", permanent.getString("target"));
@@ -160,7 +160,7 @@ class LoginLockoutIT {
       answers.add(tokenRequest(CLIENT_GUESSER, "it-administrator", "wrong-secret-" + i));
     }
     assertEquals(List.of(401, 401, 401, 0), answers, "the fourth request meets a closed door");
-    JsonObject block = blockOf(CLIENT_GUESSER).orElseThrow();
+    JsonObject block = awaitBlock(CLIENT_GUESSER, false);
     assertEquals("ApiClient:it-administrator", block.getString("target"));
     assertEquals(
         1,
@@ -211,6 +211,21 @@ class LoginLockoutIT {
         .output()
         .strip()
         .transform(Integer::parseInt);
+  }
+
+  /**
+   * The active block of {@code source} once Blocked IPs lists it (automatic blocks are in force at
+   * once and written down within a second), permanent or not as {@code permanent} says.
+   */
+  private JsonObject awaitBlock(String source, boolean permanent) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    java.util.Optional<JsonObject> block = blockOf(source);
+    while ((block.isEmpty() || block.get().isNull("until") != permanent)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      block = blockOf(source);
+    }
+    return block.orElseThrow(() -> new AssertionError("Blocked IPs does not list " + source));
   }
 
   private java.util.Optional<JsonObject> blockOf(String source) {

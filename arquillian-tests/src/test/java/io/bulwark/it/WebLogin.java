@@ -82,6 +82,46 @@ final class WebLogin {
     }
   }
 
+  /** A browser signed in as {@code username} from loopback: its cookie jar, for {@link #get}. */
+  static Path signIn(String username, String password) {
+    Path jar;
+    try {
+      jar = Files.createTempFile("websession", ".cookies");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String[] none = {};
+    Step page = curl("127.0.0.1", jar, List.of("-L", "--max-redirs", "5"), none, portal("/"));
+    Matcher action = ACTION.matcher(page.body());
+    if (!action.find()) {
+      throw new AssertionError("no login form: " + page.status() + " " + page.body());
+    }
+    Step signedIn =
+        curl(
+            "127.0.0.1",
+            jar,
+            List.of(
+                "-L",
+                "--max-redirs",
+                "5",
+                "--data-urlencode",
+                "username=" + username,
+                "--data-urlencode",
+                "password=" + password),
+            none,
+            action.group(1).replace("&amp;", "&"));
+    if (signedIn.status() != 200 || signedIn.body().contains("kc-form-login")) {
+      throw new AssertionError("sign-in as " + username + " failed: " + signedIn);
+    }
+    return jar;
+  }
+
+  /** A page as the browser whose cookies are in {@code jar} gets it: status and body. */
+  static Probes.Answer get(Path jar, String path) {
+    Step step = curl("127.0.0.1", jar, List.of(), new String[0], portal(path));
+    return new Probes.Answer(step.status(), step.body());
+  }
+
   private static String portal(String path) {
     return TestEnvironment.publicUrl() + path;
   }

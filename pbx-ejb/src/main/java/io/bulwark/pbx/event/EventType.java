@@ -59,7 +59,11 @@ public enum EventType {
   WEB_LOGIN_FAILED(Severity.WARNING),
   WEB_LOGIN_LOCKED_OUT(Severity.ALERT),
   WEB_USER_BLOCKED_OUT(Severity.ALERT),
-  LOGIN_LOCKOUT_UPDATED(Severity.INFO);
+  LOGIN_LOCKOUT_UPDATED(Severity.INFO),
+  ROLE_CREATED(Severity.INFO),
+  ROLE_UPDATED(Severity.INFO),
+  ROLE_DELETED(Severity.INFO),
+  ACCESS_DENIED(Severity.WARNING);
 
   private final Severity severity;
 

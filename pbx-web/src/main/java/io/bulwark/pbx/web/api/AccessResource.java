@@ -5,8 +5,8 @@ import io.bulwark.pbx.defense.AccessSettingsDraft;
 import io.bulwark.pbx.defense.CountryDatabase;
 import io.bulwark.pbx.defense.DefenseRuleService;
 import io.bulwark.pbx.defense.DefenseTable;
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.web.http.ClientAddress;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.SECURITY)
 public class AccessResource {
 
   @Inject private DefenseRuleService rules;

@@ -4,7 +4,7 @@ import io.bulwark.pbx.callpolicy.BlockedNumber;
 import io.bulwark.pbx.callpolicy.BlockedNumberDraft;
 import io.bulwark.pbx.callpolicy.BlockedNumberService;
 import io.bulwark.pbx.callpolicy.PremiumRatePresets;
-import jakarta.annotation.security.RolesAllowed;
+import io.bulwark.pbx.identity.Area;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.CALL_SECURITY)
 public class BlockedNumberResource {
 
   @Inject private BlockedNumberService blocked;

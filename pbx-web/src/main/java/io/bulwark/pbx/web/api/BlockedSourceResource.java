@@ -3,8 +3,8 @@ package io.bulwark.pbx.web.api;
 import io.bulwark.pbx.defense.BlockDraft;
 import io.bulwark.pbx.defense.BlockEntry;
 import io.bulwark.pbx.defense.DefenseService;
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.web.http.ClientAddress;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.SECURITY)
 public class BlockedSourceResource {
 
   @Inject private DefenseService defense;

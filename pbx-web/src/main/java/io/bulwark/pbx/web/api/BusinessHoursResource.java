@@ -1,11 +1,11 @@
 package io.bulwark.pbx.web.api;
 
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.officehours.Holiday;
 import io.bulwark.pbx.officehours.OfficeCalendar;
 import io.bulwark.pbx.officehours.OfficeCalendarDraft;
 import io.bulwark.pbx.officehours.OfficeCalendarService;
 import io.bulwark.pbx.officehours.WeeklyRange;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.CALL_CONTROL)
 public class BusinessHoursResource {
 
   @Inject private OfficeCalendarService calendars;

@@ -10,8 +10,8 @@ import io.bulwark.pbx.callpolicy.FrequencyHold;
 import io.bulwark.pbx.callpolicy.SpendGuardSettings;
 import io.bulwark.pbx.callpolicy.SpendLedger;
 import io.bulwark.pbx.callpolicy.SpendLimits;
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.system.InvalidInputException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.CALL_SECURITY)
 public class CallPolicyResource {
 
   @Inject private CallPolicyTable policy;

@@ -4,9 +4,9 @@ import io.bulwark.pbx.cdr.CallRecordEntry;
 import io.bulwark.pbx.cdr.CallRecordLog;
 import io.bulwark.pbx.cdr.CallRecordQuery;
 import io.bulwark.pbx.cdr.Disposition;
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/cdrs")
 @RequestScoped
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.CALL_LOGS)
 public class CallRecordResource {
 
   /** The most rows one CSV export holds; narrow the period for more. */

@@ -2,7 +2,7 @@ package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.certificate.CertificateDetails;
 import io.bulwark.pbx.certificate.CertificateService;
-import jakarta.annotation.security.RolesAllowed;
+import io.bulwark.pbx.identity.Area;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.SYSTEM)
 public class CertificateResource {
 
   @Inject private CertificateService certificates;

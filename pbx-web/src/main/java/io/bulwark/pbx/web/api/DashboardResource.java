@@ -2,7 +2,7 @@ package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.activity.ActivityService;
 import io.bulwark.pbx.activity.RecentActivity;
-import jakarta.annotation.security.RolesAllowed;
+import io.bulwark.pbx.identity.Area;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/dashboard")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.SECURITY)
 public class DashboardResource {
 
   /**

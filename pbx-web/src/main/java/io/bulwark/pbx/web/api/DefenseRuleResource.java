@@ -11,8 +11,8 @@ import io.bulwark.pbx.defense.RuleAction;
 import io.bulwark.pbx.defense.Service;
 import io.bulwark.pbx.defense.StaticRule;
 import io.bulwark.pbx.defense.StaticRuleDraft;
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.web.http.ClientAddress;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.SECURITY)
 public class DefenseRuleResource {
 
   @Inject private DefenseRuleService rules;

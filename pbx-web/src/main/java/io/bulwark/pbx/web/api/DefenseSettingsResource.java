@@ -4,7 +4,7 @@ import io.bulwark.pbx.defense.DefenseService;
 import io.bulwark.pbx.defense.DefenseSettings;
 import io.bulwark.pbx.defense.DefenseSettingsDraft;
 import io.bulwark.pbx.defense.DefenseTable;
-import jakarta.annotation.security.RolesAllowed;
+import io.bulwark.pbx.identity.Area;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.SECURITY)
 public class DefenseSettingsResource {
 
   @Inject private DefenseService defense;

@@ -4,9 +4,9 @@ import io.bulwark.pbx.event.EventLog;
 import io.bulwark.pbx.event.EventLogEntry;
 import io.bulwark.pbx.event.EventQuery;
 import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/events")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.EVENT_LOGS)
 public class EventResource {
 
   /** One event; times in UTC. */

@@ -3,7 +3,7 @@ package io.bulwark.pbx.web.api;
 import io.bulwark.pbx.extension.ExtensionGroup;
 import io.bulwark.pbx.extension.ExtensionGroupDraft;
 import io.bulwark.pbx.extension.ExtensionGroupService;
-import jakarta.annotation.security.RolesAllowed;
+import io.bulwark.pbx.identity.Area;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.EXTENSIONS)
 public class ExtensionGroupResource {
 
   @Inject private ExtensionGroupService groups;

@@ -3,7 +3,7 @@ package io.bulwark.pbx.web.api;
 import io.bulwark.pbx.callpolicy.FrequencyRule;
 import io.bulwark.pbx.callpolicy.FrequencyRuleDraft;
 import io.bulwark.pbx.callpolicy.FrequencyRuleService;
-import jakarta.annotation.security.RolesAllowed;
+import io.bulwark.pbx.identity.Area;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.CALL_SECURITY)
 public class FrequencyRuleResource {
 
   @Inject private FrequencyRuleService rules;

@@ -2,8 +2,8 @@ package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.cdr.CallDetailRecord;
 import io.bulwark.pbx.cdr.LiveCalls;
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.system.NotFoundException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/calls/live")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.CALL_LOGS)
 public class LiveCallResource {
 
   /** One live call; {@code answeredAt} is empty while it rings. */

@@ -3,7 +3,7 @@ package io.bulwark.pbx.web.api;
 import io.bulwark.pbx.defense.DefenseService;
 import io.bulwark.pbx.defense.LoginLockoutDraft;
 import io.bulwark.pbx.defense.LoginLockoutSettings;
-import jakarta.annotation.security.RolesAllowed;
+import io.bulwark.pbx.identity.Area;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.SECURITY)
 public class LoginLockoutResource {
 
   @Inject private DefenseService defense;

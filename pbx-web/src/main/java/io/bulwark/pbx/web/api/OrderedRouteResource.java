@@ -1,8 +1,8 @@
 package io.bulwark.pbx.web.api;
 
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.routing.OrderedRoute;
 import io.bulwark.pbx.routing.OrderedRouteService;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.CALL_CONTROL)
 public abstract class OrderedRouteResource<
     R extends OrderedRoute, D, V, I extends RouteJson.Input<D>> {
 

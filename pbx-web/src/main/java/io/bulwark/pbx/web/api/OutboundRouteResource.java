@@ -3,7 +3,6 @@ package io.bulwark.pbx.web.api;
 import io.bulwark.pbx.routing.OutboundRoute;
 import io.bulwark.pbx.routing.OutboundRouteDraft;
 import io.bulwark.pbx.routing.OutboundRouteService;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
 public class OutboundRouteResource
     extends OrderedRouteResource<
         OutboundRoute, OutboundRouteDraft, RouteJson.OutboundView, RouteJson.OutboundInput> {

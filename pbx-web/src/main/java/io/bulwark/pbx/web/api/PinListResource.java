@@ -1,9 +1,9 @@
 package io.bulwark.pbx.web.api;
 
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.routing.PinList;
 import io.bulwark.pbx.routing.PinListDraft;
 import io.bulwark.pbx.routing.PinListService;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.CALL_CONTROL)
 public class PinListResource {
 
   @Inject private PinListService lists;

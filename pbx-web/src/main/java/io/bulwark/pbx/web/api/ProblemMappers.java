@@ -4,6 +4,7 @@ import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.InUseException;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.system.UnavailableException;
 import io.bulwark.pbx.web.http.ErrorTexts;
 import io.bulwark.pbx.web.http.RequestBodyLimit;
 import jakarta.json.bind.JsonbException;
@@ -53,6 +54,15 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(InUseException e) {
       return Problem.response(Response.Status.CONFLICT, e.getMessage());
+    }
+  }
+
+  /** A change another component (Keycloak) had to make too, which it did not: 503. */
+  @Provider
+  public static class Unavailable implements ExceptionMapper<UnavailableException> {
+    @Override
+    public Response toResponse(UnavailableException e) {
+      return Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
     }
   }
 

@@ -1,10 +1,10 @@
 package io.bulwark.pbx.web.api;
 
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.location.Binding;
 import io.bulwark.pbx.location.LocationService;
 import io.bulwark.pbx.location.Locations;
 import io.bulwark.pbx.system.InvalidInputException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/registrations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.EXTENSIONS)
 public class RegistrationResource {
 
   static final int MAX_LIMIT = 1000;

@@ -1,9 +1,9 @@
 package io.bulwark.pbx.web.api;
 
+import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.trunk.Trunk;
 import io.bulwark.pbx.trunk.TrunkService;
 import io.bulwark.pbx.trunk.TrunkStatusBoard;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPER_ADMINISTRATOR, Roles.ADMINISTRATOR})
+@Guarded(Area.TRUNKS)
 public class TrunkResource {
 
   @Inject private TrunkService trunks;

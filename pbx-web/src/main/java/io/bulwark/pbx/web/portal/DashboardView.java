@@ -91,7 +91,7 @@ public class DashboardView {
         extensions.all().stream()
             .collect(Collectors.toMap(Extension::getNumber, Extension::getDisplayName));
     extensionCount = names.size();
-    boolean administrator = user.isAdministrator();
+    boolean administrator = user.isSecurityViewer();
     List<RegisteredPhone> phones = new ArrayList<>();
     long[] registered = {0};
     locations

@@ -4,6 +4,7 @@ import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.InUseException;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.system.UnavailableException;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,6 +91,9 @@ final class EditedRecord implements Serializable {
     } catch (InvalidInputException e) {
       FormMessages.fields(form, e.violations());
       return false;
+    } catch (UnavailableException e) {
+      FormMessages.refused(e.getMessage());
+      return false;
     }
   }
 
@@ -106,7 +110,7 @@ final class EditedRecord implements Serializable {
     } catch (NotFoundException e) {
       FormMessages.info(noun + " " + shownName + " was already deleted by someone else.");
       return false;
-    } catch (InUseException e) {
+    } catch (InUseException | UnavailableException e) {
       FormMessages.error(e.getMessage());
       return false;
     }

@@ -1,6 +1,7 @@
 package io.bulwark.pbx.web.portal;
 
 import io.bulwark.pbx.system.FieldViolation;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
@@ -46,7 +47,17 @@ final class FormMessages {
     error(text);
   }
 
+  /**
+   * Who is making a change, for the event log; every change a page makes asks this first, so it is
+   * also where a user whose roles let them only view the page is stopped ({@link
+   * ReadOnlyException}).
+   */
   static String actor() {
-    return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    FacesContext faces = FacesContext.getCurrentInstance();
+    Permit permit = CDI.current().select(Permit.class).get();
+    if (!permit.isEditable()) {
+      throw new ReadOnlyException();
+    }
+    return faces.getExternalContext().getRemoteUser();
   }
 }

@@ -59,7 +59,7 @@ public class LiveCallsView implements Serializable {
   }
 
   public void hangUp(String key) {
-    String actor = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    String actor = FormMessages.actor();
     FacesContext.getCurrentInstance()
         .addMessage(
             null,

@@ -1,8 +1,10 @@
 package io.bulwark.pbx.web.portal;
 
+import io.bulwark.pbx.identity.Area;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -23,6 +25,8 @@ import org.wildfly.security.http.oidc.OidcSecurityContext;
 @Named
 @RequestScoped
 public class UserSession {
+
+  @Inject private Permit permit;
 
   /** Most privileged first: the header names the first one the user holds. */
   private static final List<String> ROLES =
@@ -54,9 +58,12 @@ public class UserSession {
     return "";
   }
 
-  public boolean isAdministrator() {
-    ExternalContext external = external();
-    return external.isUserInRole("super-administrator") || external.isUserInRole("administrator");
+  /**
+   * Whether the user may see the security of the system (view access to Security): the dashboard
+   * then shows addresses, user agents and events too.
+   */
+  public boolean isSecurityViewer() {
+    return permit.view(Area.SECURITY.name());
   }
 
   /** Keycloak's account console, where users change their password and authenticator. */

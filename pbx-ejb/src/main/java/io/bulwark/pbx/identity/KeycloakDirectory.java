@@ -1,0 +1,150 @@
+package io.bulwark.pbx.identity;
+
+import io.bulwark.pbx.system.UnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * The realm as Bulwark changes it, through Keycloak's admin REST API on loopback, signed in as the
+ * realm's client {@code bulwark-directory} (client credentials; its service account may manage the
+ * realm's roles and users, nothing of the master realm). Any failure is an {@link
+ * UnavailableException}, so the change that needed it rolls back; what Keycloak said goes to the
+ * log only.
+ */
+@ApplicationScoped
+public class KeycloakDirectory {
+
+  private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class);
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final String UNAVAILABLE = "Keycloak did not answer; nothing was changed";
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+  private final String base;
+  private final String secret;
+  private String token;
+  private Instant tokenExpires = Instant.MIN;
+
+  public KeycloakDirectory() {
+    String port = System.getenv("BULWARK_KEYCLOAK_PORT");
+    base = "http://127.0.0.1:" + (port == null || port.isBlank() ? "8180" : port.strip());
+    secret = System.getenv("BULWARK_DIRECTORY_SECRET");
+  }
+
+  /** Makes {@code name} a realm role; one that exists already is kept. */
+  public void createRole(String name, String description) {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/roles",
+            Json.createObjectBuilder()
+                .add("name", name)
+                .add("description", description)
+                .build()
+                .toString());
+    expect(response, "create realm role " + name, 201, 409);
+  }
+
+  /** Removes the realm role {@code name} from the realm and from every user; gone is fine. */
+  public void deleteRole(String name) {
+    expect(send("DELETE", "/roles/" + path(name), null), "delete realm role " + name, 204, 404);
+  }
+
+  /** How many users (at most {@code max}) hold the realm role {@code name}. */
+  public int holders(String name, int max) {
+    HttpResponse<String> response =
+        send("GET", "/roles/" + path(name) + "/users?first=0&max=" + max, null);
+    expect(response, "list holders of " + name, 200, 404);
+    if (response.statusCode() == 404) {
+      return 0;
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readArray().size();
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + "/admin/realms/bulwark" + path))
+            .timeout(TIMEOUT)
+            .header("Authorization", "Bearer " + token());
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return call(
+        request.method(
+            method,
+            json == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)),
+        method + " " + path);
+  }
+
+  private synchronized String token() {
+    if (token != null && Instant.now().isBefore(tokenExpires)) {
+      return token;
+    }
+    if (secret == null || secret.isBlank()) {
+      LOG.error("BULWARK_DIRECTORY_SECRET is not set: Bulwark cannot change Keycloak's realm");
+      throw new UnavailableException(UNAVAILABLE);
+    }
+    HttpResponse<String> response =
+        call(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/realms/bulwark/protocol/openid-connect/token"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id=bulwark-directory&client_secret="
+                            + URLEncoder.encode(secret, StandardCharsets.UTF_8))),
+            "token request");
+    expect(response, "token request", 200);
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      JsonObject answer = reader.readObject();
+      token = answer.getString("access_token");
+      tokenExpires = Instant.now().plusSeconds(Math.max(5, answer.getInt("expires_in", 60) - 10));
+      return token;
+    }
+  }
+
+  private HttpResponse<String> call(HttpRequest.Builder request, String what) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      LOG.errorf("Keycloak's admin API failed (%s): %s", what, e);
+      throw new UnavailableException(UNAVAILABLE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException(UNAVAILABLE);
+    }
+  }
+
+  private static void expect(HttpResponse<String> response, String what, int... accepted) {
+    for (int status : accepted) {
+      if (response.statusCode() == status) {
+        return;
+      }
+    }
+    LOG.errorf(
+        "Keycloak's admin API refused to %s: %d %s", what, response.statusCode(), response.body());
+    throw new UnavailableException(UNAVAILABLE);
+  }
+
+  private static String path(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
