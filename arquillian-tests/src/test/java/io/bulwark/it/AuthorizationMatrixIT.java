@@ -81,6 +81,7 @@ class AuthorizationMatrixIT {
           Map.entry("/cdrs", "CALL_LOGS"),
           Map.entry("/calls", "CALL_LOGS"),
           Map.entry("/events", "EVENT_LOGS"),
+          Map.entry("/audit", "EVENT_LOGS"),
           Map.entry("/system", "SYSTEM"),
           Map.entry("/roles", "ROLES"));
 
@@ -106,6 +107,7 @@ class AuthorizationMatrixIT {
           Map.entry("/active-calls.xhtml", "CALL_LOGS"),
           Map.entry("/cdrs.xhtml", "CALL_LOGS"),
           Map.entry("/events.xhtml", "EVENT_LOGS"),
+          Map.entry("/audit-log.xhtml", "EVENT_LOGS"),
           Map.entry("/certificate.xhtml", "SYSTEM"));
 
   private static char access(String role, String area) {

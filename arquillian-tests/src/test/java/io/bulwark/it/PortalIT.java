@@ -194,7 +194,8 @@ class PortalIT {
         d ->
             total("registrationsLastHour") == registrations + 3
                 && total("failedAuthenticationsLastHour") == failures + 1
-                && columnSum("perHourNumbers", "Warning") == warnings + 1);
+                // At least: another test's throttled events may be summed up in this hour too.
+                && columnSum("perHourNumbers", "Warning") >= warnings + 1);
     assertEquals(registrations + 3, columnSum("perMinuteNumbers", "Registrations accepted"));
     assertEquals(failures + 1, columnSum("perMinuteNumbers", "Failed authentications"));
     assertEquals(60, browser.findElements(By.cssSelector("#perMinuteNumbers tbody tr")).size());

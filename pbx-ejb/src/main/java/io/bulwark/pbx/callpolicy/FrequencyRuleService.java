@@ -2,6 +2,7 @@ package io.bulwark.pbx.callpolicy;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InUseException;
@@ -26,7 +27,7 @@ public class FrequencyRuleService {
 
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
   @Inject private Event<CallPolicyChanged> changes;
 
   public List<FrequencyRule> all() {

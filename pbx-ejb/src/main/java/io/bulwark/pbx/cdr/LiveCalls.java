@@ -2,8 +2,8 @@ package io.bulwark.pbx.cdr;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Comparator;
@@ -22,7 +22,7 @@ public class LiveCalls {
 
   private final ConcurrentMap<String, LiveCall> calls = new ConcurrentHashMap<>();
 
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
   @Inject private Clock clock;
 
   public void add(LiveCall call) {

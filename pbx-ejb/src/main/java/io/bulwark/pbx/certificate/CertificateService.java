@@ -2,10 +2,10 @@ package io.bulwark.pbx.certificate;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ public class CertificateService {
   static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
   @Inject private Clock clock;
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
 
   private static KeyStoreFile keyStore() {
     String file = System.getenv("BULWARK_TLS_KEYSTORE");

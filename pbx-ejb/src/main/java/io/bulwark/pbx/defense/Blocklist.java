@@ -2,6 +2,7 @@ package io.bulwark.pbx.defense;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -15,7 +16,6 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +54,7 @@ public class Blocklist {
   @Inject private DefenseTable defenses;
   @Inject private DefenseService defense;
   @Inject private Clock clock;
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
   @Resource private TimerService timers;
 
   private final HttpClient http =

@@ -2,6 +2,7 @@ package io.bulwark.pbx.defense;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
@@ -29,7 +30,7 @@ public class DefenseService {
 
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
   @Inject private Event<DefenseChanged> changes;
 
   /** Blocked IPs, newest first, expired ones included until they are removed. */

@@ -2,6 +2,7 @@ package io.bulwark.pbx.extension;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InUseException;
@@ -27,7 +28,7 @@ public class ExtensionGroupService {
   @PersistenceContext private EntityManager em;
   @Inject private ExtensionService extensions;
   @Inject private Clock clock;
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
   @Inject private Event<ExtensionGroupChanged> changes;
 
   public List<ExtensionGroup> all() {

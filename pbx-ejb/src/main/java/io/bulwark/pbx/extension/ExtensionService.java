@@ -2,6 +2,7 @@ package io.bulwark.pbx.extension;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
@@ -25,7 +26,7 @@ public class ExtensionService {
   @PersistenceContext private EntityManager em;
   @Inject private SecretCipher cipher;
   @Inject private Clock clock;
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
   @Inject private Event<ExtensionChanged> changes;
 
   public List<Extension> all() {

@@ -2,6 +2,7 @@ package io.bulwark.pbx.identity;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InUseException;
@@ -31,7 +32,7 @@ public class RoleService {
   @PersistenceContext private EntityManager em;
   @Inject private KeycloakDirectory directory;
   @Inject private Clock clock;
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
   @Inject private Event<RolesChanged> changes;
 
   public List<CustomRole> custom() {

@@ -3,6 +3,7 @@ package io.bulwark.pbx.officehours;
 import io.bulwark.pbx.callpolicy.CallPolicyChanged;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.ejb.Stateless;
@@ -18,7 +19,7 @@ public class OfficeCalendarService {
 
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
   @Inject private Event<CallPolicyChanged> changes;
 
   public OfficeCalendar calendar() {

@@ -2,6 +2,7 @@ package io.bulwark.pbx.routing;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
@@ -28,7 +29,7 @@ public abstract class OrderedRouteService<R extends OrderedRoute, D> {
 
   @PersistenceContext protected EntityManager em;
   @Inject private Clock clock;
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
   @Inject private Event<RoutesChanged> changes;
 
   private final Class<R> type;

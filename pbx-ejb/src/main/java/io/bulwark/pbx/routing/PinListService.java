@@ -2,6 +2,7 @@ package io.bulwark.pbx.routing;
 
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InUseException;
@@ -28,7 +29,7 @@ public class PinListService {
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
   @Inject private SecretCipher cipher;
-  @Inject private Event<SecurityEvent> events;
+  @Inject private SecurityEvents events;
   @Inject private Event<RoutesChanged> changes;
 
   public List<PinList> all() {

@@ -38,9 +38,29 @@ public class RolesView implements Serializable {
   private String description;
   private List<AreaAccess> access = blank();
 
-  /** A role as the list shows it. */
-  public record Row(
-      Long id, String name, String label, String description, boolean builtIn, String summary) {}
+  /** A role as the list shows it (getters, as the pages' expression language reads them). */
+  public record Row(String name, String label, String description, boolean builtIn, String summary)
+      implements Serializable {
+    public String getName() {
+      return name;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+
+    public String getDescription() {
+      return description;
+    }
+
+    public boolean isBuiltIn() {
+      return builtIn;
+    }
+
+    public String getSummary() {
+      return summary;
+    }
+  }
 
   /** One area's line of the form. */
   public static final class AreaAccess implements Serializable {
@@ -71,7 +91,6 @@ public class RolesView implements Serializable {
     for (BuiltInRole role : BuiltInRole.values()) {
       rows.add(
           new Row(
-              null,
               role.roleName(),
               role.getLabel(),
               "Built-in role",
@@ -81,7 +100,6 @@ public class RolesView implements Serializable {
     for (CustomRole role : roles.custom()) {
       rows.add(
           new Row(
-              role.getId(),
               role.getName(),
               role.getName(),
               role.getDescription(),
