@@ -126,7 +126,9 @@ public final class ProblemMappers {
       if (causedBy(e, RequestBodyLimit.TooLargeException.class)) {
         return tooLarge();
       }
-      if (causedBy(e, OptimisticLockException.class)) {
+      // A version check, or a unique key another request took between our check and our commit.
+      if (causedBy(e, OptimisticLockException.class)
+          || causedBy(e, java.sql.SQLIntegrityConstraintViolationException.class)) {
         return Problem.response(
             Response.Status.CONFLICT, "Someone else changed this at the same moment; try again.");
       }
