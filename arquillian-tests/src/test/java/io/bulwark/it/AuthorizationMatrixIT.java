@@ -83,6 +83,7 @@ class AuthorizationMatrixIT {
           Map.entry("/events", "EVENT_LOGS"),
           Map.entry("/audit", "EVENT_LOGS"),
           Map.entry("/system", "SYSTEM"),
+          Map.entry("/api-clients", "SYSTEM"),
           Map.entry("/roles", "ROLES"));
 
   private static final Map<String, String> PAGE_AREAS =
@@ -108,7 +109,8 @@ class AuthorizationMatrixIT {
           Map.entry("/cdrs.xhtml", "CALL_LOGS"),
           Map.entry("/events.xhtml", "EVENT_LOGS"),
           Map.entry("/audit-log.xhtml", "EVENT_LOGS"),
-          Map.entry("/certificate.xhtml", "SYSTEM"));
+          Map.entry("/certificate.xhtml", "SYSTEM"),
+          Map.entry("/api-clients.xhtml", "SYSTEM"));
 
   private static char access(String role, String area) {
     return MATRIX.get(role).charAt(List.of(AREAS).indexOf(area));
@@ -201,6 +203,10 @@ class AuthorizationMatrixIT {
       try {
         Probes.Answer dashboard = WebLogin.get(session, "/index.xhtml");
         assertEquals(200, dashboard.status(), role + " sees the dashboard");
+        assertEquals(
+            200,
+            WebLogin.get(session, "/jakarta.faces.resource/core.js.xhtml?ln=primefaces").status(),
+            role + " gets the pages' scripts");
         for (Map.Entry<String, String> page : PAGE_AREAS.entrySet()) {
           boolean allowed = allows(access(role, page.getValue()), false);
           int status = WebLogin.get(session, page.getKey()).status();

@@ -22,7 +22,9 @@ public class AuditEntry {
   public enum Action {
     CREATE,
     UPDATE,
-    DELETE
+    DELETE,
+    /** A request of an API client, whatever it did: every call a script makes is on record. */
+    CALL
   }
 
   @Id
@@ -72,6 +74,17 @@ public class AuditEntry {
     this.entity = clip(entity, 64);
     this.entityId = clip(entityId, 64);
     this.changes = changes;
+  }
+
+  /**
+   * The record of one API client's request: {@code request} answered {@code status}.
+   *
+   * @param principal the client's principal
+   */
+  public static AuditEntry call(
+      Instant at, String principal, String sourceIp, String request, int status) {
+    return new AuditEntry(
+        at, principal, sourceIp, request, Action.CALL, "ApiCall", Integer.toString(status), "{}");
   }
 
   public Long getId() {

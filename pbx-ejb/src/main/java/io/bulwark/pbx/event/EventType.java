@@ -63,7 +63,11 @@ public enum EventType {
   ROLE_CREATED(Severity.INFO),
   ROLE_UPDATED(Severity.INFO),
   ROLE_DELETED(Severity.INFO),
-  ACCESS_DENIED(Severity.WARNING);
+  ACCESS_DENIED(Severity.WARNING),
+  API_CLIENT_CREATED(Severity.INFO),
+  API_CLIENT_UPDATED(Severity.INFO),
+  API_CLIENT_SECRET_ROTATED(Severity.INFO),
+  API_CLIENT_REVOKED(Severity.INFO);
 
   private final Severity severity;
 

@@ -76,6 +76,115 @@ public class KeycloakDirectory {
     }
   }
 
+  /**
+   * Creates the confidential client {@code clientId} for the client-credentials grant, its tokens
+   * meant for the portal's API, its service account holding the realm role {@code role}.
+   *
+   * @return Keycloak's id of the client and its secret
+   */
+  public IssuedClient createApiClient(String clientId, String description, String role) {
+    JsonObject client =
+        Json.createObjectBuilder()
+            .add("clientId", clientId)
+            .add("name", clientId)
+            .add("description", description)
+            .add("enabled", true)
+            .add("publicClient", false)
+            .add("serviceAccountsEnabled", true)
+            .add("standardFlowEnabled", false)
+            .add("directAccessGrantsEnabled", false)
+            .add("implicitFlowEnabled", false)
+            .add("clientAuthenticatorType", "client-secret")
+            .add(
+                "protocolMappers",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("name", "bulwark-portal-audience")
+                            .add("protocol", "openid-connect")
+                            .add("protocolMapper", "oidc-audience-mapper")
+                            .add(
+                                "config",
+                                Json.createObjectBuilder()
+                                    .add("included.client.audience", "bulwark-portal")
+                                    .add("access.token.claim", "true"))))
+            .build();
+    HttpResponse<String> created = send("POST", "/clients", client.toString());
+    expect(created, "create client " + clientId, 201);
+    String location = created.headers().firstValue("Location").orElse("");
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    grantRole(id, role);
+    return new IssuedClient(id, secret(id));
+  }
+
+  /** The id Keycloak gave a client and the secret it holds now. */
+  public record IssuedClient(String id, String secret) {}
+
+  /** Gives the client {@code id} a new secret, which alone works from now on. */
+  public String rotateSecret(String id) {
+    HttpResponse<String> response = send("POST", "/clients/" + path(id) + "/client-secret", null);
+    expect(response, "rotate the secret of client " + id, 200);
+    return value(response);
+  }
+
+  /** Makes {@code role} the only Bulwark role of the client {@code id}'s service account. */
+  public void replaceRole(String id, String oldRole, String newRole) {
+    String user = serviceAccount(id);
+    expect(
+        send(
+            "DELETE",
+            "/users/" + path(user) + "/role-mappings/realm",
+            Json.createArrayBuilder().add(role(oldRole)).build().toString()),
+        "take role " + oldRole + " from client " + id,
+        204,
+        404);
+    grantRole(id, newRole);
+  }
+
+  /** Deletes the client {@code id}: its secret and tokens stop working; gone is fine. */
+  public void deleteClient(String id) {
+    expect(send("DELETE", "/clients/" + path(id), null), "delete client " + id, 204, 404);
+  }
+
+  private void grantRole(String id, String role) {
+    expect(
+        send(
+            "POST",
+            "/users/" + path(serviceAccount(id)) + "/role-mappings/realm",
+            Json.createArrayBuilder().add(role(role)).build().toString()),
+        "give role " + role + " to client " + id,
+        204);
+  }
+
+  private String serviceAccount(String id) {
+    HttpResponse<String> response =
+        send("GET", "/clients/" + path(id) + "/service-account-user", null);
+    expect(response, "find the service account of client " + id, 200);
+    return object(response).getString("id");
+  }
+
+  private JsonObject role(String name) {
+    HttpResponse<String> response = send("GET", "/roles/" + path(name), null);
+    expect(response, "read realm role " + name, 200);
+    return object(response);
+  }
+
+  private String secret(String id) {
+    HttpResponse<String> response = send("GET", "/clients/" + path(id) + "/client-secret", null);
+    expect(response, "read the secret of client " + id, 200);
+    return value(response);
+  }
+
+  private static String value(HttpResponse<String> response) {
+    return object(response).getString("value");
+  }
+
+  private static JsonObject object(HttpResponse<String> response) {
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readObject();
+    }
+  }
+
   private HttpResponse<String> send(String method, String path, String json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + "/admin/realms/bulwark" + path))

@@ -4,6 +4,7 @@ import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.identity.Access;
+import io.bulwark.pbx.identity.ApiClientTable;
 import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.identity.RoleTable;
 import io.bulwark.pbx.web.http.ClientAddress;
@@ -34,6 +35,7 @@ public class PermissionFilter implements ContainerRequestFilter {
   @Context private ResourceInfo resource;
   @Context private HttpServletRequest request;
   @Inject private RoleTable roles;
+  @Inject private ApiClientTable clients;
   @Inject private SecurityEventGate events;
   @Inject private Clock clock;
 
@@ -50,11 +52,17 @@ public class PermissionFilter implements ContainerRequestFilter {
     String verb = context.getMethod().toUpperCase(Locale.ROOT);
     Access needed = verb.equals("GET") || verb.equals("HEAD") ? Access.VIEW : Access.EDIT;
     SecurityContext security = context.getSecurityContext();
+    String principal =
+        security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+    if (clients.isRevoked(principal)) {
+      context.abortWith(
+          Problem.response(Response.Status.UNAUTHORIZED, "This API client was revoked"));
+      return;
+    }
     if (guarded != null && roles.of(security::isUserInRole).allows(guarded.value(), needed)) {
       return;
     }
     Area area = guarded == null ? null : guarded.value();
-    String who = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
     events
         .throttle()
         .offer(
@@ -62,7 +70,7 @@ public class PermissionFilter implements ContainerRequestFilter {
                 clock.instant(),
                 EventType.ACCESS_DENIED,
                 ClientAddress.of(request).getHostAddress(),
-                who,
+                principal,
                 "reject",
                 verb
                     + " /api/v1/"

@@ -36,7 +36,7 @@ public class PageGuard extends HttpFilter {
       throws IOException, ServletException {
     String page = request.getServletPath();
     Optional<Area> area = PortalPages.areaOf(page);
-    if (PortalPages.isDashboard(page)
+    if (PortalPages.isForEveryone(page)
         || area.isPresent() && roles.of(request::isUserInRole).allows(area.get(), Access.VIEW)) {
       chain.doFilter(request, response);
       return;

@@ -35,13 +35,20 @@ public final class PortalPages {
           Map.entry("/cdrs.xhtml", Area.CALL_LOGS),
           Map.entry("/events.xhtml", Area.EVENT_LOGS),
           Map.entry("/audit-log.xhtml", Area.EVENT_LOGS),
-          Map.entry("/certificate.xhtml", Area.SYSTEM));
+          Map.entry("/certificate.xhtml", Area.SYSTEM),
+          Map.entry("/api-clients.xhtml", Area.SYSTEM));
 
   private PortalPages() {}
 
-  /** Whether {@code path} is the dashboard, which every signed-in user sees. */
-  static boolean isDashboard(String path) {
-    return path.equals(DASHBOARD) || path.equals("/");
+  /** Faces serves the pages' scripts and style sheets through the pages' own mapping. */
+  static final String RESOURCES = "/jakarta.faces.resource/";
+
+  /**
+   * Whether every signed-in user may open {@code path}: the dashboard, and the scripts and style
+   * sheets every page needs.
+   */
+  static boolean isForEveryone(String path) {
+    return path.equals(DASHBOARD) || path.equals("/") || path.startsWith(RESOURCES);
   }
 
   /** The area of the page at {@code path} ({@code /extensions.xhtml}), empty for none. */
