@@ -124,10 +124,10 @@ class PortalIT {
     assertAccessible("extensions, with an invalid field");
     assertEquals(0, Database.count("select count(*) from extension where number = '5001'"));
 
-    browser.findElement(By.id("extensionForm:generate")).click();
+    clickInView(By.id("extensionForm:generate"));
     wait.until(
         d -> d.findElement(By.id("extensionForm:secret")).getAttribute("value").length() == 16);
-    browser.findElement(By.id("extensionForm:save")).click();
+    clickInView(By.id("extensionForm:save"));
     assertEquals(
         "Extension 5001 created",
         wait.until(
@@ -702,6 +702,17 @@ class PortalIT {
         List.of(),
         Axe.all().stream().filter(Axe.Violation::blocking).toList(),
         "serious or critical accessibility violations");
+  }
+
+  /**
+   * Clicks {@code target} once it is scrolled to the middle of the window: where the scroll left
+   * it, the fixed header may cover it, and the menu's length moves it.
+   */
+  private void clickInView(By target) {
+    WebElement element = browser.findElement(target);
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
   }
 
   private void enterCode(String totpSecret) throws InterruptedException {
