@@ -149,13 +149,6 @@ class ApiClientIT {
 
   private static HttpResponse<String> send(
       String token, String method, String path, JsonObject body) {
-    HttpRequest.Builder request =
-        Http.authorized(TestEnvironment.publicUrl() + "/api/v1" + path, token);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return Http.send(
-        request.method(
-            method, body == null ? HttpRequest.BodyPublishers.noBody() : Http.json(body)));
+    return Http.api(token, method, path, body);
   }
 }

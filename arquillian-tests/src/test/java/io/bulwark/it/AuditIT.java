@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,13 +197,6 @@ class AuditIT {
   }
 
   private HttpResponse<String> send(String method, String path, JsonObject body) {
-    HttpRequest.Builder request =
-        Http.authorized(TestEnvironment.publicUrl() + "/api/v1" + path, token);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return Http.send(
-        request.method(
-            method, body == null ? HttpRequest.BodyPublishers.noBody() : Http.json(body)));
+    return Http.api(token, method, path, body);
   }
 }

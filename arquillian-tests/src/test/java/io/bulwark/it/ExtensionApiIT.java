@@ -2,8 +2,10 @@ package io.bulwark.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -128,6 +130,74 @@ class ExtensionApiIT {
     assertEquals(
         "application/problem+json", malformed.headers().firstValue("Content-Type").orElse(""));
     assertEquals(1, Database.count("select count(*) from extension where number = '2002'"));
+  }
+
+  @Test
+  void eachExtensionHasAUserInKeycloakWithTheRoleGivenNoHigherThanTheGiversOwn() throws Exception {
+    JsonObject body =
+        Json.createObjectBuilder(
+                ExtensionsApi.extension(
+                    "5301", "Ada Lovelace", "ada5301", "Gq7#Lovelace-Ext", "ada5301@example.com"))
+            .add(
+                "user",
+                Json.createObjectBuilder()
+                    .add("firstName", "Ada")
+                    .add("lastName", "Lovelace")
+                    .add("mobile", "+43 660 1234567")
+                    .add("role", "operator"))
+            .build();
+    HttpResponse<String> created = admin.create(body);
+    assertEquals(201, created.statusCode(), created.body());
+    long id = Http.object(created).getJsonNumber("id").longValue();
+    try {
+      assertEquals("operator", Http.object(created).getJsonObject("user").getString("role"));
+      JsonObject user = KeycloakAdmin.realmUser("5301");
+      assertEquals("Ada", user.getString("firstName"));
+      assertEquals("Lovelace", user.getString("lastName"));
+      assertEquals("ada5301@example.com", user.getString("email"));
+      assertTrue(
+          user.getJsonArray("realmRoles").toString().contains("\"operator\""), user.toString());
+
+      JsonObject supervisor =
+          Json.createObjectBuilder(body)
+              .remove("secret")
+              .add(
+                  "user",
+                  Json.createObjectBuilder().add("firstName", "Ada").add("role", "supervisor"))
+              .build();
+      assertEquals(200, admin.update(id, supervisor).statusCode());
+      String roles = KeycloakAdmin.realmUser("5301").getJsonArray("realmRoles").toString();
+      assertTrue(roles.contains("\"supervisor\"") && !roles.contains("\"operator\""), roles);
+
+      ExtensionsApi operator = new ExtensionsApi(KeycloakAdmin.tokenWithRole("operator"));
+      JsonObject escalation =
+          Json.createObjectBuilder(
+                  ExtensionsApi.extension(
+                      "5302", "Mallory", "mallory5302", "Gq7#Mallory-Ext", null))
+              .add("user", Json.createObjectBuilder().add("role", "administrator"))
+              .build();
+      Problems.assertProblem(400, operator.create(escalation), "user.role");
+      JsonObject unknown =
+          Json.createObjectBuilder(escalation)
+              .add("user", Json.createObjectBuilder().add("role", "no-such-role"))
+              .build();
+      Problems.assertProblem(400, admin.create(unknown), "user.role");
+      JsonObject sameEmail =
+          Json.createObjectBuilder(
+                  ExtensionsApi.extension(
+                      "5303", "Twin", "twin5303", "Gq7#Twin-Ext-99", "ada5301@example.com"))
+              .build();
+      Problems.assertProblem(400, admin.create(sameEmail), "email");
+      assertEquals(
+          0,
+          Database.count("select count(*) from extension where number in ('5302', '5303')"),
+          "nothing refused was written");
+      assertNull(KeycloakAdmin.realmUser("5302"));
+      assertNull(KeycloakAdmin.realmUser("5303"));
+    } finally {
+      admin.delete(id);
+    }
+    assertNull(KeycloakAdmin.realmUser("5301"), "the extension's user went with it");
   }
 
   @Test

@@ -52,6 +52,17 @@ public final class Http {
         .header("Content-Type", "application/json");
   }
 
+  /**
+   * {@code method} on {@code /api/v1} + {@code path} with a bearer {@code token}, sending {@code
+   * body} as JSON when not null.
+   */
+  public static HttpResponse<String> api(
+      String token, String method, String path, JsonStructure body) {
+    return send(
+        authorized(TestEnvironment.publicUrl() + "/api/v1" + path, token)
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : json(body)));
+  }
+
   public static HttpRequest.BodyPublisher json(JsonStructure body) {
     return HttpRequest.BodyPublishers.ofString(body.toString());
   }

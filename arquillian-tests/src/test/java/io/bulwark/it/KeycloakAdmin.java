@@ -66,6 +66,29 @@ public final class KeycloakAdmin {
     grantRealmRole(base, admin, userId, role);
   }
 
+  /** The realm user {@code username} with its realm role names, or null when there is none. */
+  public static synchronized JsonObject realmUser(String username) {
+    String admin = adminToken();
+    String base = TestEnvironment.keycloakUrl() + "/admin/realms/bulwark";
+    HttpResponse<String> found =
+        Http.send(
+            Http.request(base + "/users?exact=true&username=" + username)
+                .header("Authorization", "Bearer " + admin));
+    check(found, 200, "user lookup");
+    if (Http.array(found).isEmpty()) {
+      return null;
+    }
+    JsonObject user = Http.array(found).getJsonObject(0);
+    var roles = Json.createArrayBuilder();
+    Http.array(
+            Http.send(
+                Http.request(base + "/users/" + user.getString("id") + "/role-mappings/realm")
+                    .header("Authorization", "Bearer " + admin)))
+        .getValuesAs(JsonObject.class)
+        .forEach(r -> roles.add(r.getString("name")));
+    return Json.createObjectBuilder(user).add("realmRoles", roles).build();
+  }
+
   private static synchronized void ensureServiceClient(
       String clientId, String secret, String role) {
     String admin = adminToken();

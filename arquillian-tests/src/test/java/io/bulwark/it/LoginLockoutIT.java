@@ -2,7 +2,6 @@ package io.bulwark.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bulwark.it.WebLogin.Outcome;
@@ -10,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -246,16 +244,6 @@ class LoginLockoutIT {
   }
 
   private HttpResponse<String> send(String method, String path, JsonObject body) {
-    HttpRequest.Builder request =
-        Http.authorized(TestEnvironment.publicUrl() + "/api/v1" + path, token);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    HttpResponse<String> response =
-        Http.send(
-            request.method(
-                method, body == null ? HttpRequest.BodyPublishers.noBody() : Http.json(body)));
-    assertNotNull(response);
-    return response;
+    return Http.api(token, method, path, body);
   }
 }

@@ -62,6 +62,8 @@ public class Extension {
 
   @Embedded private OutboundRestrictions restrictions;
 
+  @Embedded private UserInformation user;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -77,6 +79,7 @@ public class Extension {
     this.security =
         new RegistrationSecurity(new RegistrationSecurityDraft(null, null, null, null, null));
     this.restrictions = OutboundRestrictions.none();
+    this.user = UserInformation.none();
     apply(draft, encryptedSecret);
   }
 
@@ -91,6 +94,9 @@ public class Extension {
     if (draft.security() != null) {
       this.security = new RegistrationSecurity(draft.security());
     }
+    if (draft.user() != null) {
+      this.user = new UserInformation(draft.user());
+    }
     if (draft.restrictions() != null) {
       this.restrictions =
           new OutboundRestrictions(
@@ -100,6 +106,11 @@ public class Extension {
               draft.restrictions().getMaxOutboundSeconds(),
               draft.restrictions().getFrequencyRuleId());
     }
+  }
+
+  /** The person the extension belongs to, as the portal and Keycloak know them. */
+  public UserInformation getUser() {
+    return user == null ? UserInformation.none() : user;
   }
 
   /** Stops the extension's outbound calls (a suspicion of toll fraud); whether it was new. */

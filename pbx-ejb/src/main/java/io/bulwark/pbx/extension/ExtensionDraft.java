@@ -21,12 +21,13 @@ public record ExtensionDraft(
     String secret,
     String email,
     RegistrationSecurityDraft security,
-    OutboundRestrictions restrictions) {
+    OutboundRestrictions restrictions,
+    UserInformationDraft user) {
 
   /** A draft that leaves the registration security as it is, or at its defaults for a new one. */
   public ExtensionDraft(
       String number, String displayName, String registrationName, String secret, String email) {
-    this(number, displayName, registrationName, secret, email, null, null);
+    this(number, displayName, registrationName, secret, email, null, null, null);
   }
 
   /** A draft that leaves the call restrictions as they are, or off for a new extension. */
@@ -37,13 +38,25 @@ public record ExtensionDraft(
       String secret,
       String email,
       RegistrationSecurityDraft security) {
-    this(number, displayName, registrationName, secret, email, security, null);
+    this(number, displayName, registrationName, secret, email, security, null, null);
+  }
+
+  /** A draft that leaves the user information as it is, or at its defaults for a new one. */
+  public ExtensionDraft(
+      String number,
+      String displayName,
+      String registrationName,
+      String secret,
+      String email,
+      RegistrationSecurityDraft security,
+      OutboundRestrictions restrictions) {
+    this(number, displayName, registrationName, secret, email, security, restrictions, null);
   }
 
   /** The same draft for extension {@code number}: an update need not repeat it. */
   ExtensionDraft forNumber(String number) {
     return new ExtensionDraft(
-        number, displayName, registrationName, secret, email, security, restrictions);
+        number, displayName, registrationName, secret, email, security, restrictions, user);
   }
 
   /**
@@ -115,6 +128,9 @@ public record ExtensionDraft(
       restrictions
           .problem()
           .ifPresent(m -> found.add(new FieldViolation("restrictions.maxOutboundSeconds", m)));
+    }
+    if (user != null) {
+      found.addAll(user.violations());
     }
     return found;
   }

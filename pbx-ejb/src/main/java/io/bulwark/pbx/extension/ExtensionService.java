@@ -3,6 +3,8 @@ package io.bulwark.pbx.extension;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.event.SecurityEvents;
+import io.bulwark.pbx.identity.KeycloakDirectory;
+import io.bulwark.pbx.identity.RoleTable;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
@@ -25,6 +27,8 @@ public class ExtensionService {
 
   @PersistenceContext private EntityManager em;
   @Inject private SecretCipher cipher;
+  @Inject private KeycloakDirectory directory;
+  @Inject private RoleTable roles;
   @Inject private Clock clock;
   @Inject private SecurityEvents events;
   @Inject private Event<ExtensionChanged> changes;
@@ -58,6 +62,8 @@ public class ExtensionService {
     }
     Extension extension = new Extension(draft, cipher.encrypt(draft.secret()));
     em.persist(extension);
+    em.flush();
+    syncUser(extension);
     changes.fire(new ExtensionChanged(extension.getId(), extension.getNumber(), null, false));
     audit(EventType.EXTENSION_CREATED, extension, actor, "create");
     return extension;
@@ -93,6 +99,7 @@ public class ExtensionService {
     boolean newSecret = draft.secret() != null && !draft.secret().isEmpty();
     extension.apply(draft, newSecret ? cipher.encrypt(draft.secret()) : null);
     em.flush(); // the version check of the database, before anyone hears of the change
+    syncUser(extension);
     changes.fire(new ExtensionChanged(extension.getId(), extension.getNumber(), oldName, false));
     audit(EventType.EXTENSION_UPDATED, extension, actor, newSecret ? "update+secret" : "update");
     return extension;
@@ -129,14 +136,33 @@ public class ExtensionService {
   public void delete(long id, String actor) {
     Extension extension = get(id);
     em.remove(extension);
+    em.flush();
+    directory.deleteUser(extension.getNumber());
     changes.fire(
         new ExtensionChanged(
             extension.getId(), extension.getNumber(), extension.getRegistrationName(), true));
     audit(EventType.EXTENSION_DELETED, extension, actor, "delete");
   }
 
+  /** Makes the extension's user in Keycloak what the extension says. */
+  private void syncUser(Extension extension) {
+    UserInformation user = extension.getUser();
+    directory.syncUser(
+        new KeycloakDirectory.RealmUser(
+            extension.getNumber(),
+            extension.getEmail(),
+            user.getFirstName(),
+            user.getLastName(),
+            user.getMobile(),
+            user.getRole()),
+        roles.names());
+  }
+
   private List<FieldViolation> conflicts(ExtensionDraft draft, Long self) {
     List<FieldViolation> found = new ArrayList<>();
+    if (draft.user() != null && !roles.names().contains(draft.user().roleOrDefault())) {
+      found.add(new FieldViolation("user.role", "No role of this name"));
+    }
     if (takenByAnother("Extension.byNumber", "number", draft.number(), self)) {
       found.add(new FieldViolation("number", "Extension " + draft.number() + " already exists"));
     }

@@ -1,9 +1,14 @@
 package io.bulwark.pbx.identity;
 
+import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.UnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -182,6 +189,105 @@ public class KeycloakDirectory {
   private static JsonObject object(HttpResponse<String> response) {
     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readObject();
+    }
+  }
+
+  /**
+   * Makes the realm user {@code person.username()} (an extension's number) what {@code person}
+   * says, creating it when missing, and gives it {@code person.role()} as its only role of {@code
+   * managedRoles} (the roles Bulwark gives; others a user may hold are left alone). An email
+   * address another user has is refused on the field {@code email}.
+   */
+  public void syncUser(RealmUser person, Collection<String> managedRoles) {
+    JsonObjectBuilder user =
+        Json.createObjectBuilder().add("username", person.username()).add("enabled", true);
+    JsonObjectBuilder attributes =
+        Json.createObjectBuilder()
+            .add("extension", Json.createArrayBuilder().add(person.username()));
+    if (person.mobile() != null) {
+      attributes.add("mobile", Json.createArrayBuilder().add(person.mobile()));
+    }
+    user.add("attributes", attributes);
+    addIfPresent(user, "email", person.email());
+    addIfPresent(user, "firstName", person.firstName());
+    addIfPresent(user, "lastName", person.lastName());
+    String id = userId(person.username());
+    HttpResponse<String> saved =
+        id == null
+            ? send("POST", "/users", user.build().toString())
+            : send("PUT", "/users/" + path(id), user.build().toString());
+    if (saved.statusCode() == 409) {
+      throw new InvalidInputException(
+          List.of(
+              new FieldViolation("email", "Another user of the portal has this email address")));
+    }
+    expect(saved, "save user " + person.username(), id == null ? 201 : 204);
+    if (id == null) {
+      String location = saved.headers().firstValue("Location").orElse("");
+      id = location.substring(location.lastIndexOf('/') + 1);
+    }
+    HttpResponse<String> held = send("GET", "/users/" + path(id) + "/role-mappings/realm", null);
+    expect(held, "read the roles of user " + person.username(), 200);
+    JsonArrayBuilder dropped = Json.createArrayBuilder();
+    boolean has = false;
+    try (JsonReader reader = Json.createReader(new StringReader(held.body()))) {
+      for (JsonObject role : reader.readArray().getValuesAs(JsonObject.class)) {
+        String name = role.getString("name");
+        if (name.equals(person.role())) {
+          has = true;
+        } else if (managedRoles.contains(name)) {
+          dropped.add(role);
+        }
+      }
+    }
+    JsonArray drop = dropped.build();
+    if (!drop.isEmpty()) {
+      expect(
+          send("DELETE", "/users/" + path(id) + "/role-mappings/realm", drop.toString()),
+          "take roles from user " + person.username(),
+          204);
+    }
+    if (!has) {
+      expect(
+          send(
+              "POST",
+              "/users/" + path(id) + "/role-mappings/realm",
+              Json.createArrayBuilder().add(role(person.role())).build().toString()),
+          "give role " + person.role() + " to user " + person.username(),
+          204);
+    }
+  }
+
+  /** An extension's user as Keycloak keeps it. */
+  public record RealmUser(
+      String username,
+      String email,
+      String firstName,
+      String lastName,
+      String mobile,
+      String role) {}
+
+  /** Deletes the realm user {@code username}, its sessions and credentials; none is fine. */
+  public void deleteUser(String username) {
+    String id = userId(username);
+    if (id != null) {
+      expect(send("DELETE", "/users/" + path(id), null), "delete user " + username, 204, 404);
+    }
+  }
+
+  private String userId(String username) {
+    HttpResponse<String> found =
+        send("GET", "/users?exact=true&briefRepresentation=true&username=" + path(username), null);
+    expect(found, "find user " + username, 200);
+    try (JsonReader reader = Json.createReader(new StringReader(found.body()))) {
+      JsonArray users = reader.readArray();
+      return users.isEmpty() ? null : users.getJsonObject(0).getString("id");
+    }
+  }
+
+  private static void addIfPresent(JsonObjectBuilder object, String name, String value) {
+    if (value != null) {
+      object.add(name, value);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.bulwark.pbx.identity;
 
+import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -13,7 +15,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -45,6 +49,27 @@ public class RoleTable {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) RolesChanged change) {
     load();
+  }
+
+  /**
+   * Refuses (on the field {@code field}) to let a user holding the roles {@code holds} accepts give
+   * the role {@code role} when it allows something they may not do themselves: nobody raises
+   * another above their own access.
+   */
+  public void checkGrant(Predicate<String> holds, String role, String field) {
+    Permissions given = roles.get(role);
+    if (given != null && !of(holds).covers(given)) {
+      throw new InvalidInputException(
+          List.of(
+              new FieldViolation(
+                  field,
+                  "You cannot give the role " + role + ": it has access your own roles lack")));
+    }
+  }
+
+  /** The names of every role Bulwark knows, built-in and custom: the realm roles it gives. */
+  public Set<String> names() {
+    return roles.keySet();
   }
 
   /**

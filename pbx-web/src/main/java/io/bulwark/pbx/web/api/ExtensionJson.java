@@ -5,6 +5,8 @@ import io.bulwark.pbx.extension.ExtensionDraft;
 import io.bulwark.pbx.extension.OutboundRestrictions;
 import io.bulwark.pbx.extension.RegistrationSecurity;
 import io.bulwark.pbx.extension.RegistrationSecurityDraft;
+import io.bulwark.pbx.extension.UserInformation;
+import io.bulwark.pbx.extension.UserInformationDraft;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,6 +24,7 @@ public final class ExtensionJson {
       String email,
       Security security,
       Restrictions restrictions,
+      User user,
       Instant createdAt,
       Instant updatedAt,
       int version) {
@@ -35,9 +38,26 @@ public final class ExtensionJson {
           e.getEmail(),
           Security.of(e.getSecurity()),
           Restrictions.of(e.getRestrictions()),
+          User.of(e.getUser()),
           e.getCreatedAt(),
           e.getUpdatedAt(),
           e.getVersion());
+    }
+  }
+
+  /**
+   * User Information: the person the extension belongs to and the role they sign in to the portal
+   * with (a missing role is {@code employee}); Keycloak's user named by the extension's number is
+   * kept equal to it. A role with access the caller's own roles lack cannot be given.
+   */
+  public record User(String firstName, String lastName, String mobile, String role) {
+
+    static User of(UserInformation u) {
+      return new User(u.getFirstName(), u.getLastName(), u.getMobile(), u.getRole());
+    }
+
+    UserInformationDraft draft() {
+      return new UserInformationDraft(firstName, lastName, mobile, role);
     }
   }
 
@@ -114,6 +134,7 @@ public final class ExtensionJson {
       String email,
       Security security,
       Restrictions restrictions,
+      User user,
       Integer version) {
 
     ExtensionDraft draft() {
@@ -124,7 +145,8 @@ public final class ExtensionJson {
           secret,
           email,
           security == null ? null : security.draft(),
-          restrictions == null ? null : restrictions.value());
+          restrictions == null ? null : restrictions.value(),
+          user == null ? null : user.draft());
     }
   }
 }

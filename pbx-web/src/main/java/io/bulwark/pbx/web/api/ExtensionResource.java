@@ -1,7 +1,9 @@
 package io.bulwark.pbx.web.api;
 
+import io.bulwark.pbx.extension.ExtensionDraft;
 import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.identity.Area;
+import io.bulwark.pbx.identity.RoleTable;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ExtensionResource {
 
   @Inject private ExtensionService extensions;
+  @Inject private RoleTable roles;
   @Context private SecurityContext security;
 
   @GET
@@ -63,7 +66,9 @@ public class ExtensionResource {
       description = "A field is wrong; errors names it",
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public Response create(ExtensionJson.Input input, @Context UriInfo uri) {
-    var created = extensions.create(Requests.required(input).draft(), actor());
+    ExtensionDraft draft = Requests.required(input).draft();
+    mayGive(draft);
+    var created = extensions.create(draft, actor());
     return Created.at(uri, created.getId(), ExtensionJson.View.of(created));
   }
 
@@ -84,8 +89,9 @@ public class ExtensionResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public ExtensionJson.View update(@PathParam("id") long id, ExtensionJson.Input input) {
     ExtensionJson.Input accepted = Requests.required(input);
-    return ExtensionJson.View.of(
-        extensions.update(id, accepted.version(), accepted.draft(), actor()));
+    ExtensionDraft draft = accepted.draft();
+    mayGive(draft);
+    return ExtensionJson.View.of(extensions.update(id, accepted.version(), draft, actor()));
   }
 
   @DELETE
@@ -102,5 +108,12 @@ public class ExtensionResource {
 
   private String actor() {
     return Requests.actor(security);
+  }
+
+  /** The role a draft gives must not reach further than the caller's own. */
+  private void mayGive(ExtensionDraft draft) {
+    if (draft.user() != null) {
+      roles.checkGrant(security::isUserInRole, draft.user().roleOrDefault(), "user.role");
+    }
   }
 }

@@ -10,12 +10,18 @@ import io.bulwark.pbx.extension.RegistrationGuard;
 import io.bulwark.pbx.extension.RegistrationPasswords;
 import io.bulwark.pbx.extension.RegistrationSecurity;
 import io.bulwark.pbx.extension.RegistrationSecurityDraft;
+import io.bulwark.pbx.extension.UserInformation;
+import io.bulwark.pbx.extension.UserInformationDraft;
+import io.bulwark.pbx.identity.BuiltInRole;
+import io.bulwark.pbx.identity.RoleTable;
 import io.bulwark.pbx.location.LocationService;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -38,6 +44,7 @@ public class ExtensionsView implements Serializable {
   @Inject private transient ExtensionService extensions;
   @Inject private transient LocationService locations;
   @Inject private transient FrequencyRuleService frequencyRules;
+  @Inject private transient RoleTable roleTable;
 
   private List<Extension> all;
   private List<Extension> filtered;
@@ -49,6 +56,10 @@ public class ExtensionsView implements Serializable {
   private String registrationName;
   private String secret;
   private String email;
+  private String firstName;
+  private String lastName;
+  private String mobile;
+  private String role = UserInformation.DEFAULT_ROLE;
   private int concurrentRegistrations;
   private String userAgents;
   private String permittedIps;
@@ -94,6 +105,8 @@ public class ExtensionsView implements Serializable {
   public void startNew() {
     editingId = null;
     number = displayName = registrationName = email = null;
+    firstName = lastName = mobile = null;
+    role = UserInformation.DEFAULT_ROLE;
     secret = RegistrationPasswords.generate();
     RegistrationGuard fresh = RegistrationGuard.DEFAULT;
     concurrentRegistrations = fresh.concurrentRegistrations();
@@ -120,6 +133,10 @@ public class ExtensionsView implements Serializable {
     displayName = e.getDisplayName();
     registrationName = e.getRegistrationName();
     email = e.getEmail();
+    firstName = e.getUser().getFirstName();
+    lastName = e.getUser().getLastName();
+    mobile = e.getUser().getMobile();
+    role = e.getUser().getRole();
     secret = null;
     RegistrationSecurity security = e.getSecurity();
     concurrentRegistrations = security.getConcurrentRegistrations();
@@ -153,9 +170,12 @@ public class ExtensionsView implements Serializable {
                 outsideHoursDisabled,
                 internationalDisallowed,
                 maxOutboundSeconds,
-                frequencyRuleId));
+                frequencyRuleId),
+            new UserInformationDraft(firstName, lastName, mobile, role));
     try {
       String actor = FormMessages.actor();
+      ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+      roleTable.checkGrant(external::isUserInRole, role, "user.role");
       if (editingId == null) {
         extensions.create(draft, actor);
         FormMessages.info("Extension " + number + " created");
@@ -181,7 +201,8 @@ public class ExtensionsView implements Serializable {
               .map(
                   v ->
                       new FieldViolation(
-                          v.field().replaceFirst("^(security|restrictions)\\.", ""), v.message()))
+                          v.field().replaceFirst("^(security|restrictions|user)\\.", ""),
+                          v.message()))
               .toList());
     }
   }
@@ -251,6 +272,46 @@ public class ExtensionsView implements Serializable {
 
   public void setSecret(String secret) {
     this.secret = secret;
+  }
+
+  /** The roles a user may be given here: every one but the super administrator's. */
+  public List<String> getRoles() {
+    return roleTable.names().stream()
+        .filter(r -> !r.equals(BuiltInRole.SUPER_ADMINISTRATOR.roleName()))
+        .sorted()
+        .toList();
+  }
+
+  public String getFirstName() {
+    return firstName;
+  }
+
+  public void setFirstName(String firstName) {
+    this.firstName = firstName;
+  }
+
+  public String getLastName() {
+    return lastName;
+  }
+
+  public void setLastName(String lastName) {
+    this.lastName = lastName;
+  }
+
+  public String getMobile() {
+    return mobile;
+  }
+
+  public void setMobile(String mobile) {
+    this.mobile = mobile;
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public void setRole(String role) {
+    this.role = role;
   }
 
   public String getEmail() {
