@@ -20,8 +20,9 @@ import java.util.Optional;
 
 /**
  * The permission matrix for portal pages: a page opens (and posts back) only for a user whose roles
- * give view access to its area; any other gets 403 and an "Access denied" event. Changes on a page
- * that may only be viewed are stopped where they are made ({@link FormMessages#actor()}).
+ * give view access to its area; any other gets 403 and an "Access denied" event. A page that exists
+ * but has no area is no one's; one that does not exist is a 404. Changes on a page that may only be
+ * viewed are stopped where they are made ({@link FormMessages#actor()}).
  */
 @WebFilter(urlPatterns = "*.xhtml")
 public class PageGuard extends HttpFilter {
@@ -36,7 +37,9 @@ public class PageGuard extends HttpFilter {
       throws IOException, ServletException {
     String page = request.getServletPath();
     Optional<Area> area = PortalPages.areaOf(page);
+    // A page that does not exist is Faces' to answer, with 404.
     if (PortalPages.isForEveryone(page)
+        || area.isEmpty() && request.getServletContext().getResource(page) == null
         || area.isPresent() && roles.of(request::isUserInRole).allows(area.get(), Access.VIEW)) {
       chain.doFilter(request, response);
       return;
