@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public record UserInformationDraft(String firstName, String lastName, String mobile, String role) {
 
-  private static final Pattern MOBILE = Pattern.compile("\\+?[0-9][0-9 ()-]{2,30}");
+  private static final Pattern MOBILE = Pattern.compile("\\+?[0-9(][0-9 ()-]{2,30}");
 
   /** The problems, with fields named as in the extension ({@code user.mobile}). */
   public List<FieldViolation> violations() {
