@@ -66,6 +66,27 @@ public final class KeycloakAdmin {
     grantRealmRole(base, admin, userId, role);
   }
 
+  /** Gives the realm user {@code username} the password {@code password}, not to be changed. */
+  public static synchronized void setPassword(String username, String password) {
+    String admin = adminToken();
+    String base = TestEnvironment.keycloakUrl() + "/admin/realms/bulwark";
+    String id = realmUser(username).getString("id");
+    check(
+        Http.send(
+            Http.request(base + "/users/" + id + "/reset-password")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(
+                    Http.json(
+                        Json.createObjectBuilder()
+                            .add("type", "password")
+                            .add("value", password)
+                            .add("temporary", false)
+                            .build()))),
+        204,
+        "password reset");
+  }
+
   /** The realm user {@code username} with its realm role names, or null when there is none. */
   public static synchronized JsonObject realmUser(String username) {
     String admin = adminToken();

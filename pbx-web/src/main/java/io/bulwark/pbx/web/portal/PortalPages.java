@@ -12,6 +12,9 @@ public final class PortalPages {
 
   static final String DASHBOARD = "/index.xhtml";
 
+  /** The user portal: each user's own extension, which only they see there. */
+  static final String MY_EXTENSION = "/my-extension.xhtml";
+
   private static final Map<String, Area> AREAS =
       Map.ofEntries(
           Map.entry("/extensions.xhtml", Area.EXTENSIONS),
@@ -44,11 +47,14 @@ public final class PortalPages {
   static final String RESOURCES = "/jakarta.faces.resource/";
 
   /**
-   * Whether every signed-in user may open {@code path}: the dashboard, and the scripts and style
-   * sheets every page needs.
+   * Whether every signed-in user may open {@code path}: the dashboard, their own extension, and the
+   * scripts and style sheets every page needs.
    */
   static boolean isForEveryone(String path) {
-    return path.equals(DASHBOARD) || path.equals("/") || path.startsWith(RESOURCES);
+    return path.equals(DASHBOARD)
+        || path.equals("/")
+        || path.equals(MY_EXTENSION)
+        || path.startsWith(RESOURCES);
   }
 
   /** The area of the page at {@code path} ({@code /extensions.xhtml}), empty for none. */
