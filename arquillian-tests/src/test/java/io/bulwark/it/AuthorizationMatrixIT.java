@@ -84,7 +84,8 @@ class AuthorizationMatrixIT {
           Map.entry("/audit", "EVENT_LOGS"),
           Map.entry("/system", "SYSTEM"),
           Map.entry("/api-clients", "SYSTEM"),
-          Map.entry("/roles", "ROLES"));
+          Map.entry("/roles", "ROLES"),
+          Map.entry("/two-factor", "ROLES"));
 
   private static final Map<String, String> PAGE_AREAS =
       Map.ofEntries(

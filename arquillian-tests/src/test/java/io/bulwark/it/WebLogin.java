@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,8 +85,12 @@ final class WebLogin {
     }
   }
 
-  /** A browser signed in as {@code username} from loopback: its cookie jar, for {@link #get}. */
-  static Path signIn(String username, String password) {
+  /**
+   * A browser signed in as {@code username} from loopback: its cookie jar, for {@link #get}. A
+   * second factor Keycloak asks for is answered: an authenticator enrolled at the first sign-in
+   * (its secret kept for the next ones), a fresh code each time.
+   */
+  static Path signIn(String username, String password) throws InterruptedException {
     Path jar;
     try {
       jar = Files.createTempFile("websession", ".cookies");
@@ -92,29 +99,77 @@ final class WebLogin {
     }
     String[] none = {};
     Step page = curl("127.0.0.1", jar, List.of("-L", "--max-redirs", "5"), none, portal("/"));
-    Matcher action = ACTION.matcher(page.body());
-    if (!action.find()) {
-      throw new AssertionError("no login form: " + page.status() + " " + page.body());
+    Step answer =
+        post(jar, page, List.of("username=" + username, "password=" + password, "credentialId="));
+    for (int step = 0; step < 3 && answer.status() == 200; step++) {
+      Matcher secret = TOTP_SECRET.matcher(answer.body());
+      if (secret.find()) {
+        String key = secret.group(1);
+        AUTHENTICATORS.put(username, key);
+        answer =
+            post(
+                jar,
+                answer,
+                List.of("totp=" + code(username, key), "totpSecret=" + key, "userLabel=test"));
+      } else if (answer.body().contains("name=\"otp\"")) {
+        String key = AUTHENTICATORS.get(username);
+        if (key == null) {
+          throw new AssertionError(username + " has an authenticator this test did not enrol");
+        }
+        answer = post(jar, answer, List.of("otp=" + code(username, key), "credentialId="));
+      } else {
+        break;
+      }
     }
-    Step signedIn =
-        curl(
-            "127.0.0.1",
-            jar,
-            List.of(
-                "-L",
-                "--max-redirs",
-                "5",
-                "--data-urlencode",
-                "username=" + username,
-                "--data-urlencode",
-                "password=" + password),
-            none,
-            action.group(1).replace("&amp;", "&"));
-    if (signedIn.status() != 200 || signedIn.body().contains("kc-form-login")) {
-      throw new AssertionError("sign-in as " + username + " failed: " + signedIn);
+    if (answer.status() == 302) {
+      answer = curl("127.0.0.1", jar, List.of("-L", "--max-redirs", "5"), none, answer.location());
+    }
+    if (answer.status() != 200 || answer.body().contains("kc-form-login")) {
+      throw new AssertionError("sign-in as " + username + " failed: " + answer);
     }
     return jar;
   }
+
+  /** Whether Keycloak had {@code username} enrol an authenticator at a sign-in of this test. */
+  static boolean enrolled(String username) {
+    return AUTHENTICATORS.containsKey(username);
+  }
+
+  private static final Pattern TOTP_SECRET =
+      Pattern.compile("name=\"totpSecret\"[^>]*value=\"([A-Za-z0-9]+)\"");
+
+  /** The authenticator secret of each user this test enrolled one for. */
+  private static final Map<String, String> AUTHENTICATORS = new ConcurrentHashMap<>();
+
+  /** The time step each user's last code was for: a code is taken once. */
+  private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
+
+  private static String code(String username, String key) throws InterruptedException {
+    long step = Instant.now().getEpochSecond() / 30;
+    if (LAST_STEP.getOrDefault(username, -1L) >= step) {
+      long next = (step + 1) * 30;
+      Thread.sleep((next - Instant.now().getEpochSecond()) * 1000 + 500);
+      step = Instant.now().getEpochSecond() / 30;
+    }
+    LAST_STEP.put(username, step);
+    return Totp.code(key, step * 30);
+  }
+
+  /** Posts the fields to the form of {@code page}, without following where it leads. */
+  private static Step post(Path jar, Step page, List<String> fields) {
+    Matcher action = FORM_ACTION.matcher(page.body());
+    if (!action.find()) {
+      throw new AssertionError("no form: " + page.status() + " " + page.body());
+    }
+    List<String> options = new ArrayList<>();
+    for (String field : fields) {
+      options.addAll(List.of("--data-urlencode", field));
+    }
+    return curl("127.0.0.1", jar, options, new String[0], action.group(1).replace("&amp;", "&"));
+  }
+
+  private static final Pattern FORM_ACTION =
+      Pattern.compile("action=\"([^\"]*/login-actions/[^\"]*)\"");
 
   /** A page as the browser whose cookies are in {@code jar} gets it: status and body. */
   static Probes.Answer get(Path jar, String path) {

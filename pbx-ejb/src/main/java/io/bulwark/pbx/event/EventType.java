@@ -67,7 +67,8 @@ public enum EventType {
   API_CLIENT_CREATED(Severity.INFO),
   API_CLIENT_UPDATED(Severity.INFO),
   API_CLIENT_SECRET_ROTATED(Severity.INFO),
-  API_CLIENT_REVOKED(Severity.INFO);
+  API_CLIENT_REVOKED(Severity.INFO),
+  TWO_FACTOR_POLICY_UPDATED(Severity.INFO);
 
   private final Severity severity;
 

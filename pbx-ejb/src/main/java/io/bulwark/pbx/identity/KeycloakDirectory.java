@@ -267,6 +267,34 @@ public class KeycloakDirectory {
       String mobile,
       String role) {}
 
+  /**
+   * The realm role whose holders must sign in with a second factor (the login flow's condition).
+   */
+  public static final String TWO_FACTOR_ROLE = "two-factor-required";
+
+  /** Whether holders of the realm role {@code role} must sign in with a second factor. */
+  public boolean requiresTwoFactor(String role) {
+    HttpResponse<String> composites =
+        send("GET", "/roles/" + path(role) + "/composites/realm", null);
+    expect(composites, "read the composites of role " + role, 200);
+    try (JsonReader reader = Json.createReader(new StringReader(composites.body()))) {
+      return reader.readArray().getValuesAs(JsonObject.class).stream()
+          .anyMatch(r -> r.getString("name").equals(TWO_FACTOR_ROLE));
+    }
+  }
+
+  /**
+   * Makes holders of the realm role {@code role} sign in with a second factor, or not: the role
+   * holds {@value #TWO_FACTOR_ROLE}, which the login flow asks about, or stops holding it.
+   */
+  public void requireTwoFactor(String role, boolean required) {
+    String composite = Json.createArrayBuilder().add(role(TWO_FACTOR_ROLE)).build().toString();
+    expect(
+        send(required ? "POST" : "DELETE", "/roles/" + path(role) + "/composites", composite),
+        (required ? "require" : "drop") + " a second factor for role " + role,
+        204);
+  }
+
   /** Deletes the realm user {@code username}, its sessions and credentials; none is fine. */
   public void deleteUser(String username) {
     String id = userId(username);

@@ -27,8 +27,10 @@ public record RoleDraft(String name, String description, Map<String, String> acc
               "2 to 48 lower case letters, digits and hyphens, starting with a letter:"
                   + " night-operator"));
     } else if (BuiltInRole.named(name.strip()).isPresent()
-        || name.strip().startsWith("default-roles")) {
-      found.add(new FieldViolation("name", "The name of a built-in role; choose another"));
+        || name.strip().startsWith("default-roles")
+        || name.strip().equals(KeycloakDirectory.TWO_FACTOR_ROLE)) {
+      found.add(
+          new FieldViolation("name", "The name of a built-in or reserved role; choose another"));
     }
     if (description != null && description.strip().length() > MAX_DESCRIPTION) {
       found.add(new FieldViolation("description", "At most " + MAX_DESCRIPTION + " characters"));

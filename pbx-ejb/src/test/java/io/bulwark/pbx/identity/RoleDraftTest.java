@@ -30,6 +30,7 @@ class RoleDraftTest {
         "administrator, name",
         "super-administrator, name",
         "default-roles-bulwark, name",
+        "two-factor-required, name",
         "abcdefghijabcdefghijabcdefghijabcdefghijabcdefgh, ''",
         "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghi, name",
       })
