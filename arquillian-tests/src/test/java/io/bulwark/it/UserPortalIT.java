@@ -35,7 +35,11 @@ class UserPortalIT {
                 admin.create(
                     Json.createObjectBuilder(
                             ExtensionsApi.extension(
-                                "5401", "Grace Hopper", "grace5401", "Cob0l#Compiler", null))
+                                "5401",
+                                "Grace Hopper",
+                                "grace5401",
+                                "Cob0l#Compiler",
+                                "grace5401@example.com"))
                         .add(
                             "user",
                             Json.createObjectBuilder()
