@@ -14,9 +14,21 @@ public final class Totp {
   private Totp() {}
 
   public static String code(String base32Secret, long epochSeconds) {
+    return code(base32(base32Secret), epochSeconds);
+  }
+
+  /**
+   * The code of the secret as Keycloak's enrolment form carries it in its hidden field (the key
+   * itself, of which the text shown to people is the base32).
+   */
+  public static String codeOfRawSecret(String secret, long epochSeconds) {
+    return code(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), epochSeconds);
+  }
+
+  private static String code(byte[] key, long epochSeconds) {
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
+      mac.init(new SecretKeySpec(key, "HmacSHA1"));
       byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(epochSeconds / 30).array());
       int offset = hash[hash.length - 1] & 0xf;
       int binary = (ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff) % 1_000_000;

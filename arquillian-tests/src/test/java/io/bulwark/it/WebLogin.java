@@ -161,7 +161,7 @@ final class WebLogin {
       step = Instant.now().getEpochSecond() / 30;
     }
     LAST_STEP.put(username, step);
-    return Totp.code(key, step * 30);
+    return Totp.codeOfRawSecret(key, step * 30);
   }
 
   /** Posts the fields to the form of {@code page}, without following where it leads. */
