@@ -50,8 +50,11 @@ public class AuditRequests extends HttpFilter {
       if (READS.contains(request.getMethod())) {
         chain.doFilter(request, response);
       } else {
-        try (AuditScope scope = AuditScope.open(user, address, asked)) {
+        AuditScope scope = AuditScope.open(user, address, asked);
+        try {
           chain.doFilter(request, response);
+        } finally {
+          scope.close();
         }
       }
     } finally {
