@@ -2,14 +2,17 @@ package io.bulwark.pbx.event;
 
 import java.time.Duration;
 
-/** How long the event log keeps entries: {@code BULWARK_EVENT_RETENTION_DAYS}, 1 to 3650. */
-final class EventRetention {
+/**
+ * How long the event log and the audit log keep entries: {@code BULWARK_EVENT_RETENTION_DAYS}, 1 to
+ * 3650.
+ */
+public final class EventRetention {
 
   static final int DEFAULT_DAYS = 90;
 
   private EventRetention() {}
 
-  static Duration fromEnvironment() {
+  public static Duration fromEnvironment() {
     return parse(System.getenv("BULWARK_EVENT_RETENTION_DAYS"));
   }
 
