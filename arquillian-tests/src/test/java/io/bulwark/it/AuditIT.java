@@ -97,8 +97,8 @@ class AuditIT {
               "%Trunk-Secret-Two%"),
           "no password in the audit log");
 
-      KeycloakAdmin.ensureUser("audit-reader", "Audit-Reader-2026!", "administrator");
-      Path session = WebLogin.signIn("audit-reader", "Audit-Reader-2026!");
+      KeycloakAdmin.ensureUser("audit-reader", "Auditing-Reader-2026!", "administrator");
+      Path session = WebLogin.signIn("audit-reader", "Auditing-Reader-2026!");
       try {
         String page = WebLogin.get(session, "/audit-log.xhtml").body();
         assertTrue(page.contains("host: sip.example.net → sip2.example.net"), "the page shows it");

@@ -84,6 +84,8 @@ class AuthorizationMatrixIT {
           Map.entry("/audit", "EVENT_LOGS"),
           Map.entry("/system", "SYSTEM"),
           Map.entry("/api-clients", "SYSTEM"),
+          Map.entry("/mail", "SYSTEM"),
+          Map.entry("/login-links", "EXTENSIONS"),
           Map.entry("/roles", "ROLES"),
           Map.entry("/two-factor", "ROLES"));
 
@@ -111,7 +113,8 @@ class AuthorizationMatrixIT {
           Map.entry("/events.xhtml", "EVENT_LOGS"),
           Map.entry("/audit-log.xhtml", "EVENT_LOGS"),
           Map.entry("/certificate.xhtml", "SYSTEM"),
-          Map.entry("/api-clients.xhtml", "SYSTEM"));
+          Map.entry("/api-clients.xhtml", "SYSTEM"),
+          Map.entry("/mail.xhtml", "SYSTEM"));
 
   private static char access(String role, String area) {
     return MATRIX.get(role).charAt(List.of(AREAS).indexOf(area));
@@ -199,8 +202,8 @@ class AuthorizationMatrixIT {
     List<String> unexpected = new ArrayList<>();
     for (String role : MATRIX.keySet()) {
       String user = "matrix-" + role;
-      KeycloakAdmin.ensureUser(user, "Matrix-" + role + "-2026!", role);
-      Path session = WebLogin.signIn(user, "Matrix-" + role + "-2026!");
+      KeycloakAdmin.ensureUser(user, "Role-" + role + "-2026!", role);
+      Path session = WebLogin.signIn(user, "Role-" + role + "-2026!");
       try {
         Probes.Answer dashboard = WebLogin.get(session, "/index.xhtml");
         assertEquals(200, dashboard.status(), role + " sees the dashboard");

@@ -38,7 +38,7 @@ class LoginLockoutIT {
   private static final String GUESSER = "127.0.9.21";
   private static final String CLIENT_GUESSER = "127.0.9.22";
   private static final String USER = "lockout-victim";
-  private static final String PASSWORD = "Lockout-Victim-2026!";
+  private static final String PASSWORD = "Victim-Of-Lockout-2026!";
 
   @Deployment(testable = false)
   static EnterpriseArchive ear() {

@@ -24,9 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,28 +47,7 @@ class PortalIT {
 
   @BeforeEach
   void openBrowser() throws Exception {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.setAcceptInsecureCerts(true);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1024",
-        "--user-data-dir="
-            + Files.createTempDirectory(Path.of("target"), "chromium-").toAbsolutePath());
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.open();
     // An AJAX update replaces elements while a condition reads them: read again.
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);

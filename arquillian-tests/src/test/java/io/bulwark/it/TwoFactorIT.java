@@ -42,14 +42,14 @@ class TwoFactorIT {
             .sorted()
             .toList());
 
-    KeycloakAdmin.ensureUser("tfa-admin", "Tfa-Admin-2026-pw!", "administrator");
-    Files.deleteIfExists(WebLogin.signIn("tfa-admin", "Tfa-Admin-2026-pw!"));
+    KeycloakAdmin.ensureUser("tfa-admin", "Twofactor-Admin-2026!", "administrator");
+    Files.deleteIfExists(WebLogin.signIn("tfa-admin", "Twofactor-Admin-2026!"));
     assertTrue(WebLogin.enrolled("tfa-admin"), "an administrator enrols an authenticator");
     // The second sign-in is asked for a code of the authenticator enrolled at the first.
-    Files.deleteIfExists(WebLogin.signIn("tfa-admin", "Tfa-Admin-2026-pw!"));
+    Files.deleteIfExists(WebLogin.signIn("tfa-admin", "Twofactor-Admin-2026!"));
 
-    KeycloakAdmin.ensureUser("tfa-operator", "Tfa-Operator-2026!", "operator");
-    Files.deleteIfExists(WebLogin.signIn("tfa-operator", "Tfa-Operator-2026!"));
+    KeycloakAdmin.ensureUser("tfa-operator", "Twofactor-Operator-2026!", "operator");
+    Files.deleteIfExists(WebLogin.signIn("tfa-operator", "Twofactor-Operator-2026!"));
     assertFalse(WebLogin.enrolled("tfa-operator"), "an operator signs in with the password only");
 
     HttpResponse<String> changed =
@@ -67,7 +67,7 @@ class TwoFactorIT {
                 .build());
     assertEquals(200, changed.statusCode(), changed.body());
     try {
-      Files.deleteIfExists(WebLogin.signIn("tfa-operator", "Tfa-Operator-2026!"));
+      Files.deleteIfExists(WebLogin.signIn("tfa-operator", "Twofactor-Operator-2026!"));
       assertTrue(WebLogin.enrolled("tfa-operator"), "now the operator enrols one too");
       assertEquals(
           1,

@@ -50,13 +50,13 @@ class UserPortalIT {
             .longValue();
     long other = admin.createValid("5402", "other5402", "Oth3r#Phone-Ext");
     try {
-      KeycloakAdmin.setPassword("5401", "Grace-Portal-2026!");
+      KeycloakAdmin.setPassword("5401", "Compiler-Portal-2026!");
       assertEquals(
           200, Sipp.register("5401", "grace5401", "Cob0l#Compiler", 300, "udp").finalStatus());
       assertEquals(
           200, Sipp.register("5402", "other5402", "Oth3r#Phone-Ext", 300, "udp").finalStatus());
 
-      Path session = WebLogin.signIn("5401", "Grace-Portal-2026!");
+      Path session = WebLogin.signIn("5401", "Compiler-Portal-2026!");
       try {
         Probes.Answer page = WebLogin.get(session, "/my-extension.xhtml");
         assertEquals(200, page.status());

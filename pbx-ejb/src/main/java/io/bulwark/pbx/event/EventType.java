@@ -68,7 +68,12 @@ public enum EventType {
   API_CLIENT_UPDATED(Severity.INFO),
   API_CLIENT_SECRET_ROTATED(Severity.INFO),
   API_CLIENT_REVOKED(Severity.INFO),
-  TWO_FACTOR_POLICY_UPDATED(Severity.INFO);
+  TWO_FACTOR_POLICY_UPDATED(Severity.INFO),
+  MAIL_SETTINGS_UPDATED(Severity.INFO),
+  LOGIN_LINK_ISSUED(Severity.INFO),
+  LOGIN_LINK_REVOKED(Severity.INFO),
+  WELCOME_EMAIL_SENT(Severity.INFO),
+  EMAIL_CODES_CHANGED(Severity.INFO);
 
   private final Severity severity;
 

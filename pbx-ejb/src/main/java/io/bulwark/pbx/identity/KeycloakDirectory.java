@@ -10,6 +10,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +44,9 @@ public class KeycloakDirectory {
       HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
   private final String secret;
+  private static final String ADMIN_EDIT = "ADMIN_EDIT";
+  private static final String KEPT_ATTRIBUTES = "bulwark.";
+  private volatile boolean adminAttributes;
   private String token;
   private Instant tokenExpires = Instant.MIN;
 
@@ -207,11 +212,19 @@ public class KeycloakDirectory {
     if (person.mobile() != null) {
       attributes.add("mobile", Json.createArrayBuilder().add(person.mobile()));
     }
+    ensureAdminAttributes();
+    String id = userId(person.username());
+    if (id != null) {
+      // Keycloak replaces all attributes with those sent: keep the ones Bulwark set on the user
+      // elsewhere (login link, email codes).
+      userAttributes(id).entrySet().stream()
+          .filter(kept -> kept.getKey().startsWith(KEPT_ATTRIBUTES))
+          .forEach(kept -> attributes.add(kept.getKey(), kept.getValue()));
+    }
     user.add("attributes", attributes);
     addIfPresent(user, "email", person.email());
     addIfPresent(user, "firstName", person.firstName());
     addIfPresent(user, "lastName", person.lastName());
-    String id = userId(person.username());
     HttpResponse<String> saved =
         id == null
             ? send("POST", "/users", user.build().toString())
@@ -296,6 +309,93 @@ public class KeycloakDirectory {
   }
 
   /** Deletes the realm user {@code username}, its sessions and credentials; none is fine. */
+  /** The realm's SMTP server, as Keycloak sends sign-in codes through it; empty turns it off. */
+  public void setSmtp(Map<String, String> smtp) {
+    JsonObjectBuilder server = Json.createObjectBuilder();
+    smtp.forEach(server::add);
+    expect(
+        send("PUT", "", Json.createObjectBuilder().add("smtpServer", server).build().toString()),
+        "set the realm's SMTP server",
+        204);
+  }
+
+  /** The attribute {@code name} of the user {@code username}; null when either is missing. */
+  public String userAttribute(String username, String name) {
+    String id = userId(username);
+    if (id == null) {
+      return null;
+    }
+    JsonArray values = userAttributes(id).getJsonArray(name);
+    return values == null || values.isEmpty() ? null : values.getString(0);
+  }
+
+  /**
+   * Sets the attribute {@code name} of the user {@code username} to {@code value}, or removes it
+   * when {@code value} is null. Only administrators see or change these attributes.
+   */
+  public void setUserAttribute(String username, String name, String value) {
+    ensureAdminAttributes();
+    String id = userId(username);
+    if (id == null) {
+      throw new UnavailableException("Keycloak has no user " + username + "; save the extension");
+    }
+    HttpResponse<String> found = send("GET", "/users/" + path(id), null);
+    expect(found, "read user " + username, 200);
+    JsonObject user = object(found);
+    JsonObjectBuilder attributes =
+        Json.createObjectBuilder(
+            user.containsKey("attributes")
+                ? user.getJsonObject("attributes")
+                : JsonValue.EMPTY_JSON_OBJECT);
+    if (value == null) {
+      attributes.remove(name);
+    } else {
+      attributes.add(name, Json.createArrayBuilder().add(value));
+    }
+    expect(
+        send(
+            "PUT",
+            "/users/" + path(id),
+            Json.createObjectBuilder(user).add("attributes", attributes).build().toString()),
+        "save user " + username,
+        204);
+  }
+
+  private JsonObject userAttributes(String id) {
+    HttpResponse<String> found = send("GET", "/users/" + path(id), null);
+    expect(found, "read a user", 200);
+    JsonObject user = object(found);
+    return user.containsKey("attributes")
+        ? user.getJsonObject("attributes")
+        : JsonValue.EMPTY_JSON_OBJECT;
+  }
+
+  /**
+   * Lets the realm keep attributes its user profile does not declare, for administrators only:
+   * Bulwark's (extension, mobile, login link, email codes) are no user's to see or change.
+   */
+  private void ensureAdminAttributes() {
+    if (adminAttributes) {
+      return;
+    }
+    HttpResponse<String> profile = send("GET", "/users/profile", null);
+    expect(profile, "read the user profile", 200);
+    JsonObject config = object(profile);
+    if (!ADMIN_EDIT.equals(config.getString("unmanagedAttributePolicy", ""))) {
+      expect(
+          send(
+              "PUT",
+              "/users/profile",
+              Json.createObjectBuilder(config)
+                  .add("unmanagedAttributePolicy", ADMIN_EDIT)
+                  .build()
+                  .toString()),
+          "keep Bulwark's user attributes",
+          200);
+    }
+    adminAttributes = true;
+  }
+
   public void deleteUser(String username) {
     String id = userId(username);
     if (id != null) {

@@ -7,6 +7,9 @@ import io.bulwark.pbx.extension.Extension;
 import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.location.Binding;
 import io.bulwark.pbx.location.LocationService;
+import io.bulwark.pbx.onboarding.EmailCodes;
+import io.bulwark.pbx.system.InvalidInputException;
+import io.bulwark.pbx.system.UnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -20,8 +23,9 @@ import java.util.Set;
 
 /**
  * The user portal: the signed-in user's own extension (their user name is its number), the phones
- * registered to it now and its calls of the last 30 days; password and second factor are changed in
- * the account page. Nobody sees another's extension here, whatever their roles.
+ * registered to it now and its calls of the last 30 days, and sign-in codes by email; password,
+ * authenticator app and recovery codes are changed in the account page. Nobody sees another's
+ * extension here, whatever their roles.
  */
 @Named
 @RequestScoped
@@ -35,7 +39,10 @@ public class MyExtensionView {
   @Inject private CallRecordLog calls;
   @Inject private Clock clock;
 
+  @Inject private EmailCodes codes;
+
   private Extension extension;
+  private Boolean emailCodes;
   private List<Phone> phones = List.of();
   private List<CallRecordEntry> recentCalls = List.of();
 
@@ -88,6 +95,39 @@ public class MyExtensionView {
         b.transport(),
         b.userAgent(),
         b.secondsLeft(now));
+  }
+
+  /** Whether the user gets sign-in codes by email; read when the page asks, from Keycloak. */
+  public boolean isEmailCodes() {
+    if (emailCodes == null) {
+      try {
+        emailCodes = extension != null && codes.enabled(extension.getNumber());
+      } catch (UnavailableException e) {
+        emailCodes = false;
+      }
+    }
+    return emailCodes;
+  }
+
+  public void setEmailCodes(boolean emailCodes) {
+    this.emailCodes = emailCodes;
+  }
+
+  /** Saves the user's choice of email codes, for their own user only. */
+  public void saveEmailCodes() {
+    if (extension == null) {
+      return;
+    }
+    try {
+      codes.set(extension.getNumber(), isEmailCodes(), extension.getNumber());
+      FormMessages.info(
+          emailCodes ? "Sign-in codes by email are on" : "Sign-in codes by email are off");
+    } catch (InvalidInputException e) {
+      emailCodes = false;
+      FormMessages.fields("secondFactor", e.violations());
+    } catch (UnavailableException e) {
+      FormMessages.refused(e.getMessage());
+    }
   }
 
   public Extension getExtension() {

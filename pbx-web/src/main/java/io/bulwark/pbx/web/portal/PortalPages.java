@@ -39,6 +39,7 @@ public final class PortalPages {
           Map.entry("/events.xhtml", Area.EVENT_LOGS),
           Map.entry("/audit-log.xhtml", Area.EVENT_LOGS),
           Map.entry("/certificate.xhtml", Area.SYSTEM),
+          Map.entry("/mail.xhtml", Area.SYSTEM),
           Map.entry("/api-clients.xhtml", Area.SYSTEM));
 
   private PortalPages() {}

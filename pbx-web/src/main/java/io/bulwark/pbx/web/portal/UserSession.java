@@ -1,6 +1,7 @@
 package io.bulwark.pbx.web.portal;
 
 import io.bulwark.pbx.identity.Area;
+import io.bulwark.pbx.system.PublicAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -40,7 +41,7 @@ public class UserSession {
           "employee");
 
   static String publicUrl() {
-    return System.getenv().getOrDefault("BULWARK_PUBLIC_URL", "https://localhost:8443");
+    return PublicAddress.url();
   }
 
   public String getName() {

@@ -1,0 +1,6 @@
+<html>
+<body>
+<p>${msg("bulwarkEmailCodeBody", code, minutes)}</p>
+<p>${msg("bulwarkEmailCodeNotYou")}</p>
+</body>
+</html>

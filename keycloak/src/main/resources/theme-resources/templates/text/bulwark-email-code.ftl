@@ -1,0 +1,3 @@
+${msg("bulwarkEmailCodeBody", code, minutes)}
+
+${msg("bulwarkEmailCodeNotYou")}
