@@ -85,6 +85,7 @@ class AuthorizationMatrixIT {
           Map.entry("/system", "SYSTEM"),
           Map.entry("/api-clients", "SYSTEM"),
           Map.entry("/mail", "SYSTEM"),
+          Map.entry("/sso", "SYSTEM"),
           Map.entry("/login-links", "EXTENSIONS"),
           Map.entry("/roles", "ROLES"),
           Map.entry("/two-factor", "ROLES"));
@@ -114,7 +115,8 @@ class AuthorizationMatrixIT {
           Map.entry("/audit-log.xhtml", "EVENT_LOGS"),
           Map.entry("/certificate.xhtml", "SYSTEM"),
           Map.entry("/api-clients.xhtml", "SYSTEM"),
-          Map.entry("/mail.xhtml", "SYSTEM"));
+          Map.entry("/mail.xhtml", "SYSTEM"),
+          Map.entry("/microsoft-sign-in.xhtml", "SYSTEM"));
 
   private static char access(String role, String area) {
     return MATRIX.get(role).charAt(List.of(AREAS).indexOf(area));

@@ -115,6 +115,25 @@ public final class KeycloakAdmin {
     return Json.createObjectBuilder(user).add("realmRoles", roles).build();
   }
 
+  /**
+   * Calls Keycloak's admin API as the master realm's administrator, for a test that builds a realm
+   * of its own: {@code path} after /admin/realms.
+   */
+  public static HttpResponse<String> admin(String method, String path, JsonObject body) {
+    HttpRequest.Builder request =
+        Http.request(TestEnvironment.keycloakUrl() + "/admin/realms" + path)
+            .header("Authorization", "Bearer " + adminToken());
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return Http.send(
+        request.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
   private static synchronized void ensureServiceClient(
       String clientId, String secret, String role) {
     String admin = adminToken();

@@ -3,6 +3,7 @@ package io.bulwark.keycloak;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -85,9 +86,11 @@ final class EmailCodeAuthenticator implements Authenticator {
               "bulwarkEmailCodeSubject",
               List.of(context.getRealm().getDisplayName()),
               "bulwark-email-code.ftl",
-              Map.of("code", issued.getKey(), "minutes", EmailCode.LIFETIME.toMinutes()));
+              // Keycloak adds its own entries to the map, so it must be mutable.
+              new HashMap<>(
+                  Map.of("code", issued.getKey(), "minutes", EmailCode.LIFETIME.toMinutes())));
     } catch (EmailException e) {
-      LOG.warnf("The sign-in code for %s could not be sent: %s", context.getUser().getId(), e);
+      LOG.warnf(e, "The sign-in code for %s could not be sent", context.getUser().getId());
       context.failureChallenge(
           AuthenticationFlowError.INTERNAL_ERROR, form(context, "bulwarkEmailCodeNotSent"));
       return;
@@ -123,6 +126,11 @@ final class EmailCodeAuthenticator implements Authenticator {
 
   @Override
   public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+    return enabledFor(realm, user);
+  }
+
+  /** Whether {@code user} turned email codes on, has an address, and the realm can send mail. */
+  static boolean enabledFor(RealmModel realm, UserModel user) {
     String host = realm.getSmtpConfig() == null ? null : realm.getSmtpConfig().get("host");
     return host != null
         && !host.isBlank()

@@ -73,7 +73,8 @@ public enum EventType {
   LOGIN_LINK_ISSUED(Severity.INFO),
   LOGIN_LINK_REVOKED(Severity.INFO),
   WELCOME_EMAIL_SENT(Severity.INFO),
-  EMAIL_CODES_CHANGED(Severity.INFO);
+  EMAIL_CODES_CHANGED(Severity.INFO),
+  SSO_SETTINGS_UPDATED(Severity.INFO);
 
   private final Severity severity;
 

@@ -319,6 +319,53 @@ public class KeycloakDirectory {
         204);
   }
 
+  /** The realm's identity provider {@code alias}, or null when it has none by that name. */
+  public JsonObject identityProvider(String alias) {
+    HttpResponse<String> found = send("GET", "/identity-provider/instances/" + path(alias), null);
+    expect(found, "read identity provider " + alias, 200, 404);
+    return found.statusCode() == 404 ? null : object(found);
+  }
+
+  /** Creates the identity provider {@code alias}, or replaces it when it {@code exists}. */
+  public void saveIdentityProvider(String alias, JsonObject provider, boolean exists) {
+    HttpResponse<String> saved =
+        exists
+            ? send("PUT", "/identity-provider/instances/" + path(alias), provider.toString())
+            : send("POST", "/identity-provider/instances", provider.toString());
+    expect(saved, "save identity provider " + alias, exists ? 204 : 201);
+  }
+
+  /**
+   * The endpoints of the OpenID Connect provider whose discovery document is at {@code url}, as
+   * Keycloak reads it (authorizationUrl, tokenUrl, jwksUrl, issuer...); null when Keycloak could
+   * not read one there.
+   */
+  public Map<String, String> discover(String url) {
+    HttpResponse<String> found =
+        send(
+            "POST",
+            "/identity-provider/import-config",
+            Json.createObjectBuilder()
+                .add("providerId", "oidc")
+                .add("fromUrl", url)
+                .build()
+                .toString());
+    if (found.statusCode() != 200) {
+      LOG.warnf(
+          "Keycloak could not read the discovery document at %s: %d", url, found.statusCode());
+      return null;
+    }
+    Map<String, String> endpoints = new java.util.HashMap<>();
+    object(found)
+        .forEach(
+            (key, value) -> {
+              if (value instanceof jakarta.json.JsonString text) {
+                endpoints.put(key, text.getString());
+              }
+            });
+    return endpoints;
+  }
+
   /** The attribute {@code name} of the user {@code username}; null when either is missing. */
   public String userAttribute(String username, String name) {
     String id = userId(username);
