@@ -47,15 +47,19 @@ class MicrosoftSignInIT {
     long linus =
         Http.object(
                 extensions.create(
-                    ExtensionsApi.extension(
-                        "5701", "Linus", "linus5701", "Kern3l#Hacker", "linus@contoso.test")))
+                    withUser(
+                        ExtensionsApi.extension(
+                            "5701", "Linus", "linus5701", "Kern3l#Hacker", "linus@contoso.test"),
+                        "Linus")))
             .getJsonNumber("id")
             .longValue();
     long eve =
         Http.object(
                 extensions.create(
-                    ExtensionsApi.extension(
-                        "5702", "Eve", "eve5702", "Ev1l#Outsider", "eve@evil.test")))
+                    withUser(
+                        ExtensionsApi.extension(
+                            "5702", "Eve", "eve5702", "Ev1l#Outsider", "eve@evil.test"),
+                        "Eve")))
             .getJsonNumber("id")
             .longValue();
     try {
@@ -107,10 +111,28 @@ class MicrosoftSignInIT {
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(USER_PASSWORD);
     browser.findElement(By.id("kc-login")).click();
-    wait.until(
-        d ->
-            !d.findElements(By.id("number")).isEmpty()
-                || d.getPageSource().contains("may not sign in here"));
+    try {
+      wait.until(
+          d ->
+              !d.findElements(By.id("number")).isEmpty()
+                  || d.getPageSource().contains("may not sign in here"));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          user
+              + " did not get through: "
+              + browser.getCurrentUrl()
+              + "\n"
+              + browser.findElement(By.tagName("body")).getText(),
+          e);
+    }
+  }
+
+  private static JsonObject withUser(JsonObject extension, String firstName) {
+    return Json.createObjectBuilder(extension)
+        .add(
+            "user",
+            Json.createObjectBuilder().add("firstName", firstName).add("lastName", "Tenant"))
+        .build();
   }
 
   private static String discovery() {

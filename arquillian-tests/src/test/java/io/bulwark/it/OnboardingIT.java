@@ -110,6 +110,7 @@ class OnboardingIT {
       theRealmRefusesWeakPasswords();
       aLoginLinkWorksOnce();
       aWelcomeEmailSignsTheUserIn();
+      aPhoneAppFetchesItsAccountOnce();
       emailCodesBecomeTheSecondFactor();
     } finally {
       extensions.delete(id);
@@ -129,7 +130,7 @@ class OnboardingIT {
     table.put("Linus2026Pw", 400); // holds the first name
     table.put("MrTorvalds99", 400); // holds the last name
     table.put("Password123", 400); // on the list of common passwords
-    table.put("Welcome2026", 400); // on the list of common passwords
+    table.put("Welcome123", 400); // on the list of common passwords
     table.put("Qwerty123", 400); // on the list of common passwords
     table.put("Kv7mWq2Lz", 204);
     table.put(PASSWORD, 204);
@@ -195,6 +196,24 @@ class OnboardingIT {
     assertTrue(link.find(), text(welcome));
     browser.get(link.group());
     signedInAs(NUMBER);
+  }
+
+  /** Linphone's "fetch remote configuration" from the QR code the user portal shows. */
+  private void aPhoneAppFetchesItsAccountOnce() {
+    browser.findElement(By.id("phoneApp:provision")).click();
+    String url =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phoneApp:provisioningUrl")))
+            .getText();
+    assertTrue(browser.findElements(By.cssSelector("#phoneApp svg, #phoneApp img")).size() > 0);
+    HttpResponse<String> config = Http.send(Http.request(url));
+    assertEquals(200, config.statusCode());
+    assertTrue(
+        config.body().contains("<entry name=\"username\">" + NUMBER + "</entry>"), config.body());
+    assertTrue(config.body().contains("<entry name=\"userid\">linus5601</entry>"), config.body());
+    assertTrue(
+        config.body().contains("<entry name=\"passwd\">Kern3l#Hacker</entry>"), config.body());
+    assertEquals(404, Http.send(Http.request(url)).statusCode(), "it works once");
+    assertEquals(404, Http.send(Http.request(url + "x")).statusCode());
   }
 
   private void emailCodesBecomeTheSecondFactor() throws Exception {

@@ -74,7 +74,10 @@ public enum EventType {
   LOGIN_LINK_REVOKED(Severity.INFO),
   WELCOME_EMAIL_SENT(Severity.INFO),
   EMAIL_CODES_CHANGED(Severity.INFO),
-  SSO_SETTINGS_UPDATED(Severity.INFO);
+  SSO_SETTINGS_UPDATED(Severity.INFO),
+  PROVISIONING_LINK_ISSUED(Severity.INFO),
+  PHONE_PROVISIONED(Severity.INFO),
+  PROVISIONING_REFUSED(Severity.WARNING);
 
   private final Severity severity;
 

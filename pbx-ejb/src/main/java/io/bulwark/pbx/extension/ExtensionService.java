@@ -52,6 +52,21 @@ public class ExtensionService {
         .findFirst();
   }
 
+  /**
+   * What a phone needs to register as extension {@code number}, its password decrypted: only for
+   * provisioning a phone its user asked for.
+   */
+  public Optional<SipAccount> sipAccount(String number) {
+    return byNumber(number)
+        .map(
+            x ->
+                new SipAccount(
+                    x.getNumber(),
+                    x.getDisplayName(),
+                    x.getRegistrationName(),
+                    cipher.decrypt(x.getEncryptedSecret())));
+  }
+
   public Extension create(ExtensionDraft draft, String actor) {
     List<FieldViolation> violations = new ArrayList<>(draft.violations(true));
     if (violations.isEmpty()) {

@@ -8,6 +8,7 @@ import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.location.Binding;
 import io.bulwark.pbx.location.LocationService;
 import io.bulwark.pbx.onboarding.EmailCodes;
+import io.bulwark.pbx.onboarding.PhoneProvisioning;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.UnavailableException;
 import jakarta.annotation.PostConstruct;
@@ -40,9 +41,11 @@ public class MyExtensionView {
   @Inject private Clock clock;
 
   @Inject private EmailCodes codes;
+  @Inject private PhoneProvisioning provisioning;
 
   private Extension extension;
   private Boolean emailCodes;
+  private String provisioningUrl;
   private List<Phone> phones = List.of();
   private List<CallRecordEntry> recentCalls = List.of();
 
@@ -111,6 +114,17 @@ public class MyExtensionView {
 
   public void setEmailCodes(boolean emailCodes) {
     this.emailCodes = emailCodes;
+  }
+
+  /** Issues a one-time address for the user's own phone app, shown as a QR code to scan. */
+  public void provisionPhoneApp() {
+    if (extension != null) {
+      provisioningUrl = provisioning.issue(extension.getNumber());
+    }
+  }
+
+  public String getProvisioningUrl() {
+    return provisioningUrl;
   }
 
   /** Saves the user's choice of email codes, for their own user only. */
