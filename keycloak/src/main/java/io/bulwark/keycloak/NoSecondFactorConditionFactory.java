@@ -1,17 +1,29 @@
 package io.bulwark.keycloak;
 
-import java.util.List;
-import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.models.KeycloakSession;
 
 /** The condition {@value #ID}: the user has no second factor yet. */
-public final class NoSecondFactorConditionFactory implements ConditionalAuthenticatorFactory {
+public final class NoSecondFactorConditionFactory extends StatelessAuthenticatorFactory
+    implements ConditionalAuthenticatorFactory {
 
   static final String ID = "bulwark-no-second-factor";
+
+  public NoSecondFactorConditionFactory() {
+    super(
+        ID,
+        "Condition - no second factor yet (Bulwark)",
+        "Holds when the user has no authenticator app, recovery codes or email codes.",
+        NoSecondFactorCondition.SINGLETON);
+  }
+
+  @Override
+  public Authenticator create(KeycloakSession session) {
+    return NoSecondFactorCondition.SINGLETON;
+  }
 
   @Override
   public ConditionalAuthenticator getSingleton() {
@@ -19,50 +31,12 @@ public final class NoSecondFactorConditionFactory implements ConditionalAuthenti
   }
 
   @Override
-  public String getId() {
-    return ID;
-  }
-
-  @Override
-  public String getDisplayType() {
-    return "Condition - no second factor yet (Bulwark)";
-  }
-
-  @Override
-  public String getHelpText() {
-    return "Holds when the user has no authenticator app, recovery codes or email codes.";
-  }
-
-  @Override
-  public boolean isConfigurable() {
-    return false;
+  public String getReferenceCategory() {
+    return ConditionalAuthenticatorFactory.super.getReferenceCategory();
   }
 
   @Override
   public Requirement[] getRequirementChoices() {
     return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
   }
-
-  @Override
-  public boolean isUserSetupAllowed() {
-    return false;
-  }
-
-  @Override
-  public List<ProviderConfigProperty> getConfigProperties() {
-    return List.of();
-  }
-
-  @Override
-  public void init(Config.Scope config) {
-    // No options.
-  }
-
-  @Override
-  public void postInit(KeycloakSessionFactory factory) {
-    // Nothing to look up.
-  }
-
-  @Override
-  public void close() {}
 }
