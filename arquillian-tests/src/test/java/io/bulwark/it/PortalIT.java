@@ -355,6 +355,15 @@ class PortalIT {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("install:certificateMessage"), "Paste the certificate in PEM form"));
     assertAccessible("certificate, nothing pasted");
+    for (String page : List.of("Email", "Microsoft sign-in")) {
+      browser.get(
+          TestEnvironment.publicUrl()
+              + "/"
+              + (page.equals("Email") ? "mail" : "microsoft-sign-in")
+              + ".xhtml");
+      wait.until(ExpectedConditions.titleContains(page));
+      assertAccessible(page.toLowerCase(java.util.Locale.ROOT));
+    }
 
     browser.get(TestEnvironment.publicUrl() + "/blocked-ips.xhtml");
     wait.until(ExpectedConditions.titleContains("Blocked IPs"));

@@ -33,6 +33,17 @@ class TwoFactorIT {
   private final String superAdmin = KeycloakAdmin.tokenWithRole("super-administrator");
 
   @Test
+  void recoveryCodesCanBeSetUp() {
+    HttpResponse<String> action =
+        KeycloakAdmin.admin(
+            "GET", "/bulwark/authentication/required-actions/CONFIGURE_RECOVERY_AUTHN_CODES", null);
+    assertEquals(200, action.statusCode(), action.body());
+    assertTrue(
+        Http.object(action).getBoolean("enabled"),
+        "users set recovery codes up on their account page");
+  }
+
+  @Test
   void rolesInThePolicySignInWithASecondFactorAndOthersDoNot() throws Exception {
     JsonObject before = Http.object(Http.api(superAdmin, "GET", "/two-factor", null));
     assertEquals(
