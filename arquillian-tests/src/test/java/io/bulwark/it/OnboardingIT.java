@@ -169,8 +169,32 @@ class OnboardingIT {
         ExpectedConditions.textToBePresentInElementLocated(
             By.tagName("body"), "This login link was already used"));
     assertTrue(browser.findElements(By.id("number")).isEmpty(), "the second use signs nobody in");
+
+    String revoked =
+        Http.object(Http.api(admin, "POST", "/login-links/" + NUMBER, JsonValue.EMPTY_JSON_OBJECT))
+            .getString("url");
+    assertEquals(204, Http.api(admin, "DELETE", "/login-links/" + NUMBER, null).statusCode());
+    assertEquals(
+        false,
+        Http.object(Http.api(admin, "GET", "/login-links/" + NUMBER, null)).getBoolean("pending"));
+    browser.get(revoked);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("body"), "This login link was already used, has expired or was revoked"));
+    assertEquals(
+        404,
+        Http.api(admin, "POST", "/login-links/9999", JsonValue.EMPTY_JSON_OBJECT).statusCode());
+    assertEquals(
+        400,
+        Http.api(
+                admin,
+                "POST",
+                "/login-links/" + NUMBER,
+                Json.createObjectBuilder().add("hours", 24 * 31).build())
+            .statusCode(),
+        "at most 30 days");
     Database.awaitCount(
-        1,
+        2,
         "select count(*) from event_log where type = 'LOGIN_LINK_ISSUED' and detail like ?",
         "%" + NUMBER + "%");
   }

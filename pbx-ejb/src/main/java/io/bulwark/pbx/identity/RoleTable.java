@@ -57,14 +57,19 @@ public class RoleTable {
    * another above their own access.
    */
   public void checkGrant(Predicate<String> holds, String role, String field) {
-    Permissions given = roles.get(role);
-    if (given != null && !of(holds).covers(given)) {
+    if (!reaches(holds, role)) {
       throw new InvalidInputException(
           List.of(
               new FieldViolation(
                   field,
                   "You cannot give the role " + role + ": it has access your own roles lack")));
     }
+  }
+
+  /** Whether the roles {@code holds} accepts give at least the access of {@code role}. */
+  public boolean reaches(Predicate<String> holds, String role) {
+    Permissions given = roles.get(role);
+    return given == null || of(holds).covers(given);
   }
 
   /** The names of every role Bulwark knows, built-in and custom: the realm roles it gives. */

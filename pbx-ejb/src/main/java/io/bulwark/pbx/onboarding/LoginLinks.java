@@ -129,7 +129,15 @@ public class LoginLinks {
 
   private void mayActAs(Extension extension, Predicate<String> holds) {
     String role = extension.getUser().getRole();
-    roles.checkGrant(holds, role == null ? UserInformation.DEFAULT_ROLE : role, "extension");
+    if (!roles.reaches(holds, role == null ? UserInformation.DEFAULT_ROLE : role)) {
+      throw new InvalidInputException(
+          "extension",
+          "Extension "
+              + extension.getNumber()
+              + "'s user has the role "
+              + role
+              + ", with access your own roles lack: ask someone who has it");
+    }
   }
 
   private Extension extension(String number) {
