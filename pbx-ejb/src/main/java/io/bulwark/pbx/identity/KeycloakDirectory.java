@@ -10,6 +10,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -42,10 +44,11 @@ public class KeycloakDirectory {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
-  private final String base;
-  private final String secret;
   private static final String ADMIN_EDIT = "ADMIN_EDIT";
   private static final String KEPT_ATTRIBUTES = "bulwark.";
+
+  private final String base;
+  private final String secret;
   private volatile boolean adminAttributes;
   private String token;
   private Instant tokenExpires = Instant.MIN;
@@ -308,7 +311,6 @@ public class KeycloakDirectory {
         204);
   }
 
-  /** Deletes the realm user {@code username}, its sessions and credentials; none is fine. */
   /** The realm's SMTP server, as Keycloak sends sign-in codes through it; empty turns it off. */
   public void setSmtp(Map<String, String> smtp) {
     JsonObjectBuilder server = Json.createObjectBuilder();
@@ -355,11 +357,11 @@ public class KeycloakDirectory {
           "Keycloak could not read the discovery document at %s: %d", url, found.statusCode());
       return null;
     }
-    Map<String, String> endpoints = new java.util.HashMap<>();
+    Map<String, String> endpoints = new HashMap<>();
     object(found)
         .forEach(
             (key, value) -> {
-              if (value instanceof jakarta.json.JsonString text) {
+              if (value instanceof JsonString text) {
                 endpoints.put(key, text.getString());
               }
             });
@@ -443,6 +445,7 @@ public class KeycloakDirectory {
     adminAttributes = true;
   }
 
+  /** Deletes the realm user {@code username}, its sessions and credentials; none is fine. */
   public void deleteUser(String username) {
     String id = userId(username);
     if (id != null) {

@@ -2,12 +2,7 @@ package io.bulwark.pbx.onboarding;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -21,13 +16,8 @@ public record LoginLink(String number, String token, Instant expires) {
   /** The user attribute the link is kept in, as Bulwark's Keycloak authenticator reads it. */
   public static final String ATTRIBUTE = "bulwark.login-link";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   static LoginLink issue(String number, Instant expires) {
-    byte[] token = new byte[32];
-    RANDOM.nextBytes(token);
-    return new LoginLink(
-        number, Base64.getUrlEncoder().withoutPadding().encodeToString(token), expires);
+    return new LoginLink(number, OneTimeToken.issue().value(), expires);
   }
 
   /** The address to open, under {@code base} (the portal's public URL). */
@@ -41,16 +31,7 @@ public record LoginLink(String number, String token, Instant expires) {
    * What the user attribute holds: the token's SHA-256 in hex, ';', the expiry in epoch seconds.
    */
   String stored() {
-    try {
-      return HexFormat.of()
-              .formatHex(
-                  MessageDigest.getInstance("SHA-256")
-                      .digest(token.getBytes(StandardCharsets.UTF_8)))
-          + ";"
-          + expires.getEpochSecond();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return new OneTimeToken(token).sha256() + ";" + expires.getEpochSecond();
   }
 
   /** When the link kept as {@code stored} expires; empty for none or one Bulwark cannot read. */

@@ -35,8 +35,9 @@ public class PhoneProvisioning {
   /** A new address for the user of extension {@code number}'s own phone app. */
   public String issue(String number) {
     extensions.byNumber(number).orElseThrow(() -> new NotFoundException("No extension " + number));
-    LoginLink token = LoginLink.issue(number, clock.instant().plus(LIFETIME));
-    em.persist(new ProvisioningLink(hash(token), number, token.expires()));
+    OneTimeToken token = OneTimeToken.issue();
+    Instant expires = clock.instant().plus(LIFETIME);
+    em.persist(new ProvisioningLink(token.sha256(), number, expires));
     purgeExpired();
     events.fireAsync(
         new SecurityEvent(
@@ -45,8 +46,8 @@ public class PhoneProvisioning {
             null,
             number,
             "issue",
-            "extension=" + number + " until " + token.expires()));
-    return PublicAddress.url() + "/provisioning/" + token.token();
+            "extension=" + number + " until " + expires));
+    return PublicAddress.url() + "/provisioning/" + token.value();
   }
 
   /**
@@ -57,7 +58,7 @@ public class PhoneProvisioning {
     ProvisioningLink link =
         token == null || token.length() > 100
             ? null
-            : em.find(ProvisioningLink.class, hash(new LoginLink("", token, Instant.EPOCH)));
+            : em.find(ProvisioningLink.class, new OneTimeToken(token).sha256());
     Instant now = clock.instant();
     if (link == null || !link.spend(now)) {
       events.fireAsync(
@@ -83,11 +84,6 @@ public class PhoneProvisioning {
     em.createQuery("delete from ProvisioningLink l where l.expiresAt < :before")
         .setParameter("before", clock.instant().minus(Duration.ofDays(1)))
         .executeUpdate();
-  }
-
-  private static String hash(LoginLink token) {
-    String stored = token.stored();
-    return stored.substring(0, stored.indexOf(';'));
   }
 
   private static String sipHost() {
