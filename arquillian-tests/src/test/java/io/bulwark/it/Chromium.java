@@ -15,6 +15,14 @@ final class Chromium {
   private Chromium() {}
 
   static WebDriver open() {
+    return open(null);
+  }
+
+  /**
+   * A browser whose every request, to loopback too, goes through the proxy at {@code proxy} (none
+   * when null).
+   */
+  static WebDriver open(String proxy) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.setAcceptInsecureCerts(true);
@@ -34,6 +42,9 @@ final class Chromium {
               + Files.createTempDirectory(Path.of("target"), "chromium-").toAbsolutePath());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (proxy != null) {
+      options.addArguments("--proxy-server=" + proxy, "--proxy-bypass-list=<-loopback>");
     }
     ChromeDriverService service =
         new ChromeDriverService.Builder()

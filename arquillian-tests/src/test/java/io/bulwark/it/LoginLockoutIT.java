@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The login lockout of the guide, fed by Keycloak's own login events: a password-guessing script at
@@ -37,6 +42,7 @@ class LoginLockoutIT {
 
   private static final String GUESSER = "127.0.9.21";
   private static final String CLIENT_GUESSER = "127.0.9.22";
+  private static final String BROWSER_GUESSER = "127.0.9.23";
   private static final String USER = "lockout-victim";
   private static final String PASSWORD = "Victim-Of-Lockout-2026!";
 
@@ -69,7 +75,7 @@ class LoginLockoutIT {
 
   @AfterEach
   void restore() {
-    for (String source : List.of(GUESSER, CLIENT_GUESSER)) {
+    for (String source : List.of(GUESSER, CLIENT_GUESSER, BROWSER_GUESSER)) {
       blockOf(source).ifPresent(block -> unblock(block.getJsonNumber("id").longValue()));
     }
     int version = Http.object(send("GET", "/defense/login-lockout", null)).getInt("version");
@@ -149,6 +155,47 @@ class LoginLockoutIT {
         Outcome.SIGNED_IN,
         WebLogin.attempt(GUESSER, USER, PASSWORD),
         "unblocked, the address signs in with the right password");
+  }
+
+  /**
+   * The same in Chromium, whose requests come from another loopback address through a proxy: the
+   * login page says the password is wrong until the third failure, then the portal does not answer
+   * that browser at all; unblocked, it signs in with the right password.
+   */
+  @Test
+  void aBrowserGuessingPasswordsIsShutOutUntilUnblocked() throws Exception {
+    try (SourceProxy proxy = new SourceProxy(BROWSER_GUESSER)) {
+      WebDriver browser = Chromium.open(proxy.address());
+      try {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        for (int i = 1; i <= 3; i++) {
+          browser.get(TestEnvironment.publicUrl() + "/");
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+          browser.findElement(By.id("username")).sendKeys("browser-guess");
+          browser.findElement(By.id("password")).sendKeys("Wrong-Browser-" + i);
+          browser.findElement(By.id("kc-login")).click();
+          wait.until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.tagName("body"), "Invalid username or password."));
+        }
+        JsonObject block = awaitBlock(BROWSER_GUESSER, false);
+        assertEquals("WebUser:browser-guess", block.getString("target"));
+        browser.get(TestEnvironment.publicUrl() + "/");
+        assertTrue(
+            browser.findElements(By.id("username")).isEmpty(),
+            "a blocked browser gets no login page");
+
+        unblock(block.getJsonNumber("id").longValue());
+        browser.get(TestEnvironment.publicUrl() + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(USER);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.titleContains("Dashboard"));
+      } finally {
+        browser.quit();
+      }
+    }
   }
 
   @Test
