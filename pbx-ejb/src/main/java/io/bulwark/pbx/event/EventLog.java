@@ -1,5 +1,6 @@
 package io.bulwark.pbx.event;
 
+import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.JpqlFilter;
 import io.bulwark.pbx.system.PageBounds;
 import jakarta.ejb.Stateless;
@@ -8,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,6 +45,22 @@ public class EventLog {
     return filter
         .bind(em.createQuery("select count(e) from EventLogEntry e" + filter.clause(), Long.class))
         .getSingleResult();
+  }
+
+  /** Marks the events with {@code ids} read; returns how many were unread. */
+  public int markRead(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    if (ids.size() > MAX_PAGE) {
+      throw new InvalidInputException("ids", "At most " + MAX_PAGE + " events at a time");
+    }
+    return em.createNamedQuery("EventLogEntry.markRead").setParameter("ids", ids).executeUpdate();
+  }
+
+  /** Marks every event read, as Mark All as Read does; returns how many were unread. */
+  public int markAllRead() {
+    return em.createNamedQuery("EventLogEntry.markAllRead").executeUpdate();
   }
 
   public List<EventLogEntry> latest(int max) {

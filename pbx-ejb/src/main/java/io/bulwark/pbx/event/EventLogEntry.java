@@ -19,6 +19,12 @@ import java.time.Instant;
 @NamedQuery(
     name = "EventLogEntry.deleteOlderThan",
     query = "delete from EventLogEntry e where e.occurredAt < :cutoff")
+@NamedQuery(
+    name = "EventLogEntry.markRead",
+    query = "update EventLogEntry e set e.read = true where e.read = false and e.id in :ids")
+@NamedQuery(
+    name = "EventLogEntry.markAllRead",
+    query = "update EventLogEntry e set e.read = true where e.read = false")
 public class EventLogEntry {
 
   @Id
@@ -48,12 +54,15 @@ public class EventLogEntry {
   @Column(length = 1024)
   private String detail;
 
+  @Column(name = "is_read", nullable = false)
+  private boolean read;
+
   protected EventLogEntry() {}
 
-  EventLogEntry(SecurityEvent event) {
+  EventLogEntry(SecurityEvent event, EventType.Severity level) {
     this.occurredAt = event.occurredAt();
     this.type = event.type();
-    this.severity = event.type().severity();
+    this.severity = level;
     this.sourceIp = event.sourceIp();
     this.identity = clip(event.identity(), 128);
     this.action = clip(event.action(), 32);
@@ -90,5 +99,9 @@ public class EventLogEntry {
 
   public String getDetail() {
     return detail;
+  }
+
+  public boolean isRead() {
+    return read;
   }
 }

@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which events to list: a time range (either end open), and the types and severities to keep (empty
- * keeps all). Pages are asked for separately, so the same query counts and lists.
+ * Which events to list: a time range (either end open), the types and severities to keep (empty
+ * keeps all), and read or unread ones ({@code null} keeps both). Pages are asked for separately, so
+ * the same query counts and lists.
  */
 public record EventQuery(
-    Instant from, Instant to, Set<EventType> types, Set<EventType.Severity> severities) {
+    Instant from,
+    Instant to,
+    Set<EventType> types,
+    Set<EventType.Severity> severities,
+    Boolean read) {
 
-  public static final EventQuery ALL = new EventQuery(null, null, Set.of(), Set.of());
+  public static final EventQuery ALL = new EventQuery(null, null, Set.of(), Set.of(), null);
 
   public EventQuery {
     types = types == null ? Set.of() : Set.copyOf(types);
@@ -23,15 +28,20 @@ public record EventQuery(
 
   /** The events from {@code from} on; all of them when it is null. */
   public static EventQuery since(Instant from) {
-    return new EventQuery(from, null, Set.of(), Set.of());
+    return new EventQuery(from, null, Set.of(), Set.of(), null);
   }
 
   public EventQuery withTypes(Set<EventType> chosen) {
-    return new EventQuery(from, to, chosen, severities);
+    return new EventQuery(from, to, chosen, severities, read);
   }
 
   public EventQuery withSeverities(Set<EventType.Severity> chosen) {
-    return new EventQuery(from, to, types, chosen);
+    return new EventQuery(from, to, types, chosen, read);
+  }
+
+  /** Only the read events with {@code true}, only the unread with {@code false}. */
+  public EventQuery withRead(Boolean chosen) {
+    return new EventQuery(from, to, types, severities, chosen);
   }
 
   public List<FieldViolation> violations() {
@@ -47,6 +57,7 @@ public record EventQuery(
         .atLeast("e.occurredAt", "from", from)
         .below("e.occurredAt", "to", to)
         .in("e.type", "types", types)
-        .in("e.severity", "severities", severities);
+        .in("e.severity", "severities", severities)
+        .where("e.read = :read", "read", read);
   }
 }

@@ -77,7 +77,14 @@ public enum EventType {
   SSO_SETTINGS_UPDATED(Severity.INFO),
   PROVISIONING_LINK_ISSUED(Severity.INFO),
   PHONE_PROVISIONED(Severity.INFO),
-  PROVISIONING_REFUSED(Severity.WARNING);
+  PROVISIONING_REFUSED(Severity.WARNING),
+  EVENT_SETTING_UPDATED(Severity.INFO),
+  NOTIFICATION_CONTACT_CREATED(Severity.INFO),
+  NOTIFICATION_CONTACT_UPDATED(Severity.INFO),
+  NOTIFICATION_CONTACT_DELETED(Severity.INFO),
+  NOTIFICATION_FAILED(Severity.WARNING),
+  SECURITY_LOG_VERIFIED(Severity.INFO),
+  SECURITY_LOG_TAMPERED(Severity.ALERT);
 
   private final Severity severity;
 
@@ -85,8 +92,46 @@ public enum EventType {
     this.severity = severity;
   }
 
+  /** The level an event of this type has until an administrator gives it another. */
   public Severity severity() {
     return severity;
+  }
+
+  /** The group of System > Event Notification the type is listed in. */
+  public Category category() {
+    return switch (this) {
+      case REGISTRATION_FAILED,
+          REGISTRATION_LIMIT_REACHED,
+          CALL_REJECTED,
+          CALL_DENIED,
+          SOURCE_BLOCKED,
+          EXTENSION_REGISTRATION_BLOCKED_OUT,
+          WEB_LOGIN_FAILED,
+          WEB_LOGIN_LOCKED_OUT,
+          WEB_USER_BLOCKED_OUT,
+          ACCESS_DENIED,
+          ROUTE_PIN_FAILED,
+          TOLL_FRAUD_SUSPECTED,
+          EXTENSION_OUTBOUND_DISABLED,
+          PROVISIONING_REFUSED,
+          SECURITY_LOG_TAMPERED ->
+          Category.SECURITY;
+      case BLOCKLIST_SYNCED,
+          BLOCKLIST_SYNC_FAILED,
+          CERTIFICATE_EXPIRING,
+          NOTIFICATION_FAILED,
+          SECURITY_LOG_VERIFIED ->
+          Category.SYSTEM;
+      default -> Category.OPERATIONS;
+    };
+  }
+
+  /**
+   * Whether contacts are told of it on a new system: alerts are, except that a failed notification
+   * would only fail again.
+   */
+  public boolean notifiesByDefault() {
+    return severity == Severity.ALERT;
   }
 
   /** The name people read: "Registration failed" for {@code REGISTRATION_FAILED}. */
@@ -98,6 +143,17 @@ public enum EventType {
   public static String sentence(String constant) {
     String words = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /** What an event is about: attacks and refusals, the system's health, or an admin's change. */
+  public enum Category {
+    SECURITY,
+    SYSTEM,
+    OPERATIONS;
+
+    public String getLabel() {
+      return sentence(name());
+    }
   }
 
   /** How urgent an event is. */

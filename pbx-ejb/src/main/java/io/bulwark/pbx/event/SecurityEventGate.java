@@ -7,6 +7,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public class SecurityEventGate {
 
   @Inject private Clock clock;
   @Inject private EventRecorder recorder;
+  @Inject private Event<GatheredEvents> gathered;
 
   private EventThrottle throttle;
   private Duration retention;
@@ -48,6 +50,7 @@ public class SecurityEventGate {
     var events = throttle.drain();
     if (!events.isEmpty()) {
       recorder.recordAll(events);
+      gathered.fireAsync(new GatheredEvents(events));
     }
   }
 

@@ -20,7 +20,7 @@ public record MailSettingsDraft(
 
   private static final Pattern HOST =
       Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");
-  static final Pattern ADDRESS =
+  public static final Pattern ADDRESS =
       Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9]([A-Za-z0-9.-]{0,252})\\.[A-Za-z]{2,63}");
 
   public List<FieldViolation> violations() {

@@ -34,8 +34,9 @@ class EventQueryTest {
   @Test
   void aRangeThatEndsBeforeItStartsIsRefused() {
     assertEquals(
-        "from", new EventQuery(NOW, NOW.minusSeconds(1), null, null).violations().get(0).field());
-    assertTrue(new EventQuery(NOW, NOW, null, null).violations().isEmpty());
+        "from",
+        new EventQuery(NOW, NOW.minusSeconds(1), null, null, null).violations().get(0).field());
+    assertTrue(new EventQuery(NOW, NOW, null, null, null).violations().isEmpty());
   }
 
   @Test

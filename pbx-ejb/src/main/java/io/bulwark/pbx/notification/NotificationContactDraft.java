@@ -1,0 +1,61 @@
+package io.bulwark.pbx.notification;
+
+import io.bulwark.pbx.mail.MailSettingsDraft;
+import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.TextRules;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A notification contact as an administrator writes it: a name and at least one way to tell. */
+public record NotificationContactDraft(String name, String email, String webhookUrl) {
+
+  static final int MAX_URL = 512;
+
+  public List<FieldViolation> violations() {
+    List<FieldViolation> found = new ArrayList<>();
+    TextRules.name("name", "Name", name).ifPresent(found::add);
+    boolean hasEmail = email != null && !email.isBlank();
+    boolean hasWebhook = webhookUrl != null && !webhookUrl.isBlank();
+    if (!hasEmail && !hasWebhook) {
+      found.add(new FieldViolation("email", "Give an email address, a webhook URL or both"));
+    }
+    if (hasEmail && !MailSettingsDraft.ADDRESS.matcher(email.strip()).matches()) {
+      found.add(new FieldViolation("email", "An email address, such as security@example.com"));
+    }
+    if (hasWebhook) {
+      webhookViolation(webhookUrl.strip()).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  private static java.util.Optional<FieldViolation> webhookViolation(String url) {
+    String problem = "An http or https URL, such as https://alerts.example.com/bulwark";
+    if (url.length() > MAX_URL) {
+      return java.util.Optional.of(
+          new FieldViolation("webhookUrl", "The URL has at most " + MAX_URL + " characters"));
+    }
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && uri.getUserInfo() == null
+          && uri.getFragment() == null) {
+        return java.util.Optional.empty();
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    return java.util.Optional.of(new FieldViolation("webhookUrl", problem));
+  }
+
+  String describe() {
+    return "notification contact "
+        + name.strip()
+        + (email == null || email.isBlank() ? "" : ", email " + email.strip())
+        + (webhookUrl == null || webhookUrl.isBlank() ? "" : ", webhook " + webhookUrl.strip());
+  }
+}

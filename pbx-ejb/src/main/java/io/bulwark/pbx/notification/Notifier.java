@@ -1,0 +1,171 @@
+package io.bulwark.pbx.notification;
+
+import io.bulwark.pbx.event.EventSetting;
+import io.bulwark.pbx.event.EventSettings;
+import io.bulwark.pbx.event.EventTemplate;
+import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.event.GatheredEvents;
+import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
+import io.bulwark.pbx.mail.Html;
+import io.bulwark.pbx.mail.MailMessage;
+import io.bulwark.pbx.mail.MailService;
+import io.bulwark.pbx.system.UnavailableException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Tells the notification contacts of each event whose type has notification on, in the words of its
+ * template: by email and by signed webhook. Runs outside any transaction, so a slow receiver holds
+ * no database lock; a delivery that fails is an event of its own.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Notifier {
+
+  private static final Logger LOG = Logger.getLogger(Notifier.class);
+
+  @Inject private EventSettings settings;
+  @Inject private NotificationContacts contacts;
+  @Inject private NotificationBudget budget;
+  @Inject private MailService mail;
+  @Inject private SecurityEvents events;
+  @Inject private Clock clock;
+
+  public void onEvent(@ObservesAsync SecurityEvent event) {
+    deliver(event);
+  }
+
+  /** The events the event gate gathered and recorded in one batch. */
+  public void onGathered(@ObservesAsync GatheredEvents gathered) {
+    gathered.events().forEach(this::deliver);
+  }
+
+  private void deliver(SecurityEvent event) {
+    EventSetting setting = settings.of(event.type());
+    if (!setting.isNotify()) {
+      return;
+    }
+    NotificationThrottle.Decision decision = budget.throttle().take(event.type());
+    if (!decision.send()) {
+      return;
+    }
+    EventTemplate.Rendered words = setting.template().render(event, setting.getLevel());
+    String body =
+        decision.heldBack() == 0
+            ? words.body()
+            : words.body()
+                + "\n\n"
+                + decision.heldBack()
+                + " more events of this type were not sent, to keep the mail from flooding;"
+                + " the event log has them all.";
+    String json = json(event, setting.getLevel(), words.subject(), body);
+    List<String> failures = new ArrayList<>();
+    for (NotificationContacts.Recipient recipient : contacts.recipients()) {
+      failures.addAll(send(recipient, words.subject(), body, json));
+    }
+    if (!failures.isEmpty() && event.type() != EventType.NOTIFICATION_FAILED) {
+      events.fireAsync(
+          new SecurityEvent(
+              clock.instant(),
+              EventType.NOTIFICATION_FAILED,
+              null,
+              null,
+              "notify",
+              event.type().getLabel() + " not delivered: " + String.join("; ", failures)));
+    }
+  }
+
+  /**
+   * Sends a test notification to one contact by each of its methods, so an administrator sees them
+   * work.
+   *
+   * @throws UnavailableException naming each method that failed
+   */
+  public void sendTest(long contactId, String actor) {
+    NotificationContacts.Recipient recipient = contacts.recipient(contactId);
+    String subject = "[Bulwark PBX] Test notification";
+    String body =
+        "This is how Bulwark PBX tells "
+            + recipient.name()
+            + " of events. Sent at the request of "
+            + actor
+            + ".";
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("event", "TEST")
+            .add("time", clock.instant().toString())
+            .add("subject", subject)
+            .add("text", body);
+    List<String> failures = send(recipient, subject, body, json.build().toString());
+    if (!failures.isEmpty()) {
+      throw new UnavailableException(String.join("; ", failures));
+    }
+  }
+
+  /** What failed, one entry per method, in words for the event log. */
+  private List<String> send(
+      NotificationContacts.Recipient recipient, String subject, String body, String json) {
+    List<String> failures = new ArrayList<>();
+    if (recipient.email() != null) {
+      try {
+        mail.send(List.of(new MailMessage(recipient.email(), subject, body, html(body))));
+      } catch (UnavailableException e) {
+        failures.add("email to " + recipient.name() + ": " + e.getMessage());
+      }
+    }
+    if (recipient.webhookUrl() != null && recipient.secret() != null) {
+      try {
+        WebhookSender.post(recipient.webhookUrl(), recipient.secret(), json, clock);
+      } catch (IOException | IllegalArgumentException e) {
+        LOG.warnf("Webhook of %s at %s failed: %s", recipient.name(), recipient.webhookUrl(), e);
+        failures.add(
+            "webhook of "
+                + recipient.name()
+                + ": "
+                + (e.getMessage() == null || e.getMessage().isBlank()
+                    ? "it cannot be reached"
+                    : e.getMessage()));
+      }
+    }
+    return failures;
+  }
+
+  private static String json(
+      SecurityEvent event, EventType.Severity level, String subject, String text) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("event", event.type().name())
+            .add("label", event.type().getLabel())
+            .add("category", event.type().category().name())
+            .add("level", level.name())
+            .add("time", event.occurredAt().toString());
+    addIfSet(json, "ip", event.sourceIp());
+    addIfSet(json, "identity", event.identity());
+    addIfSet(json, "action", event.action());
+    addIfSet(json, "detail", event.detail());
+    return json.add("subject", subject).add("text", text).build().toString();
+  }
+
+  private static void addIfSet(JsonObjectBuilder json, String name, String value) {
+    if (value != null) {
+      json.add(name, value);
+    }
+  }
+
+  private static String html(String text) {
+    return "<pre style=\"font-family:inherit;white-space:pre-wrap\">"
+        + Html.escape(text)
+        + "</pre>";
+  }
+}
