@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -131,6 +132,10 @@ class PortalIT {
     wait.until(ExpectedConditions.titleContains("Event log"));
     assertTrue(browser.findElement(By.id("events:table")).getText().contains("Extension created"));
     assertAccessible("event log");
+    browser.findElement(By.id("events:verify")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("events:verification"), "Security log: Intact"));
     theCallPagesShowAndCheckTheirFilters();
     theTrunkAndRoutePagesRenderAndMarkAWrongField();
     theBlockedIpsPageBlocksButNeverTheAdministratorsOwnAddress();
@@ -355,14 +360,15 @@ class PortalIT {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("install:certificateMessage"), "Paste the certificate in PEM form"));
     assertAccessible("certificate, nothing pasted");
-    for (String page : List.of("Email", "Microsoft sign-in")) {
-      browser.get(
-          TestEnvironment.publicUrl()
-              + "/"
-              + (page.equals("Email") ? "mail" : "microsoft-sign-in")
-              + ".xhtml");
-      wait.until(ExpectedConditions.titleContains(page));
-      assertAccessible(page.toLowerCase(java.util.Locale.ROOT));
+    for (Map.Entry<String, String> page :
+        Map.of(
+                "Email", "mail",
+                "Microsoft sign-in", "microsoft-sign-in",
+                "Event Notification", "event-notification")
+            .entrySet()) {
+      browser.get(TestEnvironment.publicUrl() + "/" + page.getValue() + ".xhtml");
+      wait.until(ExpectedConditions.titleContains(page.getKey()));
+      assertAccessible(page.getKey().toLowerCase(java.util.Locale.ROOT));
     }
 
     browser.get(TestEnvironment.publicUrl() + "/blocked-ips.xhtml");

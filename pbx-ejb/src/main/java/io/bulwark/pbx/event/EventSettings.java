@@ -28,6 +28,26 @@ public class EventSettings {
     return saved == null ? EventSetting.defaults(type) : saved;
   }
 
+  /**
+   * {@code template} filled in for an example event of {@code type}, at the type's level, as a
+   * contact would get it.
+   */
+  public EventTemplate.Rendered preview(EventType type, EventTemplate template) {
+    var violations = template.violations();
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    SecurityEvent example =
+        new SecurityEvent(
+            clock.instant(),
+            type,
+            "203.0.113.7",
+            "1001",
+            "block",
+            "An example of " + type.getLabel().toLowerCase(java.util.Locale.ROOT));
+    return template.render(example, of(type).getLevel());
+  }
+
   /** With {@code readVersion}, a change saved since by someone else refuses it. */
   public EventSetting update(
       EventType type, Integer readVersion, EventSettingDraft draft, String actor) {

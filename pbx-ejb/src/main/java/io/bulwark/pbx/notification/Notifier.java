@@ -56,6 +56,10 @@ public class Notifier {
     if (!setting.isNotify()) {
       return;
     }
+    List<NotificationContacts.Recipient> recipients = contacts.recipients();
+    if (recipients.isEmpty()) {
+      return;
+    }
     NotificationThrottle.Decision decision = budget.throttle().take(event.type());
     if (!decision.send()) {
       return;
@@ -71,7 +75,7 @@ public class Notifier {
                 + " the event log has them all.";
     String json = json(event, setting.getLevel(), words.subject(), body);
     List<String> failures = new ArrayList<>();
-    for (NotificationContacts.Recipient recipient : contacts.recipients()) {
+    for (NotificationContacts.Recipient recipient : recipients) {
       failures.addAll(send(recipient, words.subject(), body, json));
     }
     if (!failures.isEmpty() && event.type() != EventType.NOTIFICATION_FAILED) {

@@ -37,6 +37,7 @@ public final class PortalPages {
           Map.entry("/active-calls.xhtml", Area.CALL_LOGS),
           Map.entry("/cdrs.xhtml", Area.CALL_LOGS),
           Map.entry("/events.xhtml", Area.EVENT_LOGS),
+          Map.entry("/event-notification.xhtml", Area.EVENT_LOGS),
           Map.entry("/audit-log.xhtml", Area.EVENT_LOGS),
           Map.entry("/certificate.xhtml", Area.SYSTEM),
           Map.entry("/mail.xhtml", Area.SYSTEM),
