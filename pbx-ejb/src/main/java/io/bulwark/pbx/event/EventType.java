@@ -84,7 +84,13 @@ public enum EventType {
   NOTIFICATION_CONTACT_DELETED(Severity.INFO),
   NOTIFICATION_FAILED(Severity.WARNING),
   SECURITY_LOG_VERIFIED(Severity.INFO),
-  SECURITY_LOG_TAMPERED(Severity.ALERT);
+  SECURITY_LOG_TAMPERED(Severity.ALERT),
+  BACKUP_SUCCEEDED(Severity.INFO),
+  BACKUP_FAILED(Severity.ALERT),
+  BACKUP_UPLOADED(Severity.INFO),
+  BACKUP_DELETED(Severity.INFO),
+  BACKUP_RESTORED(Severity.WARNING),
+  RESTORE_REFUSED(Severity.WARNING);
 
   private final Severity severity;
 
@@ -120,7 +126,13 @@ public enum EventType {
           BLOCKLIST_SYNC_FAILED,
           CERTIFICATE_EXPIRING,
           NOTIFICATION_FAILED,
-          SECURITY_LOG_VERIFIED ->
+          SECURITY_LOG_VERIFIED,
+          BACKUP_SUCCEEDED,
+          BACKUP_FAILED,
+          BACKUP_UPLOADED,
+          BACKUP_DELETED,
+          BACKUP_RESTORED,
+          RESTORE_REFUSED ->
           Category.SYSTEM;
       default -> Category.OPERATIONS;
     };

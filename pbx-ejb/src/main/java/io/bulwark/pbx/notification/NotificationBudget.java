@@ -25,7 +25,7 @@ public class NotificationBudget {
     throttle = new NotificationThrottle(clock, WINDOW, PER_WINDOW);
   }
 
-  NotificationThrottle throttle() {
+  public NotificationThrottle throttle() {
     return throttle;
   }
 }

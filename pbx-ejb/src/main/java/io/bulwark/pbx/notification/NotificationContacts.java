@@ -95,13 +95,13 @@ public class NotificationContacts {
   }
 
   /** Where and how to reach each contact, secrets decrypted, for one round of delivery. */
-  List<Recipient> recipients() {
+  public List<Recipient> recipients() {
     return all().stream()
         .map(c -> new Recipient(c.getName(), c.getEmail(), c.getWebhookUrl(), c.secret(cipher)))
         .toList();
   }
 
-  Recipient recipient(long id) {
+  public Recipient recipient(long id) {
     NotificationContact c = get(id);
     return new Recipient(c.getName(), c.getEmail(), c.getWebhookUrl(), c.secret(cipher));
   }
@@ -132,5 +132,5 @@ public class NotificationContacts {
   }
 
   /** One contact's addresses for a delivery; {@code null} where it has none. */
-  record Recipient(String name, String email, String webhookUrl, WebhookSecret secret) {}
+  public record Recipient(String name, String email, String webhookUrl, WebhookSecret secret) {}
 }

@@ -1,0 +1,37 @@
+package io.bulwark.pbx.backup;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** What a backup can hold, as the backup form offers it; each table belongs to one. */
+public enum BackupContent {
+  /** Extensions, users' settings, trunks, routes, security rules, roles, every setting. */
+  CONFIGURATION,
+  /** The call log. */
+  CALL_RECORDS,
+  /** The event log and the audit log. */
+  EVENT_LOGS;
+
+  /** Tables of the running system, not of anyone's making: never backed up. */
+  private static final Set<String> RUNTIME =
+      Set.of("flyway_schema_history", "registration_binding", "call_record_heartbeat");
+
+  /** The content {@code table} belongs to; empty for the tables no backup holds. */
+  public static Optional<BackupContent> of(String table) {
+    String name = table.toLowerCase(java.util.Locale.ROOT);
+    if (RUNTIME.contains(name)) {
+      return Optional.empty();
+    }
+    if (name.startsWith("call_record")) {
+      return Optional.of(CALL_RECORDS);
+    }
+    if (name.equals("event_log") || name.equals("audit_log")) {
+      return Optional.of(EVENT_LOGS);
+    }
+    return Optional.of(CONFIGURATION);
+  }
+
+  public String getLabel() {
+    return io.bulwark.pbx.event.EventType.sentence(name());
+  }
+}

@@ -1,0 +1,542 @@
+package io.bulwark.pbx.backup;
+
+import io.bulwark.pbx.event.EventType;
+import io.bulwark.pbx.event.SecurityEvent;
+import io.bulwark.pbx.event.SecurityEvents;
+import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.InvalidInputException;
+import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.system.UnavailableException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Maintenance > Backup and Restore. A backup reads the chosen tables in one consistent snapshot; a
+ * restore first reads the whole backup with its passphrase, so a wrong passphrase or a changed byte
+ * is refused before anything is touched, then replaces those tables in one transaction and has the
+ * in-memory copies reload. Runs outside the container's transactions: a backup of a million call
+ * records takes longer than a transaction may.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BackupService {
+
+  static final String SUFFIX = ".bwbk";
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.bwbk");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final int BATCH = 1000;
+  private static final Logger LOG = Logger.getLogger(BackupService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Resource(lookup = "java:jboss/datasources/BulwarkDS")
+  private DataSource dataSource;
+
+  @Inject private BackupProgress progress;
+  @Inject private HotStateReload reload;
+  @Inject private SecurityEvents events;
+  @Inject private Clock clock;
+
+  /** {@code BULWARK_BACKUP_DIR}, else {@code backups} in WildFly's data folder. */
+  public Path directory() {
+    String configured = System.getenv("BULWARK_BACKUP_DIR");
+    return configured == null || configured.isBlank()
+        ? Path.of(System.getProperty("jboss.server.data.dir", "."), "backups")
+        : Path.of(configured);
+  }
+
+  /** The backups in the folder, newest first; a file that is not one is left out. */
+  public List<BackupFile> list() {
+    Path dir = directory();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<BackupFile> found = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file :
+          files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).toList()) {
+        try {
+          found.add(
+              new BackupFile(
+                  file.getFileName().toString(), Files.size(file), BackupArchive.manifest(file)));
+        } catch (IOException e) {
+          LOG.debugf("%s in the backup folder is not a backup: %s", file, e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      throw new UnavailableException("The backup folder cannot be read");
+    }
+    found.sort(Comparator.comparing((BackupFile b) -> b.manifest().createdAt()).reversed());
+    return found;
+  }
+
+  public BackupFile get(String name) {
+    Path file = file(name);
+    try {
+      return new BackupFile(name, Files.size(file), BackupArchive.manifest(file));
+    } catch (IOException e) {
+      throw new NotFoundException("There is no backup " + name);
+    }
+  }
+
+  /** The file of the backup {@code name}, for a download. */
+  public Path file(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new NotFoundException("There is no backup with this name");
+    }
+    Path file = directory().resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw new NotFoundException("There is no backup " + name);
+    }
+    return file;
+  }
+
+  /** Backs up {@code contents} under {@code passphrase}; returns the finished backup. */
+  public BackupFile create(Set<BackupContent> contents, String passphrase, String actor) {
+    List<FieldViolation> violations = new ArrayList<>();
+    if (contents == null || contents.isEmpty()) {
+      violations.add(new FieldViolation("contents", "Choose what to back up"));
+    }
+    Passphrase.violation(passphrase).ifPresent(violations::add);
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    if (!progress.begin("Backup", 0)) {
+      throw new UnavailableException("A backup or restore is running; try again when it ends");
+    }
+    String name = "bulwark-" + STAMP.format(clock.instant()) + SUFFIX;
+    try {
+      Files.createDirectories(directory());
+      Path target = directory().resolve(name);
+      if (Files.exists(target)) {
+        throw new UnavailableException("A backup was made this second; try again in a moment");
+      }
+      BackupManifest made;
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+          Map<String, Long> counts = new TreeMap<>();
+          for (String table : tables(c)) {
+            if (BackupContent.of(table).filter(contents::contains).isPresent()) {
+              counts.put(table, count(c, table));
+            }
+          }
+          progress.total(counts.values().stream().mapToLong(Long::longValue).sum());
+          BackupManifest manifest =
+              new BackupManifest(
+                  BackupManifest.FORMAT,
+                  schemaVersion(c),
+                  clock.instant(),
+                  EnumSet.copyOf(contents),
+                  counts,
+                  random(16),
+                  Passphrase.ITERATIONS,
+                  random(SealedStream.NONCE_BYTES),
+                  null);
+          made =
+              BackupArchive.write(
+                  target,
+                  manifest,
+                  new Passphrase(passphrase),
+                  out -> dump(c, counts.keySet(), out));
+        } finally {
+          c.rollback();
+          c.setAutoCommit(true);
+        }
+      }
+      BackupFile file = new BackupFile(name, Files.size(target), made);
+      progress.end("Backup " + name + " made: " + made.rows() + " rows");
+      event(EventType.BACKUP_SUCCEEDED, actor, "backup", describe(file));
+      return file;
+    } catch (IOException | SQLException e) {
+      LOG.warnf("Backup %s failed: %s", name, e);
+      progress.end("Backup failed");
+      event(
+          EventType.BACKUP_FAILED,
+          actor,
+          "backup",
+          "backup " + name + " failed: " + e.getMessage());
+      throw new UnavailableException("The backup could not be written: " + reason(e));
+    } catch (RuntimeException e) {
+      progress.end("Backup failed");
+      throw e;
+    }
+  }
+
+  /** Stores an uploaded backup in the folder once its head reads as one. */
+  public BackupFile upload(InputStream body, String actor) {
+    String name = "uploaded-" + STAMP.format(clock.instant()) + SUFFIX;
+    try {
+      Files.createDirectories(directory());
+      Path part = Files.createTempFile(directory(), "upload", ".part");
+      try {
+        Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
+        BackupArchive.manifest(part);
+        Files.move(part, directory().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new InvalidInputException(
+            "file", "This file is not a Bulwark backup: " + e.getMessage());
+      } finally {
+        Files.deleteIfExists(part);
+      }
+    } catch (IOException e) {
+      throw new UnavailableException("The backup folder cannot be written");
+    }
+    BackupFile file = get(name);
+    event(EventType.BACKUP_UPLOADED, actor, "upload", describe(file));
+    return file;
+  }
+
+  public void delete(String name, String actor) {
+    Path file = file(name);
+    try {
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new UnavailableException("The backup could not be deleted");
+    }
+    event(EventType.BACKUP_DELETED, actor, "delete", "backup " + name);
+  }
+
+  /**
+   * Reads the whole backup with {@code passphrase} and says what a restore would change; changes
+   * nothing. Refused, with the reason, when the backup cannot be restored here.
+   */
+  public RestorePlan check(String name, String passphrase, String actor) {
+    BackupFile backup = get(name);
+    if (!progress.begin("Check", backup.manifest().rows())) {
+      throw new UnavailableException("A backup or restore is running; try again when it ends");
+    }
+    try {
+      RestorePlan plan = verified(backup, passphrase, actor);
+      progress.end("Backup " + name + " can be restored");
+      return plan;
+    } catch (RuntimeException e) {
+      progress.end("Check refused");
+      throw e;
+    }
+  }
+
+  /**
+   * Replaces the backup's tables with its rows, in one transaction, after {@link #check} passed;
+   * returns what changed.
+   */
+  public RestorePlan restore(String name, String passphrase, String actor) {
+    BackupFile backup = get(name);
+    if (!progress.begin("Restore", backup.manifest().rows() * 2)) {
+      throw new UnavailableException("A backup or restore is running; try again when it ends");
+    }
+    try {
+      RestorePlan plan = verified(backup, passphrase, actor);
+      Snapshot before;
+      try (Connection c = dataSource.getConnection()) {
+        before = reload.snapshot(c);
+        apply(c, backup, passphrase);
+      }
+      reload.reloadAfterRestore(before);
+      progress.end("Backup " + name + " restored: " + plan.rowsInBackup() + " rows");
+      event(EventType.BACKUP_RESTORED, actor, "restore", describe(backup));
+      return plan;
+    } catch (IOException | SQLException e) {
+      LOG.warnf("Restore of %s failed, nothing changed: %s", name, e);
+      progress.end("Restore failed; nothing changed");
+      event(
+          EventType.RESTORE_REFUSED,
+          actor,
+          "restore",
+          "backup " + name + ": " + reason(e) + "; nothing changed");
+      throw new UnavailableException("The restore failed and changed nothing: " + reason(e));
+    } catch (RuntimeException e) {
+      progress.end("Restore refused; nothing changed");
+      throw e;
+    }
+  }
+
+  /** In-memory state of the tables a restore replaces, taken before it. */
+  public record Snapshot(
+      Map<Long, String[]> extensions, Map<Long, String> trunks, Set<Long> groups) {}
+
+  private RestorePlan verified(BackupFile backup, String passphrase, String actor) {
+    BackupManifest manifest = backup.manifest();
+    Path file = directory().resolve(backup.name());
+    String refusal = null;
+    Map<String, Long> rows = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      if (passphrase == null || passphrase.isEmpty()) {
+        throw new InvalidInputException("passphrase", "The passphrase the backup was made with");
+      }
+      if (Long.parseLong(manifest.schemaVersion()) > Long.parseLong(schemaVersion(c))) {
+        refusal =
+            "it was made by a newer Bulwark (schema "
+                + manifest.schemaVersion()
+                + "); upgrade first";
+      } else if (!BackupArchive.intact(file)) {
+        refusal = "it was changed after it was made (its checksum does not match)";
+      } else {
+        try (DataInputStream in = BackupArchive.open(file, new Passphrase(passphrase))) {
+          BackupManifest inside = BackupManifest.parse(BackupArchive.readString(in));
+          if (!inside.sameAs(manifest)) {
+            refusal = "its manifest was changed after it was made";
+          } else {
+            long done = 0;
+            for (TableCodec.Table t = readHeader(in); t != null; t = TableCodec.readTable(in)) {
+              long count = 0;
+              while (TableCodec.readRow(in, t.columns().size()) != null) {
+                count++;
+                if (++done % 10_000 == 0) {
+                  progress.at(t.name(), done);
+                }
+              }
+              rows.put(t.name(), count);
+            }
+            if (!rows.equals(manifest.tables())) {
+              refusal = "it holds other rows than its manifest says";
+            }
+          }
+        }
+      }
+      if (refusal == null) {
+        Set<String> existing = new LinkedHashSet<>(tables(c));
+        List<RestorePlan.TableChange> changes = new ArrayList<>();
+        for (Map.Entry<String, Long> table : rows.entrySet()) {
+          long now = existing.contains(table.getKey()) ? count(c, table.getKey()) : 0;
+          changes.add(new RestorePlan.TableChange(table.getKey(), now, table.getValue()));
+        }
+        return new RestorePlan(backup, changes);
+      }
+    } catch (SealedStream.Refused e) {
+      refusal = e.getMessage().substring(0, 1).toLowerCase() + e.getMessage().substring(1);
+    } catch (IOException e) {
+      refusal = "it cannot be read: " + e.getMessage();
+    } catch (SQLException e) {
+      throw new UnavailableException("The database cannot be read");
+    }
+    event(
+        EventType.RESTORE_REFUSED,
+        actor,
+        "check",
+        "backup " + backup.name() + ": " + refusal + "; nothing changed");
+    throw new InvalidInputException(fieldOf(refusal), "This backup cannot be restored: " + refusal);
+  }
+
+  private static String fieldOf(String refusal) {
+    return refusal.contains("passphrase") ? "passphrase" : "backup";
+  }
+
+  private TableCodec.Table readHeader(DataInputStream in) throws IOException {
+    if (!TableCodec.HEADER.equals(in.readUTF())) {
+      throw new IOException("unknown table format");
+    }
+    return TableCodec.readTable(in);
+  }
+
+  private void dump(Connection c, Set<String> tables, DataOutputStream out) throws IOException {
+    out.writeUTF(TableCodec.HEADER);
+    long done = 0;
+    try {
+      for (String table : tables) {
+        try (Statement s = c.createStatement()) {
+          s.setFetchSize(BATCH);
+          try (ResultSet rs = s.executeQuery("SELECT * FROM `" + table + "`")) {
+            int n = rs.getMetaData().getColumnCount();
+            List<String> columns = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+              columns.add(rs.getMetaData().getColumnName(i));
+            }
+            TableCodec.writeTable(out, table, columns);
+            while (rs.next()) {
+              Object[] values = new Object[n];
+              for (int i = 0; i < n; i++) {
+                values[i] = rs.getObject(i + 1);
+              }
+              TableCodec.writeRow(out, values);
+              if (++done % 10_000 == 0) {
+                progress.at(table, done);
+              }
+            }
+            TableCodec.endTable(out);
+          }
+        }
+      }
+      TableCodec.end(out);
+      progress.at("", done);
+    } catch (SQLException e) {
+      throw new IOException("the database could not be read", e);
+    }
+  }
+
+  private void apply(Connection c, BackupFile backup, String passphrase)
+      throws IOException, SQLException {
+    Path file = directory().resolve(backup.name());
+    Set<String> existing = new LinkedHashSet<>(tables(c));
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement();
+        DataInputStream in = BackupArchive.open(file, new Passphrase(passphrase))) {
+      s.execute("SET FOREIGN_KEY_CHECKS = 0");
+      BackupArchive.readString(in);
+      long done = backup.manifest().rows();
+      for (TableCodec.Table t = readHeader(in); t != null; t = TableCodec.readTable(in)) {
+        if (!existing.contains(t.name())) {
+          while (TableCodec.readRow(in, t.columns().size()) != null) {
+            done++;
+          }
+          continue;
+        }
+        Set<String> now = columns(c, t.name());
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+          if (now.contains(t.columns().get(i))) {
+            kept.add(i);
+          }
+        }
+        s.executeUpdate("DELETE FROM `" + t.name() + "`");
+        List<String> names = t.columns();
+        String sql =
+            "INSERT INTO `"
+                + t.name()
+                + "` ("
+                + String.join(", ", kept.stream().map(i -> "`" + names.get(i) + "`").toList())
+                + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(kept.size(), "?"))
+                + ")";
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+          int pending = 0;
+          for (Object[] row = TableCodec.readRow(in, t.columns().size());
+              row != null;
+              row = TableCodec.readRow(in, t.columns().size())) {
+            for (int i = 0; i < kept.size(); i++) {
+              insert.setObject(i + 1, row[kept.get(i)]);
+            }
+            insert.addBatch();
+            if (++pending == BATCH) {
+              insert.executeBatch();
+              pending = 0;
+            }
+            if (++done % 10_000 == 0) {
+              progress.at(t.name(), done);
+            }
+          }
+          if (pending > 0) {
+            insert.executeBatch();
+          }
+        }
+      }
+      c.commit();
+    } catch (IOException | SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET FOREIGN_KEY_CHECKS = 1");
+      }
+      c.setAutoCommit(true);
+    }
+  }
+
+  private static List<String> tables(Connection c) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+                    + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    return tables;
+  }
+
+  private static Set<String> columns(Connection c, String table) throws SQLException {
+    Set<String> columns = new LinkedHashSet<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE()"
+                + " AND table_name = ?")) {
+      s.setString(1, table);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          columns.add(rs.getString(1));
+        }
+      }
+    }
+    return columns;
+  }
+
+  private static long count(Connection c, String table) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `" + table + "`")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static String schemaVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT MAX(CAST(version AS UNSIGNED)) FROM flyway_schema_history WHERE success = 1")) {
+      rs.next();
+      return Long.toString(rs.getLong(1));
+    }
+  }
+
+  private static byte[] random(int bytes) {
+    byte[] value = new byte[bytes];
+    RANDOM.nextBytes(value);
+    return value;
+  }
+
+  private static String reason(Exception e) {
+    return e instanceof SQLException ? "the database refused it" : String.valueOf(e.getMessage());
+  }
+
+  private static String describe(BackupFile file) {
+    BackupManifest m = file.manifest();
+    return "backup "
+        + file.name()
+        + ": "
+        + m.contents().stream().map(BackupContent::getLabel).sorted().toList()
+        + ", "
+        + m.rows()
+        + " rows, "
+        + file.bytes()
+        + " bytes";
+  }
+
+  private void event(EventType type, String actor, String action, String detail) {
+    events.fireAsync(new SecurityEvent(clock.instant(), type, null, actor, action, detail));
+  }
+}
