@@ -86,6 +86,7 @@ class AuthorizationMatrixIT {
           Map.entry("/system", "SYSTEM"),
           Map.entry("/api-clients", "SYSTEM"),
           Map.entry("/mail", "SYSTEM"),
+          Map.entry("/backups", "SYSTEM"),
           Map.entry("/sso", "SYSTEM"),
           Map.entry("/login-links", "EXTENSIONS"),
           Map.entry("/roles", "ROLES"),
@@ -118,6 +119,7 @@ class AuthorizationMatrixIT {
           Map.entry("/certificate.xhtml", "SYSTEM"),
           Map.entry("/api-clients.xhtml", "SYSTEM"),
           Map.entry("/mail.xhtml", "SYSTEM"),
+          Map.entry("/backups.xhtml", "SYSTEM"),
           Map.entry("/microsoft-sign-in.xhtml", "SYSTEM"));
 
   private static char access(String role, String area) {

@@ -40,6 +40,25 @@ public final class Http {
     }
   }
 
+  /** The body of a 200 answer, as bytes (a download). */
+  public static byte[] bytes(HttpRequest.Builder request) {
+    try {
+      HttpResponse<byte[]> response =
+          CLIENT.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("HTTP " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static HttpRequest.Builder request(String url) {
     return HttpRequest.newBuilder(URI.create(url));
   }

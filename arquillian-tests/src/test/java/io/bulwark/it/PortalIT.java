@@ -364,7 +364,8 @@ class PortalIT {
         Map.of(
                 "Email", "mail",
                 "Microsoft sign-in", "microsoft-sign-in",
-                "Event Notification", "event-notification")
+                "Event Notification", "event-notification",
+                "Backup and Restore", "backups")
             .entrySet()) {
       browser.get(TestEnvironment.publicUrl() + "/" + page.getValue() + ".xhtml");
       wait.until(ExpectedConditions.titleContains(page.getKey()));

@@ -66,6 +66,8 @@ public class BackupService {
 
   @Inject private BackupProgress progress;
   @Inject private HotStateReload reload;
+  @Inject private io.bulwark.pbx.extension.ExtensionService extensionService;
+  @Inject private io.bulwark.pbx.identity.KeycloakDirectory directory;
   @Inject private SecurityEvents events;
   @Inject private Clock clock;
 
@@ -265,8 +267,9 @@ public class BackupService {
         before = reload.snapshot(c);
         apply(c, backup, passphrase);
       }
-      reload.reloadAfterRestore(before);
-      progress.end("Backup " + name + " restored: " + plan.rowsInBackup() + " rows");
+      BackupService.Snapshot after = reload.reloadAfterRestore(before);
+      String users = resyncUsers(before, after);
+      progress.end("Backup " + name + " restored: " + plan.rowsInBackup() + " rows" + users);
       event(EventType.BACKUP_RESTORED, actor, "restore", describe(backup));
       return plan;
     } catch (IOException | SQLException e) {
@@ -282,6 +285,37 @@ public class BackupService {
       progress.end("Restore refused; nothing changed");
       throw e;
     }
+  }
+
+  /**
+   * Makes the extensions' users in Keycloak what the restored rows say, and removes the users of
+   * extensions the restore took away; says what could not be done, if anything.
+   */
+  private String resyncUsers(Snapshot before, Snapshot after) {
+    int failed = 0;
+    for (Long id : after.extensions().keySet()) {
+      try {
+        extensionService.resyncUser(id);
+      } catch (RuntimeException e) {
+        failed++;
+        LOG.warnf("The user of extension %s was not restored in Keycloak: %s", id, e);
+      }
+    }
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    after.extensions().values().forEach(row -> kept.add(row[0]));
+    for (String[] row : before.extensions().values()) {
+      if (!kept.contains(row[0])) {
+        try {
+          directory.deleteUser(row[0]);
+        } catch (RuntimeException e) {
+          failed++;
+          LOG.warnf("The user of removed extension %s is still in Keycloak: %s", row[0], e);
+        }
+      }
+    }
+    return failed == 0
+        ? ""
+        : "; " + failed + " users could not be brought in line in Keycloak, see the server log";
   }
 
   /** In-memory state of the tables a restore replaces, taken before it. */

@@ -69,7 +69,9 @@ public class HotStateReload {
     return new BackupService.Snapshot(extensionRows, trunkRows, groupIds);
   }
 
-  public void reloadAfterRestore(BackupService.Snapshot before) throws SQLException {
+  /** Announces every change the restore made; returns the state after it. */
+  public BackupService.Snapshot reloadAfterRestore(BackupService.Snapshot before)
+      throws SQLException {
     BackupService.Snapshot after;
     try (Connection c = dataSource.getConnection()) {
       after = snapshot(c);
@@ -108,5 +110,6 @@ public class HotStateReload {
     callPolicy.fire(new CallPolicyChanged());
     roles.fire(new RolesChanged());
     apiClients.fire(new ApiClientsChanged());
+    return after;
   }
 }

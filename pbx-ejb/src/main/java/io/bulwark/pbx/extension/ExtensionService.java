@@ -159,6 +159,14 @@ public class ExtensionService {
     audit(EventType.EXTENSION_DELETED, extension, actor, "delete");
   }
 
+  /**
+   * Makes extension {@code id}'s user in Keycloak what the database says, as after a restore put
+   * back rows Keycloak never saw.
+   */
+  public void resyncUser(long id) {
+    syncUser(get(id));
+  }
+
   /** Makes the extension's user in Keycloak what the extension says. */
   private void syncUser(Extension extension) {
     UserInformation user = extension.getUser();

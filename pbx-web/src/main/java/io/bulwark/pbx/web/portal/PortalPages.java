@@ -41,6 +41,7 @@ public final class PortalPages {
           Map.entry("/audit-log.xhtml", Area.EVENT_LOGS),
           Map.entry("/certificate.xhtml", Area.SYSTEM),
           Map.entry("/mail.xhtml", Area.SYSTEM),
+          Map.entry("/backups.xhtml", Area.SYSTEM),
           Map.entry("/microsoft-sign-in.xhtml", Area.SYSTEM),
           Map.entry("/api-clients.xhtml", Area.SYSTEM));
 

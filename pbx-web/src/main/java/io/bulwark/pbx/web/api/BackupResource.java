@@ -1,0 +1,208 @@
+package io.bulwark.pbx.web.api;
+
+import io.bulwark.pbx.backup.BackupContent;
+import io.bulwark.pbx.backup.BackupFile;
+import io.bulwark.pbx.backup.BackupProgress;
+import io.bulwark.pbx.backup.BackupService;
+import io.bulwark.pbx.backup.RestorePlan;
+import io.bulwark.pbx.identity.Area;
+import io.bulwark.pbx.system.FieldViolation;
+import io.bulwark.pbx.system.InvalidInputException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code /api/v1/backups}: Maintenance > Backup and Restore. A backup is made, listed, downloaded,
+ * uploaded, checked with its passphrase (a dry run that says what a restore would change), restored
+ * and deleted; {@code progress} shows the one running.
+ */
+@Path("/backups")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Guarded(Area.SYSTEM)
+public class BackupResource {
+
+  @Inject private BackupService backups;
+  @Inject private BackupProgress progress;
+  @Context private SecurityContext security;
+
+  /** A backup; {@code contents} are CONFIGURATION, CALL_RECORDS, EVENT_LOGS. */
+  public record View(
+      String name,
+      long bytes,
+      Instant createdAt,
+      String schemaVersion,
+      List<String> contents,
+      long rows) {
+
+    static View of(BackupFile b) {
+      return new View(
+          b.name(),
+          b.bytes(),
+          b.manifest().createdAt(),
+          b.manifest().schemaVersion(),
+          b.manifest().contents().stream().map(Enum::name).sorted().toList(),
+          b.manifest().rows());
+    }
+  }
+
+  /** What to back up, and the passphrase (12 characters or more) that will restore it. */
+  public record Input(List<String> contents, String passphrase) {}
+
+  public record PassphraseInput(String passphrase) {}
+
+  /** What a restore changes: per table, the rows now and the rows it puts in their place. */
+  public record Plan(View backup, List<RestorePlan.TableChange> tables, long rowsInBackup) {
+    static Plan of(RestorePlan plan) {
+      return new Plan(View.of(plan.backup()), plan.tables(), plan.rowsInBackup());
+    }
+  }
+
+  @GET
+  @APIResponse(responseCode = "200", description = "The backups in the backup folder, newest first")
+  public List<View> list() {
+    return backups.list().stream().map(View::of).toList();
+  }
+
+  @POST
+  @APIResponse(responseCode = "201", description = "Made; Location is its file")
+  @APIResponse(
+      responseCode = "400",
+      description = "No content chosen or too short a passphrase",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "503",
+      description = "Another backup or restore runs, or the folder cannot be written",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public Response create(Input input) {
+    Input body = Requests.required(input);
+    BackupFile made =
+        backups.create(contents(body.contents()), body.passphrase(), Requests.actor(security));
+    return Response.created(UriBuilder.fromPath("/api/v1/backups/{name}/file").build(made.name()))
+        .entity(View.of(made))
+        .build();
+  }
+
+  @GET
+  @Path("/progress")
+  @APIResponse(
+      responseCode = "200",
+      description = "The backup, check or restore running or last run")
+  public BackupProgress.State progress() {
+    return progress.state();
+  }
+
+  @GET
+  @Path("/{name}/file")
+  @Produces(MediaType.APPLICATION_OCTET_STREAM)
+  @APIResponse(responseCode = "200", description = "The backup file, to keep elsewhere")
+  @APIResponse(
+      responseCode = "404",
+      description = "No backup of this name",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public Response download(@PathParam("name") String name) {
+    java.nio.file.Path file = backups.file(name);
+    return Response.ok(file.toFile(), MediaType.APPLICATION_OCTET_STREAM)
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        .build();
+  }
+
+  @POST
+  @Path("/upload")
+  @Consumes(MediaType.WILDCARD)
+  @APIResponse(responseCode = "201", description = "Stored in the backup folder")
+  @APIResponse(
+      responseCode = "400",
+      description = "The body is not a Bulwark backup",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public Response upload(InputStream body) {
+    BackupFile stored = backups.upload(body, Requests.actor(security));
+    return Response.created(UriBuilder.fromPath("/api/v1/backups/{name}/file").build(stored.name()))
+        .entity(View.of(stored))
+        .build();
+  }
+
+  @POST
+  @Path("/{name}/check")
+  @APIResponse(
+      responseCode = "200",
+      description = "The backup reads whole with this passphrase; what a restore would change")
+  @APIResponse(
+      responseCode = "400",
+      description = "Wrong passphrase, changed or damaged file, or a newer schema; nothing changed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "404",
+      description = "No backup of this name",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public Plan check(@PathParam("name") String name, PassphraseInput input) {
+    return Plan.of(
+        backups.check(name, Requests.required(input).passphrase(), Requests.actor(security)));
+  }
+
+  @POST
+  @Path("/{name}/restore")
+  @APIResponse(responseCode = "200", description = "Restored; what changed")
+  @APIResponse(
+      responseCode = "400",
+      description = "Wrong passphrase, changed or damaged file, or a newer schema; nothing changed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "404",
+      description = "No backup of this name",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "503",
+      description = "Another backup or restore runs, or the database refused; nothing changed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public Plan restore(@PathParam("name") String name, PassphraseInput input) {
+    return Plan.of(
+        backups.restore(name, Requests.required(input).passphrase(), Requests.actor(security)));
+  }
+
+  @DELETE
+  @Path("/{name}")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "404",
+      description = "No backup of this name",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public void delete(@PathParam("name") String name) {
+    backups.delete(name, Requests.actor(security));
+  }
+
+  private static Set<BackupContent> contents(List<String> names) {
+    List<FieldViolation> violations = new ArrayList<>();
+    if (names != null && names.contains(null)) {
+      throw new InvalidInputException(
+          "contents", "Name each content: CONFIGURATION, CALL_RECORDS, EVENT_LOGS");
+    }
+    Set<BackupContent> chosen =
+        QueryParameters.constants("contents", names, BackupContent.class, violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    return chosen.isEmpty() ? Set.of() : EnumSet.copyOf(chosen);
+  }
+}
