@@ -149,6 +149,61 @@ class BackupIT {
     }
   }
 
+  @Test
+  void aScheduleNeedsAPassphraseAndSaysWhenItRunsNext() {
+    JsonObject shipped = Http.object(Http.api(admin, "GET", "/backups/schedule", null));
+    assertFalse(shipped.getBoolean("enabled"), "off on a new system");
+    assertFalse(shipped.containsKey("nextRun"), shipped.toString());
+    JsonObject weekly =
+        Json.createObjectBuilder()
+            .add("enabled", true)
+            .add("frequency", "WEEKLY")
+            .add("day", "SUNDAY")
+            .add("at", "03:15")
+            .add("keep", 4)
+            .add("contents", Json.createArrayBuilder().add("CONFIGURATION"))
+            .build();
+    Problems.assertProblem(400, Http.api(admin, "PUT", "/backups/schedule", weekly), "passphrase");
+    Problems.assertProblem(
+        400,
+        Http.api(
+            admin,
+            "PUT",
+            "/backups/schedule",
+            Json.createObjectBuilder(weekly)
+                .add("at", "25:00")
+                .add("passphrase", PASSPHRASE)
+                .build()),
+        "at");
+    assertEquals(shipped, Http.object(Http.api(admin, "GET", "/backups/schedule", null)));
+    try {
+      HttpResponse<String> saved =
+          Http.api(
+              admin,
+              "PUT",
+              "/backups/schedule",
+              Json.createObjectBuilder(weekly).add("passphrase", PASSPHRASE).build());
+      assertEquals(200, saved.statusCode(), saved.body());
+      JsonObject schedule = Http.object(saved);
+      assertTrue(schedule.getBoolean("passphraseSet"));
+      assertFalse(saved.body().contains(PASSPHRASE), "the passphrase is never shown");
+      java.time.ZonedDateTime next =
+          java.time.Instant.parse(schedule.getString("nextRun"))
+              .atZone(
+                  java.time.ZoneId.of(
+                      Http.object(Http.api(admin, "GET", "/business-hours", null))
+                          .getString("timeZone")));
+      assertEquals(java.time.DayOfWeek.SUNDAY, next.getDayOfWeek());
+      assertEquals(java.time.LocalTime.of(3, 15), next.toLocalTime());
+    } finally {
+      Http.api(
+          admin,
+          "PUT",
+          "/backups/schedule",
+          Json.createObjectBuilder(weekly).add("enabled", false).build());
+    }
+  }
+
   /** Every backed-up table, row for row, in a fixed order. */
   private static String dump() {
     StringBuilder text = new StringBuilder();

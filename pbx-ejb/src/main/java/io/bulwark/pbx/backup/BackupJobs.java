@@ -26,7 +26,7 @@ public class BackupJobs {
 
   @Asynchronous
   public void backup(Set<BackupContent> contents, String passphrase, String actor) {
-    run(() -> backups.create(contents, passphrase, actor));
+    run(() -> backups.create(contents, passphrase, actor, BackupService.MANUAL));
   }
 
   @Asynchronous

@@ -54,6 +54,13 @@ import org.jboss.logging.Logger;
 public class BackupService {
 
   static final String SUFFIX = ".bwbk";
+
+  /** What a backup an administrator asks for is named after. */
+  public static final String MANUAL = "bulwark";
+
+  /** What a backup of the schedule is named after; only these are pruned. */
+  public static final String SCHEDULED = "scheduled";
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.bwbk");
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -126,7 +133,8 @@ public class BackupService {
   }
 
   /** Backs up {@code contents} under {@code passphrase}; returns the finished backup. */
-  public BackupFile create(Set<BackupContent> contents, String passphrase, String actor) {
+  public BackupFile create(
+      Set<BackupContent> contents, String passphrase, String actor, String prefix) {
     List<FieldViolation> violations = new ArrayList<>();
     if (contents == null || contents.isEmpty()) {
       violations.add(new FieldViolation("contents", "Choose what to back up"));
@@ -138,7 +146,7 @@ public class BackupService {
     if (!progress.begin("Backup", 0)) {
       throw new UnavailableException("A backup or restore is running; try again when it ends");
     }
-    String name = "bulwark-" + STAMP.format(clock.instant()) + SUFFIX;
+    String name = prefix + "-" + STAMP.format(clock.instant()) + SUFFIX;
     try {
       Files.createDirectories(directory());
       Path target = directory().resolve(name);

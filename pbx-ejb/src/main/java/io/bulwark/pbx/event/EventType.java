@@ -90,7 +90,8 @@ public enum EventType {
   BACKUP_UPLOADED(Severity.INFO),
   BACKUP_DELETED(Severity.INFO),
   BACKUP_RESTORED(Severity.WARNING),
-  RESTORE_REFUSED(Severity.WARNING);
+  RESTORE_REFUSED(Severity.WARNING),
+  BACKUP_SCHEDULE_UPDATED(Severity.INFO);
 
   private final Severity severity;
 

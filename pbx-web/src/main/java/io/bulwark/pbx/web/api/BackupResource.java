@@ -3,7 +3,11 @@ package io.bulwark.pbx.web.api;
 import io.bulwark.pbx.backup.BackupContent;
 import io.bulwark.pbx.backup.BackupFile;
 import io.bulwark.pbx.backup.BackupProgress;
+import io.bulwark.pbx.backup.BackupSchedule;
+import io.bulwark.pbx.backup.BackupScheduleDraft;
+import io.bulwark.pbx.backup.BackupScheduleService;
 import io.bulwark.pbx.backup.BackupService;
+import io.bulwark.pbx.backup.BackupTiming;
 import io.bulwark.pbx.backup.RestorePlan;
 import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.system.FieldViolation;
@@ -14,6 +18,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -45,6 +50,7 @@ public class BackupResource {
 
   @Inject private BackupService backups;
   @Inject private BackupProgress progress;
+  @Inject private BackupScheduleService schedules;
   @Context private SecurityContext security;
 
   /** A backup; {@code contents} are CONFIGURATION, CALL_RECORDS, EVENT_LOGS. */
@@ -98,10 +104,105 @@ public class BackupResource {
   public Response create(Input input) {
     Input body = Requests.required(input);
     BackupFile made =
-        backups.create(contents(body.contents()), body.passphrase(), Requests.actor(security));
+        backups.create(
+            contents(body.contents()),
+            body.passphrase(),
+            Requests.actor(security),
+            BackupService.MANUAL);
     return Response.created(UriBuilder.fromPath("/api/v1/backups/{name}/file").build(made.name()))
         .entity(View.of(made))
         .build();
+  }
+
+  /**
+   * The backup schedule; {@code at} is a time of day (HH:mm) in the time zone of Business Hours,
+   * {@code day} a day of the week for a weekly one, and {@code nextRun} when it runs next.
+   */
+  public record ScheduleView(
+      boolean enabled,
+      String frequency,
+      String day,
+      String at,
+      int keep,
+      List<String> contents,
+      boolean passphraseSet,
+      Instant lastRunAt,
+      Instant nextRun,
+      int version) {}
+
+  /** A passphrase left out keeps the one saved. */
+  public record ScheduleInput(
+      Boolean enabled,
+      String frequency,
+      String day,
+      String at,
+      Integer keep,
+      List<String> contents,
+      String passphrase,
+      Integer version) {}
+
+  @GET
+  @Path("/schedule")
+  @APIResponse(responseCode = "200", description = "The backup schedule")
+  public ScheduleView schedule() {
+    return scheduleView();
+  }
+
+  @PUT
+  @Path("/schedule")
+  @APIResponse(responseCode = "200", description = "As changed")
+  @APIResponse(
+      responseCode = "400",
+      description = "A field is wrong; errors says which",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "409",
+      description = "Changed by someone else since the version sent",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public ScheduleView updateSchedule(ScheduleInput input) {
+    ScheduleInput body = Requests.required(input);
+    List<FieldViolation> violations = new ArrayList<>();
+    java.time.LocalTime at = null;
+    if (body.at() != null) {
+      try {
+        at = java.time.LocalTime.parse(body.at().strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        violations.add(new FieldViolation("at", "A time of day such as 02:30"));
+      }
+    }
+    BackupTiming.Frequency frequency =
+        Requests.constant(BackupTiming.Frequency.class, body.frequency(), "frequency");
+    java.time.DayOfWeek day = Requests.constant(java.time.DayOfWeek.class, body.day(), "day");
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    schedules.update(
+        body.version(),
+        new BackupScheduleDraft(
+            Boolean.TRUE.equals(body.enabled()),
+            frequency,
+            day,
+            at,
+            body.keep(),
+            contents(body.contents()),
+            body.passphrase()),
+        Requests.actor(security));
+    return scheduleView();
+  }
+
+  private ScheduleView scheduleView() {
+    BackupSchedule s = schedules.schedule();
+    return new ScheduleView(
+        s.isEnabled(),
+        s.getFrequency().name(),
+        s.getDay().name(),
+        s.getAt().toString(),
+        s.getKeep(),
+        s.getContents().stream().map(Enum::name).sorted().toList(),
+        s.isPassphraseSet(),
+        s.getLastRunAt(),
+        schedules.nextRun().orElse(null),
+        s.getVersion());
   }
 
   @GET

@@ -4,9 +4,14 @@ import io.bulwark.pbx.backup.BackupContent;
 import io.bulwark.pbx.backup.BackupFile;
 import io.bulwark.pbx.backup.BackupJobs;
 import io.bulwark.pbx.backup.BackupProgress;
+import io.bulwark.pbx.backup.BackupSchedule;
+import io.bulwark.pbx.backup.BackupScheduleDraft;
+import io.bulwark.pbx.backup.BackupScheduleService;
 import io.bulwark.pbx.backup.BackupService;
+import io.bulwark.pbx.backup.BackupTiming;
 import io.bulwark.pbx.backup.Passphrase;
 import io.bulwark.pbx.backup.RestorePlan;
+import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.system.NotFoundException;
@@ -16,6 +21,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,6 +39,7 @@ public class BackupsView implements Serializable {
   @Inject private transient BackupService backups;
   @Inject private transient BackupJobs jobs;
   @Inject private transient BackupProgress progress;
+  @Inject private transient BackupScheduleService schedules;
 
   private List<BackupFile> all;
   private List<String> contents =
@@ -44,9 +53,142 @@ public class BackupsView implements Serializable {
   private String restorePassphrase;
   private RestorePlan plan;
 
+  private boolean scheduleEnabled;
+  private String frequency;
+  private String day;
+  private String at;
+  private Integer keep;
+  private List<String> scheduleContents;
+  private String schedulePassphrase;
+  private int scheduleVersion;
+
   @PostConstruct
   void load() {
     all = backups.list();
+    if (frequency == null) {
+      readSchedule();
+    }
+  }
+
+  private void readSchedule() {
+    BackupSchedule s = schedules.schedule();
+    scheduleEnabled = s.isEnabled();
+    frequency = s.getFrequency().name();
+    day = s.getDay().name();
+    at = s.getAt().toString();
+    keep = s.getKeep();
+    scheduleContents = new ArrayList<>(s.getContents().stream().map(Enum::name).toList());
+    scheduleVersion = s.getVersion();
+    schedulePassphrase = null;
+  }
+
+  public void saveSchedule() {
+    List<FieldViolation> violations = new ArrayList<>();
+    LocalTime time = null;
+    try {
+      time = LocalTime.parse(at == null ? "" : at.strip());
+    } catch (DateTimeParseException e) {
+      violations.add(new FieldViolation("at", "A time of day such as 02:30"));
+    }
+    if (!violations.isEmpty()) {
+      FormMessages.fields("schedule", violations);
+      return;
+    }
+    EnumSet<BackupContent> chosenContents = EnumSet.noneOf(BackupContent.class);
+    scheduleContents.forEach(c -> chosenContents.add(BackupContent.valueOf(c)));
+    try {
+      schedules.update(
+          scheduleVersion,
+          new BackupScheduleDraft(
+              scheduleEnabled,
+              BackupTiming.Frequency.valueOf(frequency),
+              DayOfWeek.valueOf(day),
+              time,
+              keep,
+              chosenContents,
+              schedulePassphrase),
+          FormMessages.actor());
+      readSchedule();
+      FormMessages.info("Backup schedule saved");
+    } catch (InvalidInputException e) {
+      FormMessages.fields("schedule", e.violations());
+    } catch (ConcurrentChangeException e) {
+      FormMessages.refused(e.getMessage());
+    }
+  }
+
+  /** When the schedule runs next, in words; empty when it is off. */
+  public String getNextRun() {
+    return schedules.nextRun().map(Object::toString).orElse("");
+  }
+
+  public BackupTiming.Frequency[] getFrequencies() {
+    return BackupTiming.Frequency.values();
+  }
+
+  public DayOfWeek[] getDays() {
+    return DayOfWeek.values();
+  }
+
+  public boolean isScheduleEnabled() {
+    return scheduleEnabled;
+  }
+
+  public void setScheduleEnabled(boolean scheduleEnabled) {
+    this.scheduleEnabled = scheduleEnabled;
+  }
+
+  public String getFrequency() {
+    return frequency;
+  }
+
+  public void setFrequency(String frequency) {
+    this.frequency = frequency;
+  }
+
+  public String getDay() {
+    return day;
+  }
+
+  public void setDay(String day) {
+    this.day = day;
+  }
+
+  public String getAt() {
+    return at;
+  }
+
+  public void setAt(String at) {
+    this.at = at;
+  }
+
+  public Integer getKeep() {
+    return keep;
+  }
+
+  public void setKeep(Integer keep) {
+    this.keep = keep;
+  }
+
+  public List<String> getScheduleContents() {
+    return scheduleContents;
+  }
+
+  public void setScheduleContents(List<String> scheduleContents) {
+    this.scheduleContents =
+        scheduleContents == null ? new ArrayList<>() : new ArrayList<>(scheduleContents);
+  }
+
+  public String getSchedulePassphrase() {
+    return schedulePassphrase;
+  }
+
+  public void setSchedulePassphrase(String schedulePassphrase) {
+    this.schedulePassphrase = schedulePassphrase;
+  }
+
+  public boolean isSchedulePassphraseSet() {
+    return schedules.schedule().isPassphraseSet();
   }
 
   public void backUp() {
