@@ -51,8 +51,8 @@ class BackupIT {
 
   @Test
   void aRestoreAfterAWipeLeavesEveryTableAsItWas() throws Exception {
-    long kept = extensions.createValid("6101", "backup6101", "Backup#Ext-6101");
-    long wiped = extensions.createValid("6102", "backup6102", "Backup#Ext-6102");
+    long kept = extensions.createValid("6101", "backup6101", "Quiet#Tide-41x");
+    long wiped = extensions.createValid("6102", "backup6102", "Quiet#Tide-42y");
     Database.execute(
         "INSERT INTO call_record (call_key, caller, callee, dialled, started_at, ended_at,"
             + " billable_seconds, disposition) SELECT CONCAT('backup-it-', seq), '6101', '6102',"
@@ -72,7 +72,7 @@ class BackupIT {
       assertTrue(Http.object(made).getJsonNumber("rows").longValue() > CALL_RECORDS, made.body());
 
       extensions.delete(wiped);
-      long extra = extensions.createValid("6103", "backup6103", "Backup#Ext-6103");
+      long extra = extensions.createValid("6103", "backup6103", "Quiet#Tide-43z");
       Database.execute("DELETE FROM call_record");
       String wipedDump = dump();
       assertNotEquals(before, wipedDump);

@@ -276,9 +276,11 @@ class EventNotificationIT {
         Http.send(
             Http.authorized(
                     TestEnvironment.publicUrl() + "/api/v1/events?type=SOURCE_BLOCKED", admin)
-                .header("Accept", "text/csv"));
+                .setHeader("Accept", "text/csv"));
     assertEquals(200, csv.statusCode());
-    assertTrue(csv.body().startsWith("time,level,event,source_ip,identity,action,detail,read\r\n"));
+    assertTrue(
+        csv.body().startsWith("time,level,event,source_ip,identity,action,detail,read\r\n"),
+        csv.body());
     assertTrue(csv.body().contains("SOURCE_BLOCKED"), csv.body());
   }
 

@@ -216,7 +216,7 @@ public class BackupResource {
 
   @GET
   @Path("/{name}/file")
-  @Produces(MediaType.APPLICATION_OCTET_STREAM)
+  @Produces(MediaType.WILDCARD)
   @APIResponse(responseCode = "200", description = "The backup file, to keep elsewhere")
   @APIResponse(
       responseCode = "404",
