@@ -15,11 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,26 +150,15 @@ public class CallRecordResource {
       @QueryParam("number") String number,
       @QueryParam("disposition") List<String> dispositions) {
     CallRecordQuery query = query(from, to, number, dispositions);
-    List<View> rows = new ArrayList<>();
+    List<List<Object>> rows = new ArrayList<>();
     for (int first = 0; first < MAX_EXPORT; first += CallRecordLog.MAX_PAGE) {
       List<CallRecordEntry> page = log.find(query, first, CallRecordLog.MAX_PAGE);
-      page.forEach(c -> rows.add(View.of(c)));
+      page.forEach(c -> rows.add(View.of(c).cells()));
       if (page.size() < CallRecordLog.MAX_PAGE) {
         break;
       }
     }
-    StreamingOutput body =
-        out -> {
-          Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-          Csv.row(csv, new ArrayList<>(CSV_HEADER));
-          for (View row : rows) {
-            Csv.row(csv, row.cells());
-          }
-          csv.flush();
-        };
-    return Response.ok(body, "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"cdrs.csv\"")
-        .build();
+    return Csv.attachment("cdrs.csv", CSV_HEADER, rows);
   }
 
   private static CallRecordQuery query(

@@ -1,7 +1,12 @@
 package io.bulwark.pbx.web.api;
 
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,6 +21,22 @@ final class Csv {
   private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9*#]+");
 
   private Csv() {}
+
+  /** A download of {@code header} and {@code rows} as {@code fileName}, UTF-8. */
+  static Response attachment(String fileName, List<String> header, List<List<Object>> rows) {
+    StreamingOutput body =
+        out -> {
+          Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          row(csv, header);
+          for (List<Object> cells : rows) {
+            row(csv, cells);
+          }
+          csv.flush();
+        };
+    return Response.ok(body, "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+        .build();
+  }
 
   static void row(Writer out, List<?> cells) throws IOException {
     for (int i = 0; i < cells.size(); i++) {

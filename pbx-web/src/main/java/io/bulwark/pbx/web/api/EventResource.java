@@ -22,12 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,26 +161,15 @@ public class EventResource {
       @QueryParam("severity") List<String> severities,
       @QueryParam("read") String read) {
     EventQuery query = query(from, to, types, severities, read);
-    List<View> rows = new ArrayList<>();
+    List<List<Object>> rows = new ArrayList<>();
     for (int first = 0; first < MAX_EXPORT; first += EventLog.MAX_PAGE) {
       List<EventLogEntry> page = log.find(query, first, EventLog.MAX_PAGE);
-      page.forEach(e -> rows.add(View.of(e)));
+      page.forEach(e -> rows.add(View.of(e).cells()));
       if (page.size() < EventLog.MAX_PAGE) {
         break;
       }
     }
-    StreamingOutput body =
-        out -> {
-          Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-          Csv.row(csv, new ArrayList<>(CSV_HEADER));
-          for (View row : rows) {
-            Csv.row(csv, row.cells());
-          }
-          csv.flush();
-        };
-    return Response.ok(body, "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"events.csv\"")
-        .build();
+    return Csv.attachment("events.csv", CSV_HEADER, rows);
   }
 
   @POST
