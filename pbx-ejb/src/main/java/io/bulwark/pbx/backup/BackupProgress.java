@@ -22,7 +22,8 @@ public class BackupProgress {
   public record State(
       String operation, String table, long rows, long totalRows, boolean running, String outcome) {
 
-    public int getPercent() {
+    /** How far it has come, 0 to 100. */
+    public int percent() {
       return totalRows == 0 ? (running ? 0 : 100) : (int) Math.min(100, rows * 100 / totalRows);
     }
   }
