@@ -27,8 +27,8 @@ drive_backup() {
   run_timed() { # operation url body -> "seconds http_code" ; samples the progress meanwhile
     local op=$1 url=$2 body=$3 t0 t1 code
     (while sleep 1; do
-      curl -sk --max-time 5 -H "@$header" "$base/backups/progress" |
-        jq -r '[now|floor, .operation, .rows, .totalRows, .running] | @tsv' 2>/dev/null || true
+      printf '%s\t%s\n' "$(date +%s)" "$(curl -sk --max-time 5 -H "@$header" "$base/backups/progress" |
+        jq -r '[.operation, .rows, .totalRows, .running] | @tsv' 2>/dev/null || true)"
     done) > "$dir/$op-progress.tsv" &
     local sampler=$!
     t0=$(now)
