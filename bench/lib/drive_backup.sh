@@ -24,18 +24,31 @@ drive_backup() {
   extensions=$(db_query "SELECT COUNT(*) FROM extension")
   calls=$(db_query "SELECT COUNT(*) FROM call_record")
 
-  run_timed() { # operation url body -> "seconds http_code" ; samples the progress meanwhile
-    local op=$1 url=$2 body=$3 t0 t1 code
-    (while sleep 1; do
-      printf '%s\t%s\n' "$(date +%s)" "$(curl -sk --max-time 5 -H "@$header" "$base/backups/progress" |
-        jq -r '[.operation, .rows, .totalRows, .running] | @tsv' 2>/dev/null || true)"
-    done) > "$dir/$op-progress.tsv" &
-    local sampler=$!
+  # operation url body -> "seconds http_code". A backup or restore answers 202 at once and runs on:
+  # its progress is read every half second until it ends, and that end is its time.
+  run_timed() {
+    local op=$1 url=$2 body=$3 t0 t1 code state
+    : > "$dir/$op-progress.tsv"
     t0=$(now)
-    code=$(curl -sk --max-time 1800 -o "$dir/$op.json" -w '%{http_code}' -X POST -H "@$header" \
+    code=$(curl -sk --max-time 600 -o "$dir/$op.json" -w '%{http_code}' -X POST -H "@$header" \
       -H 'Content-Type: application/json' --data "$body" "$url")
+    if [ "$code" = 202 ]; then
+      local reads=0
+      while [ $((reads += 1)) -le 3600 ]; do  # half an hour at most
+        state=$(curl -sk --max-time 5 -H "@$header" "$base/backups/progress" || true)
+        if ! jq -e 'has("running")' <<<"$state" > /dev/null 2>&1; then
+          # Tokens live 300 s; a long restore outlives one.
+          (umask 077; api_header > "$header"); sleep 0.5; continue
+        fi
+        printf '%s\t%s\n' "$(date +%s)" \
+          "$(jq -r '[.operation, .rows, .totalRows, .running] | @tsv' <<<"$state" 2>/dev/null || true)" \
+          >> "$dir/$op-progress.tsv"
+        [ "$(jq -r '.running' <<<"$state" 2>/dev/null)" = true ] || break
+        sleep 0.5
+      done
+      printf '%s' "$state" > "$dir/$op.json"
+    fi
     t1=$(now)
-    kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
     printf '%s %s' "$(elapsed "$t0" "$t1")" "$code"
   }
 
@@ -45,8 +58,10 @@ drive_backup() {
   made=$(run_timed backup "$base/backups" \
     "$(jq -nc --arg p "$passphrase" '{contents: ["CONFIGURATION", "CALL_RECORDS"], passphrase: $p}')")
   backup_s=${made% *}; code=${made#* }
-  [ "$code" = 201 ] || die "$name: the backup answered $code: $(cat "$dir/backup.json")"
-  file=$(jq -r .name "$dir/backup.json"); bytes=$(jq -r .bytes "$dir/backup.json")
+  [ "$code" = 202 ] && [ "$(jq -r .failed "$dir/backup.json")" = false ] ||
+    die "$name: the backup failed ($code): $(cat "$dir/backup.json")"
+  file=$(jq -r .backup "$dir/backup.json")
+  bytes=$(curl -sk --max-time 60 -H "@$header" "$base/backups" | jq --arg f "$file" '.[] | select(.name == $f) | .bytes')
   (umask 077; api_header > "$header")
   say "$name: checking $file"
   local checked check_s
@@ -56,11 +71,14 @@ drive_backup() {
   say "$name: restoring $file"
   local restored restore_s
   restored=$(run_timed restore "$base/backups/$file/restore" "$(jq -nc --arg p "$passphrase" '{passphrase: $p}')")
-  restore_s=${restored% *}; [ "${restored#* }" = 200 ] || die "$name: the restore answered ${restored#* }: $(cat "$dir/restore.json")"
+  restore_s=${restored% *}
+  [ "${restored#* }" = 202 ] && [ "$(jq -r .failed "$dir/restore.json")" = false ] ||
+    die "$name: the restore failed (${restored#* }): $(cat "$dir/restore.json")"
   local extensions_after calls_after samples
   extensions_after=$(db_query "SELECT COUNT(*) FROM extension")
   calls_after=$(db_query "SELECT COUNT(*) FROM call_record")
   samples=$(awk -F'\t' '$5 == "true" { n++ } END { print n + 0 }' "$dir/backup-progress.tsv" "$dir/restore-progress.tsv")
+  local outcome; outcome=$(jq -r .outcome "$dir/restore.json")
   curl -sk --max-time 60 -o /dev/null -X DELETE -H "@$header" "$base/backups/$file" || true
   db_query "DELETE FROM call_record WHERE call_key LIKE 'bench-%'" > /dev/null
   rm -f "$header"
@@ -68,7 +86,7 @@ drive_backup() {
   local mib; mib=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
   md "### $name: backup and restore of $extensions extensions and $calls call records"
   md ""
-  md "Configuration and call records backed up (AES-256-GCM, gzip) through \`POST /api/v1/backups\`, checked (\`.../check\`, the whole backup read and decrypted, nothing changed) and restored (\`.../restore\`: the check again, then every table replaced in one transaction, in-memory copies reloaded and the $extensions users brought in line in Keycloak). The progress endpoint answered with the operation running in $samples one-second samples."
+  md "Configuration and call records backed up (AES-256-GCM, gzip) through \`POST /api/v1/backups\`, checked (\`.../check\`, the whole backup read and decrypted, nothing changed) and restored (\`.../restore\`: the check again, then every table replaced in one transaction, in-memory copies reloaded and the $extensions users brought in line in Keycloak). Both answered 202 at once and ran on; the progress endpoint, read every half second, showed them running in $samples reads and ended with \"$outcome\"."
   md ""
   md "| extensions | call records | backup | size | check | restore | extensions after | call records after |"
   md "|---|---|---|---|---|---|---|---|"

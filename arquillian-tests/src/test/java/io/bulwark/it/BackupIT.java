@@ -64,12 +64,23 @@ class BackupIT {
       Problems.assertProblem(
           400, Http.api(admin, "POST", "/backups", backup("short")), "passphrase");
       String before = dump();
-      HttpResponse<String> made = Http.api(admin, "POST", "/backups", backup(PASSPHRASE));
-      assertEquals(201, made.statusCode(), made.body());
-      assertEquals(before, dump(), "nothing changed while the backup was made");
-      String name = Http.object(made).getString("name");
+      HttpResponse<String> started = Http.api(admin, "POST", "/backups", backup(PASSPHRASE));
+      assertEquals(202, started.statusCode(), started.body());
+      assertTrue(
+          started.headers().firstValue("Location").orElse("").endsWith("/api/v1/backups/progress"));
+      JsonObject made = finished();
+      assertFalse(made.getBoolean("failed"), made.toString());
+      String name = made.getString("backup");
       names.add(name);
-      assertTrue(Http.object(made).getJsonNumber("rows").longValue() > CALL_RECORDS, made.body());
+      assertEquals(before, dump(), "nothing changed while the backup was made");
+      JsonObject listed =
+          Http.array(Http.api(admin, "GET", "/backups", null))
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .filter(b -> b.getString("name").equals(name))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(listed.getJsonNumber("rows").longValue() > CALL_RECORDS, listed.toString());
 
       extensions.delete(wiped);
       long extra = extensions.createValid("6103", "backup6103", "Quiet#Tide-43z");
@@ -115,25 +126,25 @@ class BackupIT {
       assertTrue(calls.getJsonNumber("rowsInBackup").longValue() >= CALL_RECORDS, calls.toString());
       assertEquals(wipedDump, dump(), "a check touched nothing");
 
-      long started = System.nanoTime();
-      HttpResponse<String> restored =
+      long restoreStarted = System.nanoTime();
+      HttpResponse<String> restoring =
           Http.api(admin, "POST", "/backups/" + name + "/restore", passphrase(PASSPHRASE));
-      assertEquals(200, restored.statusCode(), restored.body());
+      assertEquals(202, restoring.statusCode(), restoring.body());
+      JsonObject restored = finished();
+      assertFalse(restored.getBoolean("failed"), restored.toString());
+      assertTrue(restored.getString("outcome").contains("restored"), restored.toString());
       String after = dump();
       System.out.printf(
           "Backup round trip: %d tables, %d lines differ after the restore; restore took %d ms%n",
           after.lines().filter(l -> l.startsWith("# ")).count(),
           diff(before, after),
-          (System.nanoTime() - started) / 1_000_000);
+          (System.nanoTime() - restoreStarted) / 1_000_000);
       assertEquals(before, after);
 
       assertEquals(200, extensions.get(wiped).statusCode());
       assertEquals(404, extensions.get(extra).statusCode());
       assertNotNull(KeycloakAdmin.realmUser("6102"), "the restored extension's user is back");
       assertNull(KeycloakAdmin.realmUser("6103"), "the user of the wiped-in extension is gone");
-      JsonObject progress = Http.object(Http.api(admin, "GET", "/backups/progress", null));
-      assertFalse(progress.getBoolean("running"));
-      assertTrue(progress.getString("outcome").contains("restored"), progress.toString());
       for (String type : List.of("BACKUP_SUCCEEDED", "RESTORE_REFUSED", "BACKUP_RESTORED")) {
         assertTrue(
             Database.awaitCount(1, "select count(*) from event_log where type = ?", type) >= 1,
@@ -202,6 +213,18 @@ class BackupIT {
           "/backups/schedule",
           Json.createObjectBuilder(weekly).add("enabled", false).build());
     }
+  }
+
+  /** The progress once the backup or restore running has ended (within 60 s). */
+  private JsonObject finished() throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    JsonObject progress = Http.object(Http.api(admin, "GET", "/backups/progress", null));
+    while (progress.getBoolean("running") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      progress = Http.object(Http.api(admin, "GET", "/backups/progress", null));
+    }
+    assertFalse(progress.getBoolean("running"), "ended within 60 s: " + progress);
+    return progress;
   }
 
   /** Every backed-up table, row for row, in a fixed order. */

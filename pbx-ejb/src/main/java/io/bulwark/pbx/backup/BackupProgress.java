@@ -6,8 +6,8 @@ import jakarta.ejb.Singleton;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * How far the backup or restore under way has come, for the page and the API to show while it runs;
- * one runs at a time, and a second is refused while one does.
+ * How far the backup or restore under way has come, and how the last one ended, for the page and
+ * the API to show; one runs at a time, and another is refused while one does.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -15,12 +15,20 @@ public class BackupProgress {
 
   /**
    * @param operation Backup, Check or Restore
+   * @param backup the backup's file name, once known
    * @param table the table being read or written
    * @param rows rows done so far, of {@code totalRows}
-   * @param running false once it ended; {@code outcome} then says how
+   * @param running false once it ended; {@code failed} and {@code outcome} then say how
    */
   public record State(
-      String operation, String table, long rows, long totalRows, boolean running, String outcome) {
+      String operation,
+      String backup,
+      String table,
+      long rows,
+      long totalRows,
+      boolean running,
+      boolean failed,
+      String outcome) {
 
     /** How far it has come, 0 to 100. */
     public int percent() {
@@ -28,7 +36,7 @@ public class BackupProgress {
     }
   }
 
-  private static final State IDLE = new State("", "", 0, 0, false, "");
+  private static final State IDLE = new State("", null, "", 0, 0, false, false, "");
 
   private final AtomicReference<State> state = new AtomicReference<>(IDLE);
 
@@ -37,21 +45,35 @@ public class BackupProgress {
   }
 
   /** Claims the one slot; false when another operation runs. */
-  public boolean begin(String operation, long totalRows) {
+  public boolean begin(String operation, String backup, long totalRows) {
     State now = state.get();
     return !now.running()
-        && state.compareAndSet(now, new State(operation, "", 0, totalRows, true, ""));
+        && state.compareAndSet(
+            now, new State(operation, backup, "", 0, totalRows, true, false, ""));
   }
 
   public void at(String table, long rows) {
-    state.updateAndGet(s -> new State(s.operation(), table, rows, s.totalRows(), true, ""));
+    state.updateAndGet(
+        s -> new State(s.operation(), s.backup(), table, rows, s.totalRows(), true, false, ""));
   }
 
-  public void total(long totalRows) {
-    state.updateAndGet(s -> new State(s.operation(), s.table(), s.rows(), totalRows, true, ""));
+  public void total(String backup, long totalRows) {
+    state.updateAndGet(
+        s -> new State(s.operation(), backup, s.table(), s.rows(), totalRows, true, false, ""));
   }
 
   public void end(String outcome) {
-    state.updateAndGet(s -> new State(s.operation(), "", s.rows(), s.totalRows(), false, outcome));
+    finish(false, outcome);
+  }
+
+  public void fail(String outcome) {
+    finish(true, outcome);
+  }
+
+  private void finish(boolean failed, String outcome) {
+    state.updateAndGet(
+        s ->
+            new State(
+                s.operation(), s.backup(), "", s.rows(), s.totalRows(), false, failed, outcome));
   }
 }

@@ -132,9 +132,16 @@ public class BackupService {
     return file;
   }
 
-  /** Backs up {@code contents} under {@code passphrase}; returns the finished backup. */
+  /** Backs up {@code contents} under {@code passphrase} and waits; returns the finished backup. */
   public BackupFile create(
       Set<BackupContent> contents, String passphrase, String actor, String prefix) {
+    checkRequest(contents, passphrase);
+    claim("Backup", null, 0);
+    return createClaimed(contents, passphrase, actor, prefix);
+  }
+
+  /** Refuses a backup of nothing, or under too short a passphrase. */
+  public void checkRequest(Set<BackupContent> contents, String passphrase) {
     List<FieldViolation> violations = new ArrayList<>();
     if (contents == null || contents.isEmpty()) {
       violations.add(new FieldViolation("contents", "Choose what to back up"));
@@ -143,9 +150,18 @@ public class BackupService {
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
     }
-    if (!progress.begin("Backup", 0)) {
+  }
+
+  /** Takes the one slot for {@code operation}, or says another runs. */
+  public void claim(String operation, String backup, long totalRows) {
+    if (!progress.begin(operation, backup, totalRows)) {
       throw new UnavailableException("A backup or restore is running; try again when it ends");
     }
+  }
+
+  /** {@link #create} once the slot was claimed ({@link #claim}). */
+  public BackupFile createClaimed(
+      Set<BackupContent> contents, String passphrase, String actor, String prefix) {
     String name = prefix + "-" + STAMP.format(clock.instant()) + SUFFIX;
     try {
       Files.createDirectories(directory());
@@ -164,7 +180,7 @@ public class BackupService {
               counts.put(table, count(c, table));
             }
           }
-          progress.total(counts.values().stream().mapToLong(Long::longValue).sum());
+          progress.total(name, counts.values().stream().mapToLong(Long::longValue).sum());
           BackupManifest manifest =
               new BackupManifest(
                   BackupManifest.FORMAT,
@@ -193,7 +209,7 @@ public class BackupService {
       return file;
     } catch (IOException | SQLException e) {
       LOG.warnf("Backup %s failed: %s", name, e);
-      progress.end("Backup failed");
+      progress.fail("Backup failed: " + reason(e));
       event(
           EventType.BACKUP_FAILED,
           actor,
@@ -201,7 +217,7 @@ public class BackupService {
           "backup " + name + " failed: " + e.getMessage());
       throw new UnavailableException("The backup could not be written: " + reason(e));
     } catch (RuntimeException e) {
-      progress.end("Backup failed");
+      progress.fail("Backup failed");
       throw e;
     }
   }
@@ -246,28 +262,65 @@ public class BackupService {
    */
   public RestorePlan check(String name, String passphrase, String actor) {
     BackupFile backup = get(name);
-    if (!progress.begin("Check", backup.manifest().rows())) {
-      throw new UnavailableException("A backup or restore is running; try again when it ends");
-    }
+    claim("Check", name, backup.manifest().rows());
     try {
       RestorePlan plan = verified(backup, passphrase, actor);
       progress.end("Backup " + name + " can be restored");
       return plan;
     } catch (RuntimeException e) {
-      progress.end("Check refused");
+      progress.fail("Check refused");
       throw e;
     }
   }
 
   /**
-   * Replaces the backup's tables with its rows, in one transaction, after {@link #check} passed;
-   * returns what changed.
+   * What can be known of a restore without reading the whole backup, so that an answer can say it
+   * at once: the backup exists, comes from this schema or an older one, is byte for byte what was
+   * written, and opens with {@code passphrase}. Refused with the reason (and an event) otherwise.
    */
-  public RestorePlan restore(String name, String passphrase, String actor) {
+  public BackupFile precheck(String name, String passphrase, String actor) {
     BackupFile backup = get(name);
-    if (!progress.begin("Restore", backup.manifest().rows() * 2)) {
-      throw new UnavailableException("A backup or restore is running; try again when it ends");
+    if (passphrase == null || passphrase.isEmpty()) {
+      throw new InvalidInputException("passphrase", "The passphrase the backup was made with");
     }
+    String refusal = null;
+    try (Connection c = dataSource.getConnection()) {
+      BackupManifest manifest = backup.manifest();
+      Path file = directory().resolve(name);
+      if (Long.parseLong(manifest.schemaVersion()) > Long.parseLong(schemaVersion(c))) {
+        refusal =
+            "it was made by a newer Bulwark (schema "
+                + manifest.schemaVersion()
+                + "); upgrade first";
+      } else if (!BackupArchive.intact(file)) {
+        refusal = "it was changed after it was made (its checksum does not match)";
+      } else {
+        try (DataInputStream in = BackupArchive.open(file, new Passphrase(passphrase))) {
+          if (!BackupManifest.parse(BackupArchive.readString(in)).sameAs(manifest)) {
+            refusal = "its manifest was changed after it was made";
+          }
+        }
+      }
+    } catch (SealedStream.Refused e) {
+      refusal = e.getMessage().substring(0, 1).toLowerCase() + e.getMessage().substring(1);
+    } catch (IOException e) {
+      refusal = "it cannot be read: " + e.getMessage();
+    } catch (SQLException e) {
+      throw new UnavailableException("The database cannot be read");
+    }
+    if (refusal != null) {
+      refuse(backup, actor, refusal);
+    }
+    return backup;
+  }
+
+  /**
+   * Replaces the backup's tables with its rows, in one transaction, after reading the whole backup
+   * as {@link #check} does; returns what changed. The slot must have been claimed ({@link #claim})
+   * with twice the backup's rows, read once to check and once to write.
+   */
+  public RestorePlan restoreClaimed(String name, String passphrase, String actor) {
+    BackupFile backup = get(name);
     try {
       RestorePlan plan = verified(backup, passphrase, actor);
       Snapshot before;
@@ -282,7 +335,7 @@ public class BackupService {
       return plan;
     } catch (IOException | SQLException e) {
       LOG.warnf("Restore of %s failed, nothing changed: %s", name, e);
-      progress.end("Restore failed; nothing changed");
+      progress.fail("Restore failed; nothing changed: " + reason(e));
       event(
           EventType.RESTORE_REFUSED,
           actor,
@@ -290,7 +343,7 @@ public class BackupService {
           "backup " + name + ": " + reason(e) + "; nothing changed");
       throw new UnavailableException("The restore failed and changed nothing: " + reason(e));
     } catch (RuntimeException e) {
-      progress.end("Restore refused; nothing changed");
+      progress.fail("Restore refused; nothing changed");
       throw e;
     }
   }
@@ -385,6 +438,10 @@ public class BackupService {
     } catch (SQLException e) {
       throw new UnavailableException("The database cannot be read");
     }
+    return refuse(backup, actor, refusal);
+  }
+
+  private RestorePlan refuse(BackupFile backup, String actor, String refusal) {
     event(
         EventType.RESTORE_REFUSED,
         actor,

@@ -2,6 +2,7 @@ package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.backup.BackupContent;
 import io.bulwark.pbx.backup.BackupFile;
+import io.bulwark.pbx.backup.BackupJobs;
 import io.bulwark.pbx.backup.BackupProgress;
 import io.bulwark.pbx.backup.BackupSchedule;
 import io.bulwark.pbx.backup.BackupScheduleDraft;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class BackupResource {
 
   @Inject private BackupService backups;
+  @Inject private BackupJobs jobs;
   @Inject private BackupProgress progress;
   @Inject private BackupScheduleService schedules;
   @Context private SecurityContext security;
@@ -92,7 +94,9 @@ public class BackupResource {
   }
 
   @POST
-  @APIResponse(responseCode = "201", description = "Made; Location is its file")
+  @APIResponse(
+      responseCode = "202",
+      description = "Started; Location is its progress, which names the backup once it is made")
   @APIResponse(
       responseCode = "400",
       description = "No content chosen or too short a passphrase",
@@ -103,14 +107,13 @@ public class BackupResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public Response create(Input input) {
     Input body = Requests.required(input);
-    BackupFile made =
-        backups.create(
-            contents(body.contents()),
-            body.passphrase(),
-            Requests.actor(security),
-            BackupService.MANUAL);
-    return Response.created(UriBuilder.fromPath("/api/v1/backups/{name}/file").build(made.name()))
-        .entity(View.of(made))
+    jobs.startBackup(contents(body.contents()), body.passphrase(), Requests.actor(security));
+    return started();
+  }
+
+  private Response started() {
+    return Response.accepted(progress.state())
+        .location(UriBuilder.fromPath("/api/v1/backups/progress").build())
         .build();
   }
 
@@ -264,7 +267,11 @@ public class BackupResource {
 
   @POST
   @Path("/{name}/restore")
-  @APIResponse(responseCode = "200", description = "Restored; what changed")
+  @APIResponse(
+      responseCode = "202",
+      description =
+          "The backup opens with this passphrase and the restore started; Location is its"
+              + " progress")
   @APIResponse(
       responseCode = "400",
       description = "Wrong passphrase, changed or damaged file, or a newer schema; nothing changed",
@@ -275,11 +282,11 @@ public class BackupResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   @APIResponse(
       responseCode = "503",
-      description = "Another backup or restore runs, or the database refused; nothing changed",
+      description = "Another backup or restore runs; nothing changed",
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
-  public Plan restore(@PathParam("name") String name, PassphraseInput input) {
-    return Plan.of(
-        backups.restore(name, Requests.required(input).passphrase(), Requests.actor(security)));
+  public Response restore(@PathParam("name") String name, PassphraseInput input) {
+    jobs.startRestore(name, Requests.required(input).passphrase(), Requests.actor(security));
+    return started();
   }
 
   @DELETE

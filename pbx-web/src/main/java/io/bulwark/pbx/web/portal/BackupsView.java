@@ -203,9 +203,13 @@ public class BackupsView implements Serializable {
     }
     EnumSet<BackupContent> chosenContents = EnumSet.noneOf(BackupContent.class);
     contents.forEach(c -> chosenContents.add(BackupContent.valueOf(c)));
-    jobs.backup(chosenContents, passphrase, FormMessages.actor());
-    passphrase = null;
-    FormMessages.info("Backup started; its progress shows below");
+    try {
+      jobs.startBackup(chosenContents, passphrase, FormMessages.actor());
+      passphrase = null;
+      FormMessages.info("Backup started; its progress shows below");
+    } catch (UnavailableException e) {
+      FormMessages.refused(e.getMessage());
+    }
   }
 
   public void choose(String name) {
@@ -230,11 +234,17 @@ public class BackupsView implements Serializable {
   }
 
   public void restore() {
-    jobs.restore(chosen, restorePassphrase, FormMessages.actor());
-    FormMessages.info("Restore of " + chosen + " started; its progress shows below");
-    chosen = null;
-    plan = null;
-    restorePassphrase = null;
+    try {
+      jobs.startRestore(chosen, restorePassphrase, FormMessages.actor());
+      FormMessages.info("Restore of " + chosen + " started; its progress shows below");
+      chosen = null;
+      plan = null;
+      restorePassphrase = null;
+    } catch (InvalidInputException e) {
+      FormMessages.refused(e.violations().get(0).message());
+    } catch (NotFoundException | UnavailableException e) {
+      FormMessages.refused(e.getMessage());
+    }
   }
 
   public void delete(String name) {
