@@ -302,7 +302,7 @@ public class BackupService {
         }
       }
     } catch (SealedStream.Refused e) {
-      refusal = e.getMessage().substring(0, 1).toLowerCase() + e.getMessage().substring(1);
+      refusal = lowerFirst(e.getMessage());
     } catch (IOException e) {
       refusal = "it cannot be read: " + e.getMessage();
     } catch (SQLException e) {
@@ -383,62 +383,55 @@ public class BackupService {
   public record Snapshot(
       Map<Long, String[]> extensions, Map<Long, String> trunks, Set<Long> groups) {}
 
+  /**
+   * {@link #precheck}, then every row read: a backup that opened may still be cut short or changed
+   * inside. The file is checked again even when a precheck just passed, since it may have been
+   * replaced in between.
+   */
   private RestorePlan verified(BackupFile backup, String passphrase, String actor) {
-    BackupManifest manifest = backup.manifest();
-    Path file = directory().resolve(backup.name());
-    String refusal = null;
+    precheck(backup.name(), passphrase, actor);
     Map<String, Long> rows = new LinkedHashMap<>();
-    try (Connection c = dataSource.getConnection()) {
-      if (passphrase == null || passphrase.isEmpty()) {
-        throw new InvalidInputException("passphrase", "The passphrase the backup was made with");
-      }
-      if (Long.parseLong(manifest.schemaVersion()) > Long.parseLong(schemaVersion(c))) {
-        refusal =
-            "it was made by a newer Bulwark (schema "
-                + manifest.schemaVersion()
-                + "); upgrade first";
-      } else if (!BackupArchive.intact(file)) {
-        refusal = "it was changed after it was made (its checksum does not match)";
-      } else {
-        try (DataInputStream in = BackupArchive.open(file, new Passphrase(passphrase))) {
-          BackupManifest inside = BackupManifest.parse(BackupArchive.readString(in));
-          if (!inside.sameAs(manifest)) {
-            refusal = "its manifest was changed after it was made";
-          } else {
-            long done = 0;
-            for (TableCodec.Table t = readHeader(in); t != null; t = TableCodec.readTable(in)) {
-              long count = 0;
-              while (TableCodec.readRow(in, t.columns().size()) != null) {
-                count++;
-                if (++done % 10_000 == 0) {
-                  progress.at(t.name(), done);
-                }
-              }
-              rows.put(t.name(), count);
-            }
-            if (!rows.equals(manifest.tables())) {
-              refusal = "it holds other rows than its manifest says";
-            }
+    String refusal = null;
+    try (DataInputStream in =
+        BackupArchive.open(directory().resolve(backup.name()), new Passphrase(passphrase))) {
+      BackupArchive.readString(in);
+      long done = 0;
+      for (TableCodec.Table t = readHeader(in); t != null; t = TableCodec.readTable(in)) {
+        long count = 0;
+        while (TableCodec.readRow(in, t.columns().size()) != null) {
+          count++;
+          if (++done % 10_000 == 0) {
+            progress.at(t.name(), done);
           }
         }
+        rows.put(t.name(), count);
       }
-      if (refusal == null) {
-        Set<String> existing = new LinkedHashSet<>(tables(c));
-        List<RestorePlan.TableChange> changes = new ArrayList<>();
-        for (Map.Entry<String, Long> table : rows.entrySet()) {
-          long now = existing.contains(table.getKey()) ? count(c, table.getKey()) : 0;
-          changes.add(new RestorePlan.TableChange(table.getKey(), now, table.getValue()));
-        }
-        return new RestorePlan(backup, changes);
+      if (!rows.equals(backup.manifest().tables())) {
+        refusal = "it holds other rows than its manifest says";
       }
     } catch (SealedStream.Refused e) {
-      refusal = e.getMessage().substring(0, 1).toLowerCase() + e.getMessage().substring(1);
+      refusal = lowerFirst(e.getMessage());
     } catch (IOException e) {
       refusal = "it cannot be read: " + e.getMessage();
+    }
+    if (refusal != null) {
+      return refuse(backup, actor, refusal);
+    }
+    try (Connection c = dataSource.getConnection()) {
+      Set<String> existing = new LinkedHashSet<>(tables(c));
+      List<RestorePlan.TableChange> changes = new ArrayList<>();
+      for (Map.Entry<String, Long> table : rows.entrySet()) {
+        long now = existing.contains(table.getKey()) ? count(c, table.getKey()) : 0;
+        changes.add(new RestorePlan.TableChange(table.getKey(), now, table.getValue()));
+      }
+      return new RestorePlan(backup, changes);
     } catch (SQLException e) {
       throw new UnavailableException("The database cannot be read");
     }
-    return refuse(backup, actor, refusal);
+  }
+
+  private static String lowerFirst(String text) {
+    return text.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + text.substring(1);
   }
 
   private RestorePlan refuse(BackupFile backup, String actor, String refusal) {

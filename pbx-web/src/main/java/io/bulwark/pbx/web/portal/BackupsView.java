@@ -61,6 +61,7 @@ public class BackupsView implements Serializable {
   private List<String> scheduleContents;
   private String schedulePassphrase;
   private int scheduleVersion;
+  private boolean schedulePassphraseSet;
 
   @PostConstruct
   void load() {
@@ -79,6 +80,7 @@ public class BackupsView implements Serializable {
     keep = s.getKeep();
     scheduleContents = new ArrayList<>(s.getContents().stream().map(Enum::name).toList());
     scheduleVersion = s.getVersion();
+    schedulePassphraseSet = s.isPassphraseSet();
     schedulePassphrase = null;
   }
 
@@ -188,7 +190,7 @@ public class BackupsView implements Serializable {
   }
 
   public boolean isSchedulePassphraseSet() {
-    return schedules.schedule().isPassphraseSet();
+    return schedulePassphraseSet;
   }
 
   public void backUp() {
