@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,8 +92,8 @@ public final class Baresip implements AutoCloseable {
         Files.createTempDirectory(Path.of("target"), "baresip-" + name + "-").toAbsolutePath();
     Path tone = Tone.write(dir.resolve("tone.wav"), toneHz, 60);
     InetAddress local = InetAddress.getByName(address);
-    int sipPort = freePortPair(local);
-    int controlPort = freePortPair(InetAddress.getLoopbackAddress());
+    int sipPort = TestEnvironment.freeBaresipPort(local);
+    int controlPort = TestEnvironment.freeBaresipPort(InetAddress.getLoopbackAddress());
     Files.writeString(
         dir.resolve("config"),
         String.join(
@@ -302,28 +300,6 @@ public final class Baresip implements AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
-  }
-
-  /**
-   * A port free on {@code address} for UDP and TCP, with the next one free for TCP too: baresip
-   * listens for SIP over UDP and TCP on its port and for SIP over TLS on the next.
-   */
-  private static int freePortPair(InetAddress address) {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket tcp = new ServerSocket(0, 1, address)) {
-        int port = tcp.getLocalPort();
-        if (port >= 65535) {
-          continue;
-        }
-        try (DatagramSocket udp = new DatagramSocket(port, address);
-            ServerSocket tls = new ServerSocket(port + 1, 1, address)) {
-          return port;
-        }
-      } catch (IOException e) {
-        // Taken: try another.
-      }
-    }
-    throw new IllegalStateException("no pair of free ports on " + address);
   }
 
   /** For failure messages. */

@@ -33,7 +33,7 @@ class BaresipIT {
     new ExtensionsApi(KeycloakAdmin.tokenWithRole("administrator"))
         .createValid("4001", "phone4001", "BaresipPh0ne");
     Path config = Files.createTempDirectory(Path.of("target"), "baresip-");
-    int localPort = TestEnvironment.freeSipPort();
+    int localPort = TestEnvironment.freeBaresipPort(java.net.InetAddress.getLoopbackAddress());
     Files.writeString(
         config.resolve("config"),
         "poll_method epoll\n"

@@ -70,6 +70,28 @@ public final class TestEnvironment {
     throw new IllegalStateException("no loopback port free for UDP and TCP");
   }
 
+  /**
+   * A port free on {@code address} for UDP and TCP, with the next one free for TCP too: baresip
+   * listens for SIP over UDP and TCP on its port and for SIP over TLS on the next.
+   */
+  public static int freeBaresipPort(java.net.InetAddress address) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, address)) {
+        int port = tcp.getLocalPort();
+        if (port >= 65535) {
+          continue;
+        }
+        try (java.net.DatagramSocket udp = new java.net.DatagramSocket(port, address);
+            java.net.ServerSocket tls = new java.net.ServerSocket(port + 1, 1, address)) {
+          return port;
+        }
+      } catch (IOException e) {
+        // Taken: try another.
+      }
+    }
+    throw new IllegalStateException("no pair of free ports on " + address);
+  }
+
   public static String jdbcUrl() {
     return "jdbc:mariadb://127.0.0.1:" + port("BULWARK_DB_PORT", 13306) + "/bulwark";
   }

@@ -71,7 +71,7 @@ class TlsRegistrationIT {
             "-out",
             ca.toString())
         .check();
-    int localPort = TestEnvironment.freeSipPort();
+    int localPort = TestEnvironment.freeBaresipPort(java.net.InetAddress.getLoopbackAddress());
     Files.writeString(
         dir.resolve("config"),
         String.join(

@@ -35,19 +35,6 @@ public record BackupManifest(
     tables = new TreeMap<>(tables);
   }
 
-  BackupManifest withTables(Map<String, Long> counted) {
-    return new BackupManifest(
-        format,
-        schemaVersion,
-        createdAt,
-        contents,
-        counted,
-        salt,
-        iterations,
-        nonce,
-        payloadSha256);
-  }
-
   BackupManifest withPayloadSha256(String sha256) {
     return new BackupManifest(
         format, schemaVersion, createdAt, contents, tables, salt, iterations, nonce, sha256);

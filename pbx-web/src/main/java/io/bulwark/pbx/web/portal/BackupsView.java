@@ -124,10 +124,6 @@ public class BackupsView implements Serializable {
     return schedules.nextRun().map(Object::toString).orElse("");
   }
 
-  public BackupTiming.Frequency[] getFrequencies() {
-    return BackupTiming.Frequency.values();
-  }
-
   public DayOfWeek[] getDays() {
     return DayOfWeek.values();
   }
