@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Maintenance > Backup and Restore, round trip: a backup of the configuration and the call log, a
  * wipe (an extension deleted, another made, the call log emptied), and a restore that leaves every
- * table as it was before, row for row, the extensions' users in Keycloak included. A wrong
- * passphrase and a flipped byte are refused before anything is touched.
+ * table as it was before, row for row, the extensions' users, custom roles and API clients in
+ * Keycloak included. A wrong passphrase and a flipped byte are refused before anything is touched.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -60,6 +60,21 @@ class BackupIT {
             + " TIMESTAMP('2026-11-30 08:01:00') + INTERVAL seq SECOND, 60, 'ANSWERED' FROM seq_1_to_"
             + CALL_RECORDS);
     List<String> names = new ArrayList<>();
+    String superAdmin = KeycloakAdmin.tokenWithRole("super-administrator");
+    assertEquals(
+        201,
+        Http.api(
+                superAdmin,
+                "POST",
+                "/roles",
+                Json.createObjectBuilder()
+                    .add("name", "backup-auditor")
+                    .add("description", "Reads the call log")
+                    .add("access", Json.createObjectBuilder().add("CALL_LOGS", "VIEW"))
+                    .build())
+            .statusCode());
+    JsonObject keptClient = apiClient("backup-kept");
+    List<Long> clients = new ArrayList<>(List.of(keptClient.getJsonNumber("id").longValue()));
     try {
       Problems.assertProblem(
           400, Http.api(admin, "POST", "/backups", backup("short")), "passphrase");
@@ -85,6 +100,10 @@ class BackupIT {
       extensions.delete(wiped);
       long extra = extensions.createValid("6103", "backup6103", "Quiet#Tide-43z");
       Database.execute("DELETE FROM call_record");
+      assertEquals(204, Http.api(superAdmin, "DELETE", "/roles/backup-auditor", null).statusCode());
+      JsonObject laterClient = apiClient("backup-later");
+      clients.add(laterClient.getJsonNumber("id").longValue());
+      assertEquals(200, tokenStatus(laterClient));
       String wipedDump = dump();
       assertNotEquals(before, wipedDump);
 
@@ -123,6 +142,9 @@ class BackupIT {
               .findFirst()
               .orElseThrow();
       assertEquals(0, calls.getJsonNumber("rowsNow").longValue());
+      assertTrue(
+          plan.getString("certificate").startsWith("installs the certificate of CN="),
+          plan.toString());
       assertTrue(calls.getJsonNumber("rowsInBackup").longValue() >= CALL_RECORDS, calls.toString());
       assertEquals(wipedDump, dump(), "a check touched nothing");
 
@@ -133,6 +155,8 @@ class BackupIT {
       JsonObject restored = finished();
       assertFalse(restored.getBoolean("failed"), restored.toString());
       assertTrue(restored.getString("outcome").contains("restored"), restored.toString());
+      assertTrue(
+          restored.getString("outcome").endsWith("; certificate installed"), restored.toString());
       String after = dump();
       System.out.printf(
           "Backup round trip: %d tables, %d lines differ after the restore; restore took %d ms%n",
@@ -145,6 +169,31 @@ class BackupIT {
       assertEquals(404, extensions.get(extra).statusCode());
       assertNotNull(KeycloakAdmin.realmUser("6102"), "the restored extension's user is back");
       assertNull(KeycloakAdmin.realmUser("6103"), "the user of the wiped-in extension is gone");
+      assertEquals(
+          200,
+          KeycloakAdmin.admin("GET", "/bulwark/roles/backup-auditor", null).statusCode(),
+          "the custom role is back in Keycloak");
+      assertEquals(200, tokenStatus(keptClient), "an API client kept works on");
+      assertEquals(
+          401, tokenStatus(laterClient), "an API client the restore took away no longer works");
+
+      long keptId = keptClient.getJsonNumber("id").longValue();
+      assertEquals(204, Http.api(admin, "DELETE", "/api-clients/" + keptId, null).statusCode());
+      assertEquals(401, tokenStatus(keptClient));
+      assertEquals(
+          202,
+          Http.api(admin, "POST", "/backups/" + name + "/restore", passphrase(PASSPHRASE))
+              .statusCode());
+      JsonObject revived = finished();
+      assertTrue(
+          revived
+              .getString("outcome")
+              .contains("; 1 API clients need a new secret (renew it under API clients)"),
+          revived.toString());
+      assertEquals(401, tokenStatus(keptClient), "the revoked secret stays revoked");
+      JsonObject renewed =
+          Http.object(Http.api(admin, "POST", "/api-clients/" + keptId + "/secret", null));
+      assertEquals(200, tokenStatus(renewed), "the restored client works with a renewed secret");
       for (String type : List.of("BACKUP_SUCCEEDED", "RESTORE_REFUSED", "BACKUP_RESTORED")) {
         assertTrue(
             Database.awaitCount(1, "select count(*) from event_log where type = ?", type) >= 1,
@@ -156,6 +205,10 @@ class BackupIT {
       }
       extensions.delete(kept);
       extensions.delete(wiped);
+      for (long client : clients) {
+        Http.api(admin, "DELETE", "/api-clients/" + client, null);
+      }
+      Http.api(superAdmin, "DELETE", "/roles/backup-auditor", null);
       Database.execute("DELETE FROM call_record WHERE call_key LIKE 'backup-it-%'");
     }
   }
@@ -266,9 +319,39 @@ class BackupIT {
 
   private static JsonObject backup(String passphrase) {
     return Json.createObjectBuilder()
-        .add("contents", Json.createArrayBuilder().add("CONFIGURATION").add("CALL_RECORDS"))
+        .add(
+            "contents",
+            Json.createArrayBuilder().add("CONFIGURATION").add("CALL_RECORDS").add("CERTIFICATES"))
         .add("passphrase", passphrase)
         .build();
+  }
+
+  /** Issues an API client with the operator's role; its answer holds clientId and secret. */
+  private JsonObject apiClient(String name) {
+    HttpResponse<String> issued =
+        Http.api(
+            admin,
+            "POST",
+            "/api-clients",
+            Json.createObjectBuilder().add("name", name).add("role", "operator").build());
+    assertEquals(201, issued.statusCode(), issued.body());
+    return Http.object(issued);
+  }
+
+  private static int tokenStatus(JsonObject client) {
+    return Http.send(
+            Http.request(
+                    TestEnvironment.publicUrl() + "/realms/bulwark/protocol/openid-connect/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id="
+                            + client.getString("clientId")
+                            + "&client_secret="
+                            + java.net.URLEncoder.encode(
+                                client.getString("secret"),
+                                java.nio.charset.StandardCharsets.UTF_8))))
+        .statusCode();
   }
 
   private static JsonObject passphrase(String passphrase) {

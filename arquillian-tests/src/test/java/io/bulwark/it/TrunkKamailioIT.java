@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * answers Kamailio's 407 with the trunk's credentials and a phone out in the world (sipp,
  * registered to Kamailio) answers; that phone calls the trunk's number, which Kamailio delivers to
  * Bulwark's registered Contact, and the inbound route rings an extension. Each call is checked in
- * the call log; a trunk with a wrong password shows FAILED with what the provider answered.
+ * the call log; a trunk with a wrong password shows FAILED with what the provider answered, and is
+ * reported down.
  *
  * <p>Addresses: Kamailio listens on {@value #PROVIDER} (the trunk's host: Bulwark knows the
  * provider's calls by that source address) and on {@value #OTHER_PROVIDER} (for the trunk with a
@@ -248,7 +249,7 @@ class TrunkKamailioIT {
 
   @Test
   @Order(4)
-  void aWrongPasswordShowsTheTrunkFailedWithTheProvidersAnswer() {
+  void aWrongPasswordShowsTheTrunkFailedWithTheProvidersAnswer() throws InterruptedException {
     int port = Integer.parseInt(provider.substring(provider.indexOf(':') + 1));
     long wrong =
         create(
@@ -263,6 +264,13 @@ class TrunkKamailioIT {
     assertTrue(
         kamailio.log().contains("wrong password for " + TRUNK_AUTH),
         "Kamailio checked the credentials:\n" + kamailio.log());
+    assertEquals(
+        1,
+        Database.awaitCount(
+            1,
+            "select count(*) from event_log where type = 'TRUNK_DOWN' and severity = 'ALERT'"
+                + " and detail like 'trunk Provider wrong password: 403%'"),
+        "the trunk is reported down once, with the provider's answer");
   }
 
   /** Last, as it takes the trunk away: its registration is withdrawn at the provider. */

@@ -3,14 +3,19 @@ package io.bulwark.pbx.backup;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a backup can hold, as the backup form offers it; each table belongs to one. */
+/**
+ * What a backup can hold, as the backup form offers it; each table belongs to one of the first
+ * three, and the server's certificate is kept beside the tables.
+ */
 public enum BackupContent {
   /** Extensions, users' settings, trunks, routes, security rules, roles, every setting. */
   CONFIGURATION,
   /** The call log. */
   CALL_RECORDS,
   /** The event log and the audit log. */
-  EVENT_LOGS;
+  EVENT_LOGS,
+  /** The certificate HTTPS and SIP over TLS present, with its private key. */
+  CERTIFICATES;
 
   /** Tables of the running system, not of anyone's making: never backed up. */
   private static final Set<String> RUNTIME =

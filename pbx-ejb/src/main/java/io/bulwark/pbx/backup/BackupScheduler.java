@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Looks every minute whether a scheduled backup is due, makes it, and then keeps only the newest
- * scheduled backups the schedule says to keep; manual and uploaded backups are never removed.
+ * scheduled backups the schedule says to keep, here and on the SFTP server; manual and uploaded
+ * backups are never removed.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -20,6 +21,7 @@ public class BackupScheduler {
 
   @Inject private BackupScheduleService schedule;
   @Inject private BackupService backups;
+  @Inject private SftpBackups sftp;
 
   @Schedule(hour = "*", minute = "*", persistent = false)
   void everyMinute() {
@@ -41,5 +43,6 @@ public class BackupScheduler {
         scheduled.subList(Math.min(due.keep(), scheduled.size()), scheduled.size())) {
       backups.delete(old.name(), "system");
     }
+    sftp.prune(BackupService.SCHEDULED, due.keep());
   }
 }

@@ -1,5 +1,7 @@
 package io.bulwark.pbx.backup;
 
+import io.bulwark.pbx.certificate.CertificateService;
+import io.bulwark.pbx.certificate.ServerCertificate;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.event.SecurityEvents;
@@ -37,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -61,9 +62,10 @@ public class BackupService {
   /** What a backup of the schedule is named after; only these are pruned. */
   public static final String SCHEDULED = "scheduled";
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.bwbk");
+  /** To the millisecond: one backup may follow another within the same second. */
   private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
   private static final int BATCH = 1000;
   private static final Logger LOG = Logger.getLogger(BackupService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -73,9 +75,10 @@ public class BackupService {
 
   @Inject private BackupProgress progress;
   @Inject private HotStateReload reload;
-  @Inject private io.bulwark.pbx.extension.ExtensionService extensionService;
-  @Inject private io.bulwark.pbx.identity.KeycloakDirectory directory;
+  @Inject private RealmResync realm;
+  @Inject private CertificateService certificates;
   @Inject private SecurityEvents events;
+  @Inject private SftpBackups sftp;
   @Inject private Clock clock;
 
   /** {@code BULWARK_BACKUP_DIR}, else {@code backups} in WildFly's data folder. */
@@ -94,8 +97,7 @@ public class BackupService {
     }
     List<BackupFile> found = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file :
-          files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).toList()) {
+      for (Path file : files.filter(f -> BackupFile.isName(f.getFileName().toString())).toList()) {
         try {
           found.add(
               new BackupFile(
@@ -122,7 +124,7 @@ public class BackupService {
 
   /** The file of the backup {@code name}, for a download. */
   public Path file(String name) {
-    if (name == null || !NAME.matcher(name).matches()) {
+    if (!BackupFile.isName(name)) {
       throw new NotFoundException("There is no backup with this name");
     }
     Path file = directory().resolve(name);
@@ -167,7 +169,7 @@ public class BackupService {
       Files.createDirectories(directory());
       Path target = directory().resolve(name);
       if (Files.exists(target)) {
-        throw new UnavailableException("A backup was made this second; try again in a moment");
+        throw new UnavailableException("A backup was made this moment; try again");
       }
       BackupManifest made;
       try (Connection c = dataSource.getConnection()) {
@@ -197,15 +199,21 @@ public class BackupService {
                   target,
                   manifest,
                   new Passphrase(passphrase),
-                  out -> dump(c, counts.keySet(), out));
+                  out -> {
+                    dump(c, counts.keySet(), out);
+                    if (contents.contains(BackupContent.CERTIFICATES)) {
+                      CertificateSection.write(out, certificates.presented());
+                    }
+                  });
         } finally {
           c.rollback();
           c.setAutoCommit(true);
         }
       }
       BackupFile file = new BackupFile(name, Files.size(target), made);
-      progress.end("Backup " + name + " made: " + made.rows() + " rows");
       event(EventType.BACKUP_SUCCEEDED, actor, "backup", describe(file));
+      String copied = sftp.copy(target, actor).map(outcome -> "; " + outcome).orElse("");
+      progress.end("Backup " + name + " made: " + made.rows() + " rows" + copied);
       return file;
     } catch (IOException | SQLException e) {
       LOG.warnf("Backup %s failed: %s", name, e);
@@ -225,25 +233,51 @@ public class BackupService {
   /** Stores an uploaded backup in the folder once its head reads as one. */
   public BackupFile upload(InputStream body, String actor) {
     String name = "uploaded-" + STAMP.format(clock.instant()) + SUFFIX;
+    BackupFile file =
+        adopt(name, "file", part -> Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING));
+    event(EventType.BACKUP_UPLOADED, actor, "upload", describe(file));
+    return file;
+  }
+
+  /**
+   * Brings the SFTP server's backup {@code name} into the folder, to be checked and restored like
+   * any other; refused when the folder already has one of that name.
+   */
+  public BackupFile fetch(String name, String actor) {
+    if (!BackupFile.isName(name)) {
+      throw new NotFoundException("There is no backup with this name");
+    }
+    if (Files.exists(directory().resolve(name))) {
+      throw new InvalidInputException("name", "The backup folder already holds " + name);
+    }
+    BackupFile file = adopt(name, "name", part -> sftp.fetch(name, part));
+    event(EventType.BACKUP_FETCHED, actor, "fetch", describe(file) + " from the SFTP server");
+    return file;
+  }
+
+  private interface Filler {
+    void fill(Path part) throws IOException;
+  }
+
+  /** Fills a part file, and gives it {@code name} in the folder once its head reads as a backup. */
+  private BackupFile adopt(String name, String field, Filler filler) {
     try {
       Files.createDirectories(directory());
-      Path part = Files.createTempFile(directory(), "upload", ".part");
+      Path part = Files.createTempFile(directory(), "incoming", ".part");
       try {
-        Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
+        filler.fill(part);
         BackupArchive.manifest(part);
         Files.move(part, directory().resolve(name), StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
         throw new InvalidInputException(
-            "file", "This file is not a Bulwark backup: " + e.getMessage());
+            field, "This file is not a Bulwark backup: " + e.getMessage());
       } finally {
         Files.deleteIfExists(part);
       }
     } catch (IOException e) {
       throw new UnavailableException("The backup folder cannot be written");
     }
-    BackupFile file = get(name);
-    event(EventType.BACKUP_UPLOADED, actor, "upload", describe(file));
-    return file;
+    return get(name);
   }
 
   public void delete(String name, String actor) {
@@ -324,13 +358,14 @@ public class BackupService {
     try {
       RestorePlan plan = verified(backup, passphrase, actor);
       Snapshot before;
+      CertificateSection.Pems certificate;
       try (Connection c = dataSource.getConnection()) {
         before = reload.snapshot(c);
-        apply(c, backup, passphrase);
+        certificate = apply(c, backup, passphrase);
       }
       BackupService.Snapshot after = reload.reloadAfterRestore(before);
-      String users = resyncUsers(before, after);
-      progress.end("Backup " + name + " restored: " + plan.rowsInBackup() + " rows" + users);
+      String notes = realm.bringInLine(before, after) + install(certificate, actor);
+      progress.end("Backup " + name + " restored: " + plan.rowsInBackup() + " rows" + notes);
       event(EventType.BACKUP_RESTORED, actor, "restore", describe(backup));
       return plan;
     } catch (IOException | SQLException e) {
@@ -349,39 +384,19 @@ public class BackupService {
   }
 
   /**
-   * Makes the extensions' users in Keycloak what the restored rows say, and removes the users of
-   * extensions the restore took away; says what could not be done, if anything.
+   * What of the tables a restore replaces lives elsewhere too (in memory, in Keycloak), read before
+   * and after it.
+   *
+   * @param extensions id to number and registration name
+   * @param customRoles name to description
+   * @param apiClients Keycloak's client id to name, role and description
    */
-  private String resyncUsers(Snapshot before, Snapshot after) {
-    int failed = 0;
-    for (Long id : after.extensions().keySet()) {
-      try {
-        extensionService.resyncUser(id);
-      } catch (RuntimeException e) {
-        failed++;
-        LOG.warnf("The user of extension %s was not restored in Keycloak: %s", id, e);
-      }
-    }
-    java.util.Set<String> kept = new java.util.HashSet<>();
-    after.extensions().values().forEach(row -> kept.add(row[0]));
-    for (String[] row : before.extensions().values()) {
-      if (!kept.contains(row[0])) {
-        try {
-          directory.deleteUser(row[0]);
-        } catch (RuntimeException e) {
-          failed++;
-          LOG.warnf("The user of removed extension %s is still in Keycloak: %s", row[0], e);
-        }
-      }
-    }
-    return failed == 0
-        ? ""
-        : "; " + failed + " users could not be brought in line in Keycloak, see the server log";
-  }
-
-  /** In-memory state of the tables a restore replaces, taken before it. */
   public record Snapshot(
-      Map<Long, String[]> extensions, Map<Long, String> trunks, Set<Long> groups) {}
+      Map<Long, String[]> extensions,
+      Map<Long, String> trunks,
+      Set<Long> groups,
+      Map<String, String> customRoles,
+      Map<String, String[]> apiClients) {}
 
   /**
    * {@link #precheck}, then every row read: a backup that opened may still be cut short or changed
@@ -391,6 +406,7 @@ public class BackupService {
   private RestorePlan verified(BackupFile backup, String passphrase, String actor) {
     precheck(backup.name(), passphrase, actor);
     Map<String, Long> rows = new LinkedHashMap<>();
+    String certificate = null;
     String refusal = null;
     try (DataInputStream in =
         BackupArchive.open(directory().resolve(backup.name()), new Passphrase(passphrase))) {
@@ -406,7 +422,10 @@ public class BackupService {
         }
         rows.put(t.name(), count);
       }
-      if (!rows.equals(backup.manifest().tables())) {
+      if (backup.manifest().contents().contains(BackupContent.CERTIFICATES)) {
+        certificate = certificateOutcome(CertificateSection.read(in));
+      }
+      if (!rows.equals(backup.manifest().tables()) || in.read() != -1) {
         refusal = "it holds other rows than its manifest says";
       }
     } catch (SealedStream.Refused e) {
@@ -424,9 +443,35 @@ public class BackupService {
         long now = existing.contains(table.getKey()) ? count(c, table.getKey()) : 0;
         changes.add(new RestorePlan.TableChange(table.getKey(), now, table.getValue()));
       }
-      return new RestorePlan(backup, changes);
+      return new RestorePlan(backup, changes, certificate);
     } catch (SQLException e) {
       throw new UnavailableException("The database cannot be read");
+    }
+  }
+
+  /** What a restore will do with the certificate {@code pems}: install it, or why not. */
+  private String certificateOutcome(CertificateSection.Pems pems) {
+    try {
+      ServerCertificate c = ServerCertificate.parse(pems.chain(), pems.key(), clock.instant());
+      return "installs the certificate of "
+          + c.certificate().getSubjectX500Principal().getName()
+          + ", valid until "
+          + c.certificate().getNotAfter().toInstant();
+    } catch (InvalidInputException e) {
+      return "keeps the certificate now presented: " + e.violations().get(0).message();
+    }
+  }
+
+  /** Installs a restored certificate; says, for the progress line, when it could not. */
+  private String install(CertificateSection.Pems pems, String actor) {
+    if (pems == null) {
+      return "";
+    }
+    try {
+      certificates.install(pems.chain(), pems.key(), actor);
+      return "; certificate installed";
+    } catch (InvalidInputException e) {
+      return "; the certificate was not installed: " + e.violations().get(0).message();
     }
   }
 
@@ -489,7 +534,8 @@ public class BackupService {
     }
   }
 
-  private void apply(Connection c, BackupFile backup, String passphrase)
+  /** Replaces the tables; returns the certificate the backup holds, null when none. */
+  private CertificateSection.Pems apply(Connection c, BackupFile backup, String passphrase)
       throws IOException, SQLException {
     Path file = directory().resolve(backup.name());
     Set<String> existing = new LinkedHashSet<>(tables(c));
@@ -545,7 +591,12 @@ public class BackupService {
           }
         }
       }
+      CertificateSection.Pems certificate =
+          backup.manifest().contents().contains(BackupContent.CERTIFICATES)
+              ? CertificateSection.read(in)
+              : null;
       c.commit();
+      return certificate;
     } catch (IOException | SQLException | RuntimeException e) {
       c.rollback();
       throw e;

@@ -66,7 +66,23 @@ public class HotStateReload {
         groupIds.add(rs.getLong(1));
       }
     }
-    return new BackupService.Snapshot(extensionRows, trunkRows, groupIds);
+    Map<String, String> roleRows = new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name, description FROM custom_role")) {
+      while (rs.next()) {
+        roleRows.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    Map<String, String[]> clientRows = new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT keycloak_id, name, role, description FROM api_client")) {
+      while (rs.next()) {
+        clientRows.put(
+            rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+      }
+    }
+    return new BackupService.Snapshot(extensionRows, trunkRows, groupIds, roleRows, clientRows);
   }
 
   /** Announces every change the restore made; returns the state after it. */

@@ -49,6 +49,15 @@ public class CertificateService {
     }
   }
 
+  /** The certificate presented now with its chain and private key, for a backup. */
+  public ServerCertificate presented() {
+    try {
+      return keyStore().read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Installs the certificate chain and private key of the PEM texts given.
    *

@@ -10,9 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 
 /**
  * The PKCS #12 file whose key and chain HTTPS and SIP over TLS present ({@code
@@ -41,6 +44,27 @@ final class KeyStoreFile {
         String alias = aliases.nextElement();
         if (store.isKeyEntry(alias)) {
           return (X509Certificate) store.getCertificate(alias);
+        }
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IOException(file + " cannot be read: " + e.getMessage(), e);
+    }
+    throw new IOException(file + " holds no key");
+  }
+
+  /** The certificate chain presented now and its private key. */
+  ServerCertificate read() throws IOException {
+    KeyStore store = read(Files.readAllBytes(file));
+    try {
+      Enumeration<String> aliases = store.aliases();
+      while (aliases.hasMoreElements()) {
+        String alias = aliases.nextElement();
+        if (store.isKeyEntry(alias)) {
+          List<X509Certificate> chain = new ArrayList<>();
+          for (Certificate c : store.getCertificateChain(alias)) {
+            chain.add((X509Certificate) c);
+          }
+          return new ServerCertificate(chain, (PrivateKey) store.getKey(alias, password));
         }
       }
     } catch (GeneralSecurityException e) {

@@ -14,13 +14,24 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the PEM text (RFC 7468) a certificate authority hands out. */
+/** Reads the PEM text (RFC 7468) a certificate authority hands out, and writes it. */
 final class Pem {
 
   private static final Pattern BLOCK =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
 
   private Pem() {}
+
+  /** {@code der} as a PEM block of {@code type}, such as CERTIFICATE. */
+  static String encode(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
+  }
 
   /**
    * The certificates of {@code text}, in their order.

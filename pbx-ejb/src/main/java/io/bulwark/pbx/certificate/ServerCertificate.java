@@ -62,6 +62,24 @@ public record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
     return new ServerCertificate(chain, key);
   }
 
+  /** The chain in PEM, the server's certificate first, as {@link #parse} reads it. */
+  public String chainPem() {
+    StringBuilder text = new StringBuilder();
+    try {
+      for (X509Certificate c : chain) {
+        text.append(Pem.encode("CERTIFICATE", c.getEncoded()));
+      }
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException("A certificate that was read can be written", e);
+    }
+    return text.toString();
+  }
+
+  /** The private key in unencrypted PKCS #8 PEM, as {@link #parse} reads it. */
+  public String keyPem() {
+    return Pem.encode("PRIVATE KEY", key.getEncoded());
+  }
+
   /** The server's own certificate, the first of the chain. */
   public X509Certificate certificate() {
     return chain.get(0);

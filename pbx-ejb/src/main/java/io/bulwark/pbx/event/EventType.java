@@ -91,7 +91,14 @@ public enum EventType {
   BACKUP_DELETED(Severity.INFO),
   BACKUP_RESTORED(Severity.WARNING),
   RESTORE_REFUSED(Severity.WARNING),
-  BACKUP_SCHEDULE_UPDATED(Severity.INFO);
+  BACKUP_SCHEDULE_UPDATED(Severity.INFO),
+  BACKUP_SFTP_UPDATED(Severity.INFO),
+  BACKUP_COPIED(Severity.INFO),
+  BACKUP_COPY_FAILED(Severity.ALERT),
+  BACKUP_FETCHED(Severity.INFO),
+  TRUNK_DOWN(Severity.ALERT),
+  TRUNK_UP(Severity.INFO),
+  DISK_SPACE_LOW(Severity.ALERT);
 
   private final Severity severity;
 
@@ -133,7 +140,13 @@ public enum EventType {
           BACKUP_UPLOADED,
           BACKUP_DELETED,
           BACKUP_RESTORED,
-          RESTORE_REFUSED ->
+          RESTORE_REFUSED,
+          BACKUP_COPIED,
+          BACKUP_COPY_FAILED,
+          BACKUP_FETCHED,
+          TRUNK_DOWN,
+          TRUNK_UP,
+          DISK_SPACE_LOW ->
           Category.SYSTEM;
       default -> Category.OPERATIONS;
     };

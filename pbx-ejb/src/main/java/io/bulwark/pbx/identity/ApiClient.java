@@ -25,6 +25,11 @@ public class ApiClient {
   /** The principal name of an API client's tokens: Keycloak's service account user. */
   public static final String PRINCIPAL_PREFIX = "service-account-" + PREFIX;
 
+  /** Whether {@code principal} is an API client's. */
+  public static boolean isPrincipal(String principal) {
+    return principal != null && principal.startsWith(PRINCIPAL_PREFIX);
+  }
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

@@ -48,9 +48,4 @@ public class ApiClientTable {
         && principal.startsWith(ApiClient.PRINCIPAL_PREFIX)
         && !principals.contains(principal);
   }
-
-  /** Whether {@code principal} is an API client's. */
-  public static boolean isApiClient(String principal) {
-    return principal != null && principal.startsWith(ApiClient.PRINCIPAL_PREFIX);
-  }
 }

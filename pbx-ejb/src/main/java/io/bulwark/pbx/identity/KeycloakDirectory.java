@@ -53,6 +53,12 @@ public class KeycloakDirectory {
   private String token;
   private Instant tokenExpires = Instant.MIN;
 
+  /**
+   * Realm roles as Keycloak represents them, by name: every user saved needs its role's, and it
+   * changes only when Bulwark makes or removes the role.
+   */
+  private final Map<String, JsonObject> roles = new java.util.concurrent.ConcurrentHashMap<>();
+
   public KeycloakDirectory() {
     String port = System.getenv("BULWARK_KEYCLOAK_PORT");
     base = "http://127.0.0.1:" + (port == null || port.isBlank() ? "8180" : port.strip());
@@ -61,6 +67,7 @@ public class KeycloakDirectory {
 
   /** Makes {@code name} a realm role; one that exists already is kept. */
   public void createRole(String name, String description) {
+    roles.remove(name);
     HttpResponse<String> response =
         send(
             "POST",
@@ -75,6 +82,7 @@ public class KeycloakDirectory {
 
   /** Removes the realm role {@code name} from the realm and from every user; gone is fine. */
   public void deleteRole(String name) {
+    roles.remove(name);
     expect(send("DELETE", "/roles/" + path(name), null), "delete realm role " + name, 204, 404);
   }
 
@@ -156,6 +164,13 @@ public class KeycloakDirectory {
     grantRole(id, newRole);
   }
 
+  /** Whether Keycloak has the client {@code id}. */
+  public boolean clientExists(String id) {
+    HttpResponse<String> response = send("GET", "/clients/" + path(id), null);
+    expect(response, "read client " + id, 200, 404);
+    return response.statusCode() == 200;
+  }
+
   /** Deletes the client {@code id}: its secret and tokens stop working; gone is fine. */
   public void deleteClient(String id) {
     expect(send("DELETE", "/clients/" + path(id), null), "delete client " + id, 204, 404);
@@ -179,9 +194,15 @@ public class KeycloakDirectory {
   }
 
   private JsonObject role(String name) {
+    JsonObject known = roles.get(name);
+    if (known != null) {
+      return known;
+    }
     HttpResponse<String> response = send("GET", "/roles/" + path(name), null);
     expect(response, "read realm role " + name, 200);
-    return object(response);
+    JsonObject role = object(response);
+    roles.put(name, role);
+    return role;
   }
 
   private String secret(String id) {
@@ -238,21 +259,26 @@ public class KeycloakDirectory {
               new FieldViolation("email", "Another user of the portal has this email address")));
     }
     expect(saved, "save user " + person.username(), id == null ? 201 : 204);
-    if (id == null) {
+    boolean created = id == null;
+    if (created) {
       String location = saved.headers().firstValue("Location").orElse("");
       id = location.substring(location.lastIndexOf('/') + 1);
     }
-    HttpResponse<String> held = send("GET", "/users/" + path(id) + "/role-mappings/realm", null);
-    expect(held, "read the roles of user " + person.username(), 200);
     JsonArrayBuilder dropped = Json.createArrayBuilder();
     boolean has = false;
-    try (JsonReader reader = Json.createReader(new StringReader(held.body()))) {
-      for (JsonObject role : reader.readArray().getValuesAs(JsonObject.class)) {
-        String name = role.getString("name");
-        if (name.equals(person.role())) {
-          has = true;
-        } else if (managedRoles.contains(name)) {
-          dropped.add(role);
+    // A user just made holds the realm's default roles only: none of Bulwark's to drop.
+    HttpResponse<String> held =
+        created ? null : send("GET", "/users/" + path(id) + "/role-mappings/realm", null);
+    if (held != null) {
+      expect(held, "read the roles of user " + person.username(), 200);
+      try (JsonReader reader = Json.createReader(new StringReader(held.body()))) {
+        for (JsonObject role : reader.readArray().getValuesAs(JsonObject.class)) {
+          String name = role.getString("name");
+          if (name.equals(person.role())) {
+            has = true;
+          } else if (managedRoles.contains(name)) {
+            dropped.add(role);
+          }
         }
       }
     }

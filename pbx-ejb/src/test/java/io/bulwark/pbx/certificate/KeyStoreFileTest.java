@@ -49,4 +49,23 @@ class KeyStoreFileTest {
     file.restore(before);
     assertEquals("CN=first", file.certificate().getSubjectX500Principal().getName());
   }
+
+  @Test
+  void theCertificateReadBackWritesThePemItWasInstalledFrom() throws Exception {
+    Openssl openssl = new Openssl(dir);
+    openssl.selfSigned("pbx", "rsa:2048");
+    ServerCertificate installed =
+        ServerCertificate.parse(openssl.read("pbx.pem"), openssl.read("pbx.key"), Instant.now());
+    KeyStoreFile file = new KeyStoreFile(dir.resolve("https.p12"), "store-secret");
+    file.write(installed);
+
+    ServerCertificate read = file.read();
+
+    assertEquals(installed.chain(), read.chain());
+    assertEquals(installed.key(), read.key());
+    ServerCertificate again =
+        ServerCertificate.parse(read.chainPem(), read.keyPem(), Instant.now());
+    assertEquals(installed.chain(), again.chain());
+    assertEquals(installed.key(), again.key());
+  }
 }

@@ -69,6 +69,7 @@ public final class TrunkRegistrations {
     if (trunk.credentials() == null) {
       board.report(
           trunk.id(),
+          trunk.name(),
           TrunkStatusBoard.State.FAILED,
           "The trunk has no credentials to register with",
           clock.instant());
@@ -90,18 +91,18 @@ public final class TrunkRegistrations {
             client,
             timer,
             clock,
-            state -> report(trunk.id(), state));
+            state -> report(trunk, state));
     running.put(trunk.id(), new Running(trunk, registration));
     registration.start();
   }
 
-  private void report(long trunkId, RegistrationState state) {
+  private void report(TrunkProfile trunk, RegistrationState state) {
     TrunkStatusBoard.State shown =
         switch (state.status()) {
           case REGISTERED -> TrunkStatusBoard.State.REGISTERED;
           case FAILED -> TrunkStatusBoard.State.FAILED;
           case REGISTERING, STOPPED -> TrunkStatusBoard.State.UNREGISTERED;
         };
-    board.report(trunkId, shown, state.detail(), state.since());
+    board.report(trunk.id(), trunk.name(), shown, state.detail(), state.since());
   }
 }

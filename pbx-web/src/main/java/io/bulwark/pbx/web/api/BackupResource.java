@@ -10,6 +10,9 @@ import io.bulwark.pbx.backup.BackupScheduleService;
 import io.bulwark.pbx.backup.BackupService;
 import io.bulwark.pbx.backup.BackupTiming;
 import io.bulwark.pbx.backup.RestorePlan;
+import io.bulwark.pbx.backup.SftpBackups;
+import io.bulwark.pbx.backup.SftpServer;
+import io.bulwark.pbx.backup.SftpServerDraft;
 import io.bulwark.pbx.identity.Area;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
@@ -40,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * {@code /api/v1/backups}: Maintenance > Backup and Restore. A backup is made, listed, downloaded,
  * uploaded, checked with its passphrase (a dry run that says what a restore would change), restored
- * and deleted; {@code progress} shows the one running.
+ * and deleted; {@code progress} shows the one running. With an SFTP server set, every new backup is
+ * copied there too, and its backups can be fetched back.
  */
 @Path("/backups")
 @RequestScoped
@@ -53,9 +57,10 @@ public class BackupResource {
   @Inject private BackupJobs jobs;
   @Inject private BackupProgress progress;
   @Inject private BackupScheduleService schedules;
+  @Inject private SftpBackups sftp;
   @Context private SecurityContext security;
 
-  /** A backup; {@code contents} are CONFIGURATION, CALL_RECORDS, EVENT_LOGS. */
+  /** A backup; {@code contents} are CONFIGURATION, CALL_RECORDS, EVENT_LOGS, CERTIFICATES. */
   public record View(
       String name,
       long bytes,
@@ -80,10 +85,15 @@ public class BackupResource {
 
   public record PassphraseInput(String passphrase) {}
 
-  /** What a restore changes: per table, the rows now and the rows it puts in their place. */
-  public record Plan(View backup, List<RestorePlan.TableChange> tables, long rowsInBackup) {
+  /**
+   * What a restore changes: per table, the rows now and the rows it puts in their place, and what
+   * becomes of the server's certificate (absent when the backup holds none).
+   */
+  public record Plan(
+      View backup, List<RestorePlan.TableChange> tables, long rowsInBackup, String certificate) {
     static Plan of(RestorePlan plan) {
-      return new Plan(View.of(plan.backup()), plan.tables(), plan.rowsInBackup());
+      return new Plan(
+          View.of(plan.backup()), plan.tables(), plan.rowsInBackup(), plan.certificate());
     }
   }
 
@@ -208,6 +218,128 @@ public class BackupResource {
         s.getVersion());
   }
 
+  /**
+   * The SFTP server every new backup is also copied to; {@code hostKey} is the SHA-256 fingerprint
+   * it must present (as {@code ssh-keygen -lf} shows it), the password is never shown.
+   */
+  public record SftpView(
+      boolean enabled,
+      String host,
+      int port,
+      String username,
+      boolean passwordSet,
+      String directory,
+      String hostKey,
+      int version) {}
+
+  /** A password left out keeps the one saved. */
+  public record SftpInput(
+      Boolean enabled,
+      String host,
+      Integer port,
+      String username,
+      String password,
+      String directory,
+      String hostKey,
+      Integer version) {
+
+    SftpServerDraft draft() {
+      return new SftpServerDraft(
+          Boolean.TRUE.equals(enabled), host, port, username, password, directory, hostKey);
+    }
+  }
+
+  @GET
+  @Path("/sftp")
+  @APIResponse(responseCode = "200", description = "The SFTP server backups are copied to")
+  public SftpView sftp() {
+    return sftpView();
+  }
+
+  @PUT
+  @Path("/sftp")
+  @APIResponse(responseCode = "200", description = "As changed")
+  @APIResponse(
+      responseCode = "400",
+      description = "A field is wrong; errors says which",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "409",
+      description = "Changed by someone else since the version sent",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public SftpView updateSftp(SftpInput input) {
+    SftpInput body = Requests.required(input);
+    sftp.update(body.version(), body.draft(), Requests.actor(security));
+    return sftpView();
+  }
+
+  @POST
+  @Path("/sftp/test")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Whether these settings reach the server, sign in and write to the folder; saves nothing."
+              + " hostKey is the key the server presented")
+  @APIResponse(
+      responseCode = "400",
+      description = "A field is wrong; errors says which",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public SftpBackups.TestOutcome testSftp(SftpInput input) {
+    return sftp.test(Requests.required(input).draft());
+  }
+
+  @GET
+  @Path("/sftp/backups")
+  @APIResponse(responseCode = "200", description = "The backups on the SFTP server, newest first")
+  @APIResponse(
+      responseCode = "404",
+      description = "No SFTP server is set",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "503",
+      description = "The SFTP server cannot be reached or read",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public List<SftpBackups.RemoteBackup> sftpBackups() {
+    return sftp.list();
+  }
+
+  @POST
+  @Path("/sftp/backups/{name}/fetch")
+  @APIResponse(
+      responseCode = "201",
+      description = "Copied from the SFTP server into the backup folder, to check and restore")
+  @APIResponse(
+      responseCode = "400",
+      description = "The folder already holds a backup of this name, or the file is not a backup",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "404",
+      description = "No SFTP server is set, or it holds no backup of this name",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  @APIResponse(
+      responseCode = "503",
+      description = "The SFTP server cannot be reached",
+      content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
+  public Response fetch(@PathParam("name") String name) {
+    BackupFile stored = backups.fetch(name, Requests.actor(security));
+    return Response.created(UriBuilder.fromPath("/api/v1/backups/{name}/file").build(stored.name()))
+        .entity(View.of(stored))
+        .build();
+  }
+
+  private SftpView sftpView() {
+    SftpServer s = sftp.server();
+    return new SftpView(
+        s.isEnabled(),
+        s.getHost(),
+        s.getPort(),
+        s.getUsername(),
+        s.isPasswordSet(),
+        s.getDirectory(),
+        s.getHostKey(),
+        s.getVersion());
+  }
+
   @GET
   @Path("/progress")
   @APIResponse(
@@ -304,7 +436,7 @@ public class BackupResource {
     List<FieldViolation> violations = new ArrayList<>();
     if (names != null && names.contains(null)) {
       throw new InvalidInputException(
-          "contents", "Name each content: CONFIGURATION, CALL_RECORDS, EVENT_LOGS");
+          "contents", "Name each content: CONFIGURATION, CALL_RECORDS, EVENT_LOGS, CERTIFICATES");
     }
     Set<BackupContent> chosen =
         QueryParameters.constants("contents", names, BackupContent.class, violations);

@@ -3,7 +3,7 @@ package io.bulwark.pbx.web.http;
 import io.bulwark.pbx.audit.AuditBatch;
 import io.bulwark.pbx.audit.AuditEntry;
 import io.bulwark.pbx.audit.AuditScope;
-import io.bulwark.pbx.identity.ApiClientTable;
+import io.bulwark.pbx.identity.ApiClient;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -58,7 +58,7 @@ public class AuditRequests extends HttpFilter {
         }
       }
     } finally {
-      if (ApiClientTable.isApiClient(user)) {
+      if (ApiClient.isPrincipal(user)) {
         audit.fireAsync(
             new AuditBatch(
                 List.of(

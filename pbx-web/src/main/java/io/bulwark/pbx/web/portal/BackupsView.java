@@ -47,7 +47,8 @@ public class BackupsView implements Serializable {
           List.of(
               BackupContent.CONFIGURATION.name(),
               BackupContent.CALL_RECORDS.name(),
-              BackupContent.EVENT_LOGS.name()));
+              BackupContent.EVENT_LOGS.name(),
+              BackupContent.CERTIFICATES.name()));
   private String passphrase;
   private String chosen;
   private String restorePassphrase;
