@@ -13,6 +13,9 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
@@ -175,6 +179,88 @@ class EventNotificationIT {
       }
       Http.api(admin, "PUT", "/mail", mail("", 587));
     }
+  }
+
+  @Test
+  void aContactCalledAtAnExtensionHearsTheNotificationSpokenAndBulwarkHangsUp() throws Exception {
+    new ExtensionsApi(admin).createValid("3701", "notify3701", "Notify7Secret");
+    long contacts = Database.count("select count(*) from notification_contact");
+    HttpResponse<String> noSuchExtension =
+        Http.api(
+            admin,
+            "POST",
+            "/event-notification/contacts",
+            Json.createObjectBuilder()
+                .add("name", "Nobody's phone")
+                .add("callExtension", "3799")
+                .build());
+    assertEquals(400, noSuchExtension.statusCode(), noSuchExtension.body());
+    assertTrue(noSuchExtension.body().contains("callExtension"), noSuchExtension.body());
+    assertEquals(contacts, Database.count("select count(*) from notification_contact"));
+
+    HttpResponse<String> created =
+        Http.api(
+            admin,
+            "POST",
+            "/event-notification/contacts",
+            Json.createObjectBuilder()
+                .add("name", "Duty phone")
+                .add("callExtension", "3701")
+                .build());
+    assertEquals(201, created.statusCode(), created.body());
+    long contact = Http.object(created).getJsonNumber("id").longValue();
+    try {
+      HttpResponse<String> unregistered =
+          Http.api(admin, "POST", "/event-notification/contacts/" + contact + "/test", null);
+      assertEquals(503, unregistered.statusCode(), unregistered.body());
+      assertTrue(
+          unregistered.body().contains("extension 3701 has no registered phone"),
+          unregistered.body());
+
+      int phone = TestEnvironment.freeSipPort();
+      assertEquals(
+          200, Sipp.registerAt("3701", "notify3701", "Notify7Secret", phone).finalStatus());
+      try (DatagramSocket media = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+        Sipp.Answering answering =
+            Sipp.phone("message-uas.xml", phone, "rtpport", Integer.toString(media.getLocalPort()));
+        CompletableFuture<HttpResponse<String>> test =
+            CompletableFuture.supplyAsync(
+                () ->
+                    Http.api(
+                        admin, "POST", "/event-notification/contacts/" + contact + "/test", null));
+        int heard = rtpPacketsUntilQuiet(media);
+        assertEquals(204, test.get(40, TimeUnit.SECONDS).statusCode());
+        Sipp.Run call = answering.await();
+        assertEquals(200, call.finalStatus(), call.messages());
+        assertTrue(
+            call.messages().contains("From: \"Bulwark PBX\" <sip:bulwark@"), call.messages());
+        // Three seconds at least of G.711 in 20 ms packets: the message was spoken, not a blip.
+        assertTrue(heard >= 150, heard + " RTP packets heard");
+      }
+    } finally {
+      Http.api(admin, "DELETE", "/event-notification/contacts/" + contact, null);
+    }
+  }
+
+  /** RTP packets of PCMU arriving until none came for three seconds (60 s at most). */
+  private static int rtpPacketsUntilQuiet(DatagramSocket media) throws Exception {
+    media.setSoTimeout(10_000);
+    byte[] buffer = new byte[2048];
+    int packets = 0;
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < end) {
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      try {
+        media.receive(packet);
+      } catch (java.net.SocketTimeoutException e) {
+        break;
+      }
+      if (packet.getLength() > 12 && (buffer[0] & 0xC0) == 0x80 && (buffer[1] & 0x7F) == 0) {
+        packets++;
+      }
+      media.setSoTimeout(3_000);
+    }
+    return packets;
   }
 
   private void templatesArePreviewedAndAWrongOneChangesNothing() {

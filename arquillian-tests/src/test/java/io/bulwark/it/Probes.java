@@ -11,6 +11,11 @@ final class Probes {
 
   /** The answer to an OPTIONS from {@code source}, or null when none came. */
   static String options(String source, String tag) {
+    return options(source, tag, TestEnvironment.sipPort());
+  }
+
+  /** As {@link #options(String, String)}, to the PBX's SIP port {@code port}. */
+  static String options(String source, String tag, int port) {
     return RawSip.exchange(
         source,
         "OPTIONS sip:127.0.0.1 SIP/2.0\n"
@@ -32,7 +37,8 @@ final class Probes {
             + System.nanoTime()
             + "\n"
             + "CSeq: 1 OPTIONS\n"
-            + "Content-Length: 0\n\n");
+            + "Content-Length: 0\n\n",
+        port);
   }
 
   /** The status of {@code GET /} over HTTPS from {@code source}; 0 when the connection failed. */

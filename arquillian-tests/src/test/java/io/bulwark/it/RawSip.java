@@ -19,6 +19,11 @@ public final class RawSip {
    * the suite's PBX and returns the answer, or {@code null} when none came within two seconds.
    */
   public static String exchange(String source, String message) {
+    return exchange(source, message, TestEnvironment.sipPort());
+  }
+
+  /** As {@link #exchange(String, String)}, to the PBX's SIP port {@code port}. */
+  public static String exchange(String source, String message, int port) {
     try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(source, 0))) {
       socket.setSoTimeout(2_000);
       byte[] out =
@@ -26,9 +31,7 @@ public final class RawSip {
               .replace("$PORT", Integer.toString(socket.getLocalPort()))
               .replace("\n", "\r\n")
               .getBytes(StandardCharsets.UTF_8);
-      socket.send(
-          new DatagramPacket(
-              out, out.length, InetAddress.getByName("127.0.0.1"), TestEnvironment.sipPort()));
+      socket.send(new DatagramPacket(out, out.length, InetAddress.getByName("127.0.0.1"), port));
       byte[] in = new byte[65_536];
       DatagramPacket answer = new DatagramPacket(in, in.length);
       socket.receive(answer);

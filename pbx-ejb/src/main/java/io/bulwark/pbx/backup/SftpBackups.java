@@ -151,7 +151,7 @@ public class SftpBackups {
   }
 
   /** Writes the server's backup {@code name} to {@code target}. */
-  void fetch(String name, Path target) {
+  public void fetch(String name, Path target) {
     if (!BackupFile.isName(name)) {
       throw new NotFoundException("There is no backup with this name");
     }
@@ -166,7 +166,7 @@ public class SftpBackups {
   }
 
   /** Deletes the server's backups named {@code prefix}-…, past the newest {@code keep}. */
-  void prune(String prefix, int keep) {
+  public void prune(String prefix, int keep) {
     SftpServer s = server();
     if (!s.isEnabled()) {
       return;

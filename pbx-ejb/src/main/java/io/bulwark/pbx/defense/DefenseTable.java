@@ -1,5 +1,8 @@
 package io.bulwark.pbx.defense;
 
+import io.bulwark.pbx.system.SipPortListeners;
+import io.bulwark.pbx.system.SipPorts;
+import io.bulwark.pbx.system.SipPortsService;
 import io.bulwark.pbx.trunk.TrunkChanged;
 import io.bulwark.pbx.trunk.TrunkDirectory;
 import jakarta.annotation.PostConstruct;
@@ -30,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -55,11 +59,14 @@ public class DefenseTable {
   @Inject private DefenseService defense;
   @Inject private DefenseRuleService rules;
   @Inject private TrunkDirectory trunks;
+  @Inject private SipPortsService sipPorts;
+  @Inject private SipPortListeners sipPortListeners;
 
   /** Automatic blocks waiting to be written down; a second's worth of a forged flood at most. */
   static final int MAX_WAITING = 10_000;
 
-  private final ServicePorts ports = ServicePorts.from(System::getenv);
+  private volatile ServicePorts ports;
+  private final Consumer<SipPorts> sipMoved = this::sipMoved;
   private CountryDatabase countries;
   private KernelFirewall kernel;
   private ResolvedNames names;
@@ -70,6 +77,8 @@ public class DefenseTable {
 
   @PostConstruct
   void start() {
+    ports = ServicePorts.from(System::getenv).withSip(sipPorts.inForce());
+    sipPortListeners.add(sipMoved);
     firewall =
         new Firewall(
             new BlockedSources(clock),
@@ -103,6 +112,7 @@ public class DefenseTable {
 
   @PreDestroy
   void stop() {
+    sipPortListeners.remove(sipMoved);
     synchronized (this) {
       kernel.remove();
     }
@@ -279,6 +289,12 @@ public class DefenseTable {
   /** The ports the rules' services stand for here. */
   public ServicePorts ports() {
     return ports;
+  }
+
+  /** The rules for SIP follow it to its new ports, in the transaction that moves it. */
+  private void sipMoved(SipPorts moved) {
+    ports = ports.withSip(moved);
+    load();
   }
 
   /** Runs after the change committed, in a transaction of its own (the committed one is over). */

@@ -1,5 +1,6 @@
 package io.bulwark.pbx.defense;
 
+import io.bulwark.pbx.system.SipPorts;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,11 @@ public record ServicePorts(int sip, int sipTls, int http, int https, int ssh) {
         port(environment, "BULWARK_HTTP_PORT", 8080),
         port(environment, "BULWARK_HTTPS_PORT", 8443),
         22);
+  }
+
+  /** These ports with SIP's moved to {@code moved}. */
+  public ServicePorts withSip(SipPorts moved) {
+    return new ServicePorts(moved.port(), moved.tlsPort(), http, https, ssh);
   }
 
   /** The ports a Bulwark listener serves: SIP over UDP, TCP and TLS, and the web. */

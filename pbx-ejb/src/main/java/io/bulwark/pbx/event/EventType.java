@@ -98,7 +98,8 @@ public enum EventType {
   BACKUP_FETCHED(Severity.INFO),
   TRUNK_DOWN(Severity.ALERT),
   TRUNK_UP(Severity.INFO),
-  DISK_SPACE_LOW(Severity.ALERT);
+  DISK_SPACE_LOW(Severity.ALERT),
+  SIP_PORTS_CHANGED(Severity.INFO);
 
   private final Severity severity;
 

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Someone told of events: by email, by a webhook (a JSON POST signed with the contact's own
@@ -34,6 +36,9 @@ public class NotificationContact {
   @Column(name = "webhook_url", length = NotificationContactDraft.MAX_URL)
   private String webhookUrl;
 
+  @Column(name = "call_extension", length = 16)
+  private String callExtension;
+
   /** Encrypted with {@link SecretCipher}; shown once, when it is made. */
   @Column(name = "webhook_secret", length = 512)
   private String webhookSecret;
@@ -50,6 +55,7 @@ public class NotificationContact {
     name = draft.name().strip();
     email = blankToNull(draft.email());
     webhookUrl = blankToNull(draft.webhookUrl());
+    callExtension = blankToNull(draft.callExtension());
   }
 
   /** Whether the webhook has no secret yet and needs one before it can be called. */
@@ -85,15 +91,27 @@ public class NotificationContact {
     return webhookUrl;
   }
 
+  public String getCallExtension() {
+    return callExtension;
+  }
+
   public int getVersion() {
     return version;
   }
 
-  /** "Email, webhook": how the contact is told, as the contact list shows it. */
+  /** "Email, call, webhook": how the contact is told, as the contact list shows it. */
   public String getMethods() {
-    if (email != null && webhookUrl != null) {
-      return "Email, webhook";
+    List<String> methods = new ArrayList<>();
+    if (email != null) {
+      methods.add("email");
     }
-    return email != null ? "Email" : "Webhook";
+    if (callExtension != null) {
+      methods.add("call");
+    }
+    if (webhookUrl != null) {
+      methods.add("webhook");
+    }
+    String list = String.join(", ", methods);
+    return list.isEmpty() ? list : Character.toUpperCase(list.charAt(0)) + list.substring(1);
   }
 }

@@ -8,25 +8,38 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** A notification contact as an administrator writes it: a name and at least one way to tell. */
-public record NotificationContactDraft(String name, String email, String webhookUrl) {
+/**
+ * A notification contact as an administrator writes it: a name and at least one way to tell.
+ *
+ * @param callExtension the extension called to hear the event spoken, or blank
+ */
+public record NotificationContactDraft(
+    String name, String email, String webhookUrl, String callExtension) {
 
   static final int MAX_URL = 512;
+  private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,16}");
 
   public List<FieldViolation> violations() {
     List<FieldViolation> found = new ArrayList<>();
     TextRules.name("name", "Name", name).ifPresent(found::add);
     boolean hasEmail = email != null && !email.isBlank();
     boolean hasWebhook = webhookUrl != null && !webhookUrl.isBlank();
-    if (!hasEmail && !hasWebhook) {
-      found.add(new FieldViolation("email", "Give an email address, a webhook URL or both"));
+    boolean hasCall = callExtension != null && !callExtension.isBlank();
+    if (!hasEmail && !hasWebhook && !hasCall) {
+      found.add(
+          new FieldViolation(
+              "email", "Give an email address, a webhook URL, an extension to call, or several"));
     }
     if (hasEmail && !MailSettingsDraft.ADDRESS.matcher(email.strip()).matches()) {
       found.add(new FieldViolation("email", "An email address, such as security@example.com"));
     }
     if (hasWebhook) {
       webhookViolation(webhookUrl.strip()).ifPresent(found::add);
+    }
+    if (hasCall && !EXTENSION.matcher(callExtension.strip()).matches()) {
+      found.add(new FieldViolation("callExtension", "An extension number, such as 1001"));
     }
     return found;
   }
@@ -56,6 +69,9 @@ public record NotificationContactDraft(String name, String email, String webhook
     return "notification contact "
         + name.strip()
         + (email == null || email.isBlank() ? "" : ", email " + email.strip())
-        + (webhookUrl == null || webhookUrl.isBlank() ? "" : ", webhook " + webhookUrl.strip());
+        + (webhookUrl == null || webhookUrl.isBlank() ? "" : ", webhook " + webhookUrl.strip())
+        + (callExtension == null || callExtension.isBlank()
+            ? ""
+            : ", calls extension " + callExtension.strip());
   }
 }

@@ -3,6 +3,7 @@ package io.bulwark.pbx.notification;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.event.SecurityEvents;
+import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.system.ConcurrentChangeException;
 import io.bulwark.pbx.system.FieldViolation;
 import io.bulwark.pbx.system.InvalidInputException;
@@ -31,6 +32,7 @@ public class NotificationContacts {
   @Inject private SecretCipher cipher;
   @Inject private SecurityEvents events;
   @Inject private Clock clock;
+  @Inject private ExtensionService extensions;
 
   public List<NotificationContact> all() {
     return em.createNamedQuery("NotificationContact.all", NotificationContact.class)
@@ -96,14 +98,16 @@ public class NotificationContacts {
 
   /** Where and how to reach each contact, secrets decrypted, for one round of delivery. */
   public List<Recipient> recipients() {
-    return all().stream()
-        .map(c -> new Recipient(c.getName(), c.getEmail(), c.getWebhookUrl(), c.secret(cipher)))
-        .toList();
+    return all().stream().map(this::recipient).toList();
   }
 
   public Recipient recipient(long id) {
-    NotificationContact c = get(id);
-    return new Recipient(c.getName(), c.getEmail(), c.getWebhookUrl(), c.secret(cipher));
+    return recipient(get(id));
+  }
+
+  private Recipient recipient(NotificationContact c) {
+    return new Recipient(
+        c.getName(), c.getEmail(), c.getWebhookUrl(), c.secret(cipher), c.getCallExtension());
   }
 
   private String secretIfNeeded(NotificationContact contact) {
@@ -122,6 +126,13 @@ public class NotificationContacts {
             all(), NotificationContact::getName, NotificationContact::getId, draft.name(), self)) {
       violations.add(new FieldViolation("name", "A notification contact with this name exists"));
     }
+    String extension = draft.callExtension();
+    if (violations.isEmpty()
+        && extension != null
+        && !extension.isBlank()
+        && extensions.byNumber(extension.strip()).isEmpty()) {
+      violations.add(new FieldViolation("callExtension", "No extension has this number"));
+    }
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
     }
@@ -132,5 +143,6 @@ public class NotificationContacts {
   }
 
   /** One contact's addresses for a delivery; {@code null} where it has none. */
-  public record Recipient(String name, String email, String webhookUrl, WebhookSecret secret) {}
+  public record Recipient(
+      String name, String email, String webhookUrl, WebhookSecret secret, String callExtension) {}
 }

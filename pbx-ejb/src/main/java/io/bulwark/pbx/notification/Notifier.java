@@ -22,12 +22,16 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
  * Tells the notification contacts of each event whose type has notification on, in the words of its
- * template: by email and by signed webhook. Runs outside any transaction, so a slow receiver holds
- * no database lock; a delivery that fails is an event of its own.
+ * template: by email, by signed webhook, and by a call to an extension that speaks them. Runs
+ * outside any transaction, so a slow receiver holds no database lock; a delivery that fails is an
+ * event of its own.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -35,10 +39,14 @@ public class Notifier {
 
   private static final Logger LOG = Logger.getLogger(Notifier.class);
 
+  /** Ringing, then the message: a test waits for the call to end to say how it went. */
+  private static final long TEST_CALL_SECONDS = 90;
+
   @Inject private EventSettings settings;
   @Inject private NotificationContacts contacts;
   @Inject private NotificationBudget budget;
   @Inject private MailService mail;
+  @Inject private NotificationCalls calls;
   @Inject private SecurityEvents events;
   @Inject private Clock clock;
 
@@ -75,10 +83,29 @@ public class Notifier {
                 + " the event log has them all.";
     String json = json(event, setting.getLevel(), words.subject(), body);
     List<String> failures = new ArrayList<>();
+    Speaking speaking = new Speaking(words.subject(), body);
     for (NotificationContacts.Recipient recipient : recipients) {
       failures.addAll(send(recipient, words.subject(), body, json));
+      if (recipient.callExtension() != null) {
+        try {
+          calls
+              .call(recipient.callExtension(), speaking.message())
+              .whenComplete(
+                  (spoken, failure) -> {
+                    if (failure != null) {
+                      notDelivered(event.type(), List.of(callFailure(recipient, failure)));
+                    }
+                  });
+        } catch (UnavailableException e) {
+          failures.add(callFailure(recipient, e));
+        }
+      }
     }
-    if (!failures.isEmpty() && event.type() != EventType.NOTIFICATION_FAILED) {
+    notDelivered(event.type(), failures);
+  }
+
+  private void notDelivered(EventType type, List<String> failures) {
+    if (!failures.isEmpty() && type != EventType.NOTIFICATION_FAILED) {
       events.fireAsync(
           new SecurityEvent(
               clock.instant(),
@@ -86,8 +113,38 @@ public class Notifier {
               null,
               null,
               "notify",
-              event.type().getLabel() + " not delivered: " + String.join("; ", failures)));
+              type.getLabel() + " not delivered: " + String.join("; ", failures)));
     }
+  }
+
+  /** The words of one event spoken once, when the first contact to be called needs them. */
+  private static final class Speaking {
+    private final String text;
+    private SpokenMessage message;
+
+    Speaking(String subject, String body) {
+      this.text = Speech.text(subject, body);
+    }
+
+    SpokenMessage message() {
+      if (message == null) {
+        message = Speech.say(text);
+      }
+      return message;
+    }
+  }
+
+  private static String callFailure(NotificationContacts.Recipient recipient, Throwable failure) {
+    Throwable cause =
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return "call to extension "
+        + recipient.callExtension()
+        + " of "
+        + recipient.name()
+        + ": "
+        + cause.getMessage();
   }
 
   /**
@@ -111,7 +168,21 @@ public class Notifier {
             .add("time", clock.instant().toString())
             .add("subject", subject)
             .add("text", body);
-    List<String> failures = send(recipient, subject, body, json.build().toString());
+    List<String> failures =
+        new ArrayList<>(send(recipient, subject, body, json.build().toString()));
+    if (recipient.callExtension() != null) {
+      try {
+        calls
+            .call(recipient.callExtension(), Speech.say(Speech.text(subject, body)))
+            .toCompletableFuture()
+            .get(TEST_CALL_SECONDS, TimeUnit.SECONDS);
+      } catch (UnavailableException | ExecutionException | TimeoutException e) {
+        failures.add(callFailure(recipient, e instanceof ExecutionException ? e.getCause() : e));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failures.add(callFailure(recipient, e));
+      }
+    }
     if (!failures.isEmpty()) {
       throw new UnavailableException(String.join("; ", failures));
     }

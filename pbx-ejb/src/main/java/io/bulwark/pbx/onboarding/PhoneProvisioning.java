@@ -7,6 +7,7 @@ import io.bulwark.pbx.extension.ExtensionService;
 import io.bulwark.pbx.extension.SipAccount;
 import io.bulwark.pbx.system.NotFoundException;
 import io.bulwark.pbx.system.PublicAddress;
+import io.bulwark.pbx.system.SipPortsService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,7 @@ public class PhoneProvisioning {
   @Inject private ExtensionService extensions;
   @Inject private SecurityEvents events;
   @Inject private Clock clock;
+  @Inject private SipPortsService sipPorts;
 
   /** A new address for the user of extension {@code number}'s own phone app. */
   public String issue(String number) {
@@ -77,7 +79,7 @@ public class PhoneProvisioning {
                     a.number(),
                     "provision",
                     "extension=" + a.number())));
-    return account.map(a -> LinphoneConfig.of(a, sipHost(), sipPort()));
+    return account.map(a -> LinphoneConfig.of(a, sipHost(), sipPorts.inForce().port()));
   }
 
   private void purgeExpired() {
@@ -88,10 +90,5 @@ public class PhoneProvisioning {
 
   private static String sipHost() {
     return URI.create(PublicAddress.url()).getHost();
-  }
-
-  private static int sipPort() {
-    String port = System.getenv("BULWARK_SIP_PORT");
-    return port == null || port.isBlank() ? 5060 : Integer.parseInt(port.strip());
   }
 }

@@ -15,19 +15,34 @@ class NotificationContactDraftTest {
 
   @Test
   void aContactNeedsANameAndAWayToBeTold() {
-    assertEquals(List.of("name", "email"), fields(new NotificationContactDraft(" ", null, "")));
+    assertEquals(
+        List.of("name", "email"), fields(new NotificationContactDraft(" ", null, "", " ")));
   }
 
   @Test
-  void emailWebhookOrBothWill() {
+  void emailWebhookCallOrSeveralWill() {
     assertTrue(
-        fields(new NotificationContactDraft("Night shift", "noc@example.com", null)).isEmpty());
-    assertTrue(
-        fields(new NotificationContactDraft("SIEM", null, "https://siem.example.com/hook?x=1"))
+        fields(new NotificationContactDraft("Night shift", "noc@example.com", null, null))
             .isEmpty());
     assertTrue(
-        fields(new NotificationContactDraft("Both", "a@example.com", "http://127.0.0.1:9000/h"))
+        fields(new NotificationContactDraft("SIEM", null, "https://siem.example.com/hook?x=1", ""))
             .isEmpty());
+    assertTrue(
+        fields(
+                new NotificationContactDraft(
+                    "Both", "a@example.com", "http://127.0.0.1:9000/h", null))
+            .isEmpty());
+    assertTrue(fields(new NotificationContactDraft("Duty phone", null, null, " 1001 ")).isEmpty());
+  }
+
+  @Test
+  void anExtensionToCallIsANumber() {
+    for (String extension : List.of("10a1", "+4930", "1".repeat(17), "sip:1001@pbx")) {
+      assertEquals(
+          List.of("callExtension"),
+          fields(new NotificationContactDraft("x", null, null, extension)),
+          extension);
+    }
   }
 
   @Test
@@ -42,13 +57,13 @@ class NotificationContactDraftTest {
             "https://example.com/#frag",
             "https://example.com/" + "a".repeat(600))) {
       assertEquals(
-          List.of("webhookUrl"), fields(new NotificationContactDraft("x", null, url)), url);
+          List.of("webhookUrl"), fields(new NotificationContactDraft("x", null, url, null)), url);
     }
   }
 
   @Test
   void aWrongEmailIsNamed() {
     assertEquals(
-        List.of("email"), fields(new NotificationContactDraft("x", "not-an-address", null)));
+        List.of("email"), fields(new NotificationContactDraft("x", "not-an-address", null, null)));
   }
 }

@@ -10,10 +10,12 @@ import io.bulwark.pbx.defense.Protocol;
 import io.bulwark.pbx.event.SecurityEventGate;
 import io.bulwark.pbx.extension.ExtensionDirectory;
 import io.bulwark.pbx.location.LocationService;
+import io.bulwark.pbx.notification.NotificationCalls;
 import io.bulwark.pbx.routing.RoutingTable;
 import io.bulwark.pbx.sip.call.CallRouter;
 import io.bulwark.pbx.sip.call.Dialplan;
 import io.bulwark.pbx.sip.call.MediaRelay;
+import io.bulwark.pbx.sip.call.MessageCall;
 import io.bulwark.pbx.sip.media.DtmfEvents;
 import io.bulwark.pbx.sip.media.RtpEngine;
 import io.bulwark.pbx.sip.media.RtpEngineSettings;
@@ -22,6 +24,9 @@ import io.bulwark.pbx.sip.registrar.DigestVerifier;
 import io.bulwark.pbx.sip.registrar.NonceService;
 import io.bulwark.pbx.sip.registrar.Registrar;
 import io.bulwark.pbx.sip.trunk.TrunkRegistrations;
+import io.bulwark.pbx.system.SipPortListeners;
+import io.bulwark.pbx.system.SipPorts;
+import io.bulwark.pbx.system.SipPortsService;
 import io.bulwark.pbx.system.SipStatus;
 import io.bulwark.pbx.trunk.TrunkDirectory;
 import io.bulwark.pbx.trunk.TrunkStatusBoard;
@@ -47,6 +52,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sip.SipException;
@@ -95,6 +101,9 @@ public class SipServer {
   @Inject private RoutingTable routingTable;
   @Inject private CallPolicyTable callPolicy;
   @Inject private DefenseTable defenses;
+  @Inject private NotificationCalls notificationCalls;
+  @Inject private SipPortsService sipPorts;
+  @Inject private SipPortListeners sipPortListeners;
 
   /**
    * A thread of our own for the trunks' registration timers and the calls' maximum durations: the
@@ -110,10 +119,27 @@ public class SipServer {
   private DtmfEvents keys;
   private ScheduledExecutorService timer;
   private TrunkRegistrations registrations;
+  private final Consumer<SipPorts> moveTo = this::moveTo;
 
   @PostConstruct
   void start() {
-    SipSettings settings = SipSettings.fromEnvironment();
+    listen(sipPorts.inForce());
+    sipPortListeners.add(moveTo);
+  }
+
+  /**
+   * Closes the listeners and opens them on {@code ports}; calls up are hung up, phones register
+   * again at the new port as they are told.
+   *
+   * @throws IllegalStateException when SIP cannot listen there; it then listens nowhere
+   */
+  private synchronized void moveTo(SipPorts ports) {
+    quiet("SIP ports changed");
+    listen(ports);
+  }
+
+  private synchronized void listen(SipPorts ports) {
+    SipSettings settings = SipSettings.fromEnvironment(ports);
     directory.load(settings.realm());
     NonceService nonces = new NonceService(clock, NONCE_LIFETIME);
     Firewall firewall = defenses.firewall();
@@ -152,6 +178,7 @@ public class SipServer {
               .handleStateless(Request.INVITE, screened(this::routeCall, firewall, settings.port()))
               .start();
       timer = Executors.newSingleThreadScheduledExecutor(threads);
+      MediaRelay relay = media();
       router =
           new CallRouter(
               authentication,
@@ -166,9 +193,13 @@ public class SipServer {
               liveCalls,
               callRecords.recorder(),
               clock,
-              media(),
+              relay,
               eventGate.throttle()::offer,
               timer);
+      notificationCalls.attach(
+          new MessageCall.Placer(
+                  container.client(), locationService.locations(), relay, timer, settings.realm())
+              ::call);
       registrations =
           new TrunkRegistrations(
               trunkDirectory.trunks(), container.client(), timer, clock, trunkStatus);
@@ -230,10 +261,17 @@ public class SipServer {
 
   @PreDestroy
   void stop() {
+    sipPortListeners.remove(moveTo);
+    quiet("Server stopped");
+  }
+
+  /** Hangs up the calls, then stops SIP, ports and threads; {@code why} ends the calls' records. */
+  private synchronized void quiet(String why) {
     status.stopped();
+    notificationCalls.detach();
     router = null;
     try {
-      liveCalls.hangUpAll("Server stopped").get(CALLS_ENDING_SECONDS, TimeUnit.SECONDS);
+      liveCalls.hangUpAll(why).get(CALLS_ENDING_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       LOG.warnf("Not every call was hung up before SIP stopped: %s", e.getMessage());
     } catch (InterruptedException e) {
@@ -241,19 +279,24 @@ public class SipServer {
     }
     if (timer != null) {
       timer.shutdownNow();
+      timer = null;
     }
     if (registrations != null) {
       registrations.stopAll();
+      registrations = null;
     }
     if (container != null) {
       container.close();
+      container = null;
       LOG.info("SIP stopped");
     }
     if (keys != null) {
       keys.close();
+      keys = null;
     }
     if (rtpEngine != null) {
       rtpEngine.close();
+      rtpEngine = null;
     }
   }
 

@@ -2,6 +2,7 @@ package io.bulwark.pbx.sip;
 
 import static io.bulwark.pbx.sip.Settings.valueOf;
 
+import io.bulwark.pbx.system.SipPorts;
 import io.bulwark.sip.SipContainerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +58,18 @@ record SipSettings(
     }
   }
 
-  static SipSettings fromEnvironment() {
-    return from(Settings.environment());
+  /**
+   * The environment's settings, with SIP on {@code ports}, which an administrator may have moved.
+   */
+  static SipSettings fromEnvironment(SipPorts ports) {
+    UnaryOperator<String> environment = Settings.environment();
+    return from(
+        name ->
+            switch (name) {
+              case "BULWARK_SIP_PORT" -> Integer.toString(ports.port());
+              case "BULWARK_SIP_TLS_PORT" -> Integer.toString(ports.tlsPort());
+              default -> environment.apply(name);
+            });
   }
 
   /** The port a request that came over {@code transport} ({@code UDP}, {@code TLS}...) reached. */

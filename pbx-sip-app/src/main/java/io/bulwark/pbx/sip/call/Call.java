@@ -35,7 +35,6 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -381,9 +380,9 @@ final class Call implements LiveCall {
     for (Binding phone : phones) {
       Request leg = helper.newLeg(incoming, uri(phone.contactUri()), from, to);
       B2buaHelper.replaceBody(leg, offer);
-      SipURI source = sourceBehindNat(leg, phone);
+      SipURI source = NatHop.toBinding(leg, phone, client);
       if (source != null) {
-        addRoute(leg, source);
+        NatHop.route(leg, source, client);
       }
       SipDialog dialog = client.invite(leg, new Leg(leg, null));
       if (dialog != null) {
@@ -867,54 +866,13 @@ final class Call implements LiveCall {
     return status == Response.REQUEST_TERMINATED ? 0 : 1;
   }
 
-  /**
-   * Where a phone behind NAT is reached, or null: when its REGISTER came from another address than
-   * its Contact names, the INVITE still names the Contact but travels to that address, and so do
-   * the requests of the dialog (RFC 3581's idea applied to requests, as a registrar's NAT helper
-   * does).
-   */
-  private SipURI sourceBehindNat(Request leg, Binding phone) {
-    return leg.getRequestURI() instanceof SipURI contact
-        ? sourceBehindNat(contact, phone.sourceAddress(), phone.sourcePort(), phone.transport())
-        : null;
-  }
-
-  /** The same for the caller: the Contact of its INVITE against where the INVITE came from. */
+  /** Where the caller is reached behind NAT, by its INVITE's Contact and source, or null. */
   private SipURI callerBehindNat(Request invite) {
     return invite.getHeader(ContactHeader.NAME) instanceof ContactHeader contact
             && contact.getAddress().getURI() instanceof SipURI uri
-        ? sourceBehindNat(
-            uri, incoming.sourceAddress(), incoming.sourcePort(), incoming.transport())
+        ? NatHop.of(
+            uri, incoming.sourceAddress(), incoming.sourcePort(), incoming.transport(), client)
         : null;
-  }
-
-  private SipURI sourceBehindNat(SipURI contact, String address, int port, String transport) {
-    int contactPort = contact.getPort() > 0 ? contact.getPort() : 5060;
-    if (contact.getHost().equals(address) && contactPort == port) {
-      return null;
-    }
-    try {
-      SipURI source = client.addressFactory().createSipURI(null, address);
-      source.setPort(port);
-      source.setLrParam();
-      if (!"UDP".equalsIgnoreCase(transport)) {
-        source.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
-      }
-      return source;
-    } catch (ParseException e) {
-      LOG.debugf(e, "No route through %s", address);
-      return null;
-    }
-  }
-
-  private void addRoute(Request leg, SipURI hop) {
-    try {
-      RouteHeader route =
-          client.headerFactory().createRouteHeader(client.addressFactory().createAddress(hop));
-      leg.addFirst(route);
-    } catch (javax.sip.SipException e) {
-      LOG.debugf(e, "No route through %s", hop);
-    }
   }
 
   private URI uri(String text) {

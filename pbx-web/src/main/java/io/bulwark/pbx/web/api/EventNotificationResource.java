@@ -92,17 +92,31 @@ public class EventNotificationResource {
 
   /** {@code webhookSecret} is only in the answer that made the secret, and never again. */
   public record ContactView(
-      long id, String name, String email, String webhookUrl, String webhookSecret, int version) {
+      long id,
+      String name,
+      String email,
+      String webhookUrl,
+      String callExtension,
+      String webhookSecret,
+      int version) {
 
     static ContactView of(NotificationContact c, String newSecret) {
       return new ContactView(
-          c.getId(), c.getName(), c.getEmail(), c.getWebhookUrl(), newSecret, c.getVersion());
+          c.getId(),
+          c.getName(),
+          c.getEmail(),
+          c.getWebhookUrl(),
+          c.getCallExtension(),
+          newSecret,
+          c.getVersion());
     }
   }
 
-  public record ContactInput(String name, String email, String webhookUrl, Integer version) {
+  /** {@code callExtension}: an extension called to hear the event spoken. */
+  public record ContactInput(
+      String name, String email, String webhookUrl, String callExtension, Integer version) {
     NotificationContactDraft draft() {
-      return new NotificationContactDraft(name, email, webhookUrl);
+      return new NotificationContactDraft(name, email, webhookUrl, callExtension);
     }
   }
 

@@ -48,6 +48,7 @@ public class EventNotificationView implements Serializable {
   private String name;
   private String email;
   private String webhookUrl;
+  private String callExtension;
   private String newSecret;
 
   @PostConstruct
@@ -130,12 +131,14 @@ public class EventNotificationView implements Serializable {
               name = c.getName();
               email = c.getEmail();
               webhookUrl = c.getWebhookUrl();
+              callExtension = c.getCallExtension();
               newSecret = null;
             });
   }
 
   public void saveContact() {
-    NotificationContactDraft draft = new NotificationContactDraft(name, email, webhookUrl);
+    NotificationContactDraft draft =
+        new NotificationContactDraft(name, email, webhookUrl, callExtension);
     String[] secret = new String[1];
     if (edited.save(
         name,
@@ -180,6 +183,7 @@ public class EventNotificationView implements Serializable {
     name = null;
     email = null;
     webhookUrl = null;
+    callExtension = null;
     newSecret = null;
   }
 
@@ -257,5 +261,13 @@ public class EventNotificationView implements Serializable {
 
   public void setWebhookUrl(String webhookUrl) {
     this.webhookUrl = webhookUrl;
+  }
+
+  public String getCallExtension() {
+    return callExtension;
+  }
+
+  public void setCallExtension(String callExtension) {
+    this.callExtension = callExtension;
   }
 }

@@ -42,6 +42,7 @@ public final class PortalPages {
           Map.entry("/certificate.xhtml", Area.SYSTEM),
           Map.entry("/mail.xhtml", Area.SYSTEM),
           Map.entry("/backups.xhtml", Area.SYSTEM),
+          Map.entry("/service-ports.xhtml", Area.SYSTEM),
           Map.entry("/microsoft-sign-in.xhtml", Area.SYSTEM),
           Map.entry("/api-clients.xhtml", Area.SYSTEM));
 
