@@ -1,2 +1,5 @@
--- A notification contact can also be told by a call to an extension, which hears the event spoken.
-ALTER TABLE notification_contact ADD COLUMN call_extension VARCHAR(16) NULL AFTER webhook_url;
+-- A notification contact can also be told by a call, which speaks the event: to an extension's
+-- phones, or to an outside number (a mobile) through the outbound routes.
+ALTER TABLE notification_contact
+  ADD COLUMN call_extension VARCHAR(16) NULL AFTER webhook_url,
+  ADD COLUMN call_mobile VARCHAR(32) NULL AFTER call_extension;

@@ -120,6 +120,7 @@ class AuthorizationMatrixIT {
           Map.entry("/api-clients.xhtml", "SYSTEM"),
           Map.entry("/mail.xhtml", "SYSTEM"),
           Map.entry("/backups.xhtml", "SYSTEM"),
+          Map.entry("/service-ports.xhtml", "SYSTEM"),
           Map.entry("/microsoft-sign-in.xhtml", "SYSTEM"));
 
   private static char access(String role, String area) {

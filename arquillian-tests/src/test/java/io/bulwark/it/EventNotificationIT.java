@@ -191,7 +191,7 @@ class EventNotificationIT {
             "POST",
             "/event-notification/contacts",
             Json.createObjectBuilder()
-                .add("name", "Nobody's phone")
+                .add("name", "Nobody at 3799")
                 .add("callExtension", "3799")
                 .build());
     assertEquals(400, noSuchExtension.statusCode(), noSuchExtension.body());
@@ -239,6 +239,88 @@ class EventNotificationIT {
       }
     } finally {
       Http.api(admin, "DELETE", "/event-notification/contacts/" + contact, null);
+    }
+  }
+
+  @Test
+  void aContactCalledAtAMobileNumberIsReachedThroughTheOutboundRouteThatTakesIt() throws Exception {
+    String provider = "127.0.0.76";
+    int port = TestEnvironment.freeBaresipPort(InetAddress.getByName(provider));
+    HttpResponse<String> trunk =
+        Http.api(
+            admin,
+            "POST",
+            "/trunks",
+            Json.createObjectBuilder()
+                .add("name", "Notify provider")
+                .add("kind", "PEER")
+                .add("host", provider)
+                .add("port", port)
+                .build());
+    assertEquals(201, trunk.statusCode(), trunk.body());
+    long trunkId = Http.object(trunk).getJsonNumber("id").longValue();
+    long routeId = 0;
+    long contact = 0;
+    try {
+      HttpResponse<String> noRoute =
+          Http.api(
+              admin,
+              "POST",
+              "/event-notification/contacts",
+              Json.createObjectBuilder()
+                  .add("name", "On call")
+                  .add("callMobile", "+4917012345678")
+                  .build());
+      assertEquals(201, noRoute.statusCode(), noRoute.body());
+      contact = Http.object(noRoute).getJsonNumber("id").longValue();
+      String testPath = "/event-notification/contacts/" + contact + "/test";
+      HttpResponse<String> unrouted = Http.api(admin, "POST", testPath, null);
+      assertEquals(503, unrouted.statusCode(), unrouted.body());
+      assertTrue(unrouted.body().contains("no outbound route takes the number"), unrouted.body());
+
+      HttpResponse<String> route =
+          Http.api(
+              admin,
+              "POST",
+              "/outbound-routes",
+              Json.createObjectBuilder()
+                  .add("name", "Notify mobiles")
+                  .add(
+                      "dialPatterns",
+                      Json.createArrayBuilder()
+                          .add(Json.createObjectBuilder().add("pattern", "+49.").add("strip", 0)))
+                  .add("trunkIds", Json.createArrayBuilder().add(trunkId))
+                  .add("members", Json.createArrayBuilder())
+                  .build());
+      assertEquals(201, route.statusCode(), route.body());
+      routeId = Http.object(route).getJsonNumber("id").longValue();
+
+      try (DatagramSocket media = new DatagramSocket(0, InetAddress.getByName(provider))) {
+        Sipp.Answering mobile =
+            Sipp.phoneAt(
+                "message-uas.xml",
+                provider,
+                port,
+                "rtpport",
+                Integer.toString(media.getLocalPort()));
+        CompletableFuture<HttpResponse<String>> test =
+            CompletableFuture.supplyAsync(() -> Http.api(admin, "POST", testPath, null));
+        int heard = rtpPacketsUntilQuiet(media);
+        HttpResponse<String> tested = test.get(40, TimeUnit.SECONDS);
+        assertEquals(204, tested.statusCode(), tested.body());
+        Sipp.Run call = mobile.await();
+        assertEquals(200, call.finalStatus(), call.messages());
+        assertTrue(call.messages().contains("INVITE sip:+4917012345678@"), call.messages());
+        assertTrue(heard >= 150, heard + " RTP packets heard");
+      }
+    } finally {
+      if (contact != 0) {
+        Http.api(admin, "DELETE", "/event-notification/contacts/" + contact, null);
+      }
+      if (routeId != 0) {
+        Http.api(admin, "DELETE", "/outbound-routes/" + routeId, null);
+      }
+      Http.api(admin, "DELETE", "/trunks/" + trunkId, null);
     }
   }
 

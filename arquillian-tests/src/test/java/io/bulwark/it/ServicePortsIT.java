@@ -40,7 +40,7 @@ class ServicePortsIT {
   @Test
   void sipMovesToAnotherPortAtOnceAndTheAdministratorsSessionStays() throws Exception {
     new ExtensionsApi(admin).createValid("3801", "ports3801", "Ports8Secret");
-    JsonObject before = Http.object(Http.api(admin, "GET", "/service-ports", null));
+    JsonObject before = Http.object(Http.api(admin, "GET", "/system/service-ports", null));
     int sip = before.getInt("sipPort");
     int tls = before.getInt("sipTlsPort");
     assertEquals(TestEnvironment.sipPort(), sip, before.toString());
@@ -57,18 +57,20 @@ class ServicePortsIT {
                   ports(sip, sip, before), "sipTlsPort",
                   ports(squatter.getLocalPort(), tls, before), "sipPort")
               .entrySet()) {
-        HttpResponse<String> refused = Http.api(admin, "PUT", "/service-ports", wrong.getKey());
+        HttpResponse<String> refused =
+            Http.api(admin, "PUT", "/system/service-ports", wrong.getKey());
         assertEquals(400, refused.statusCode(), wrong.getKey() + " " + refused.body());
         assertTrue(refused.body().contains(wrong.getValue()), refused.body());
       }
     }
-    assertEquals(before, Http.object(Http.api(admin, "GET", "/service-ports", null)));
+    assertEquals(before, Http.object(Http.api(admin, "GET", "/system/service-ports", null)));
     assertEquals(moves, Database.count(MOVED));
     assertNotNull(Probes.options("127.0.0.1", "before", sip), "SIP answers on its port");
 
     int moved = TestEnvironment.freeSipPort();
     long started = System.nanoTime();
-    HttpResponse<String> move = Http.api(admin, "PUT", "/service-ports", ports(moved, tls, before));
+    HttpResponse<String> move =
+        Http.api(admin, "PUT", "/system/service-ports", ports(moved, tls, before));
     long millis = (System.nanoTime() - started) / 1_000_000;
     try {
       assertEquals(200, move.statusCode(), move.body());
@@ -95,8 +97,9 @@ class ServicePortsIT {
       assertEquals(200, Http.api(admin, "GET", "/extensions", null).statusCode());
       System.out.printf("SIP moved from port %d to %d in %d ms%n", sip, moved, millis);
     } finally {
-      JsonObject now = Http.object(Http.api(admin, "GET", "/service-ports", null));
-      HttpResponse<String> back = Http.api(admin, "PUT", "/service-ports", ports(sip, tls, now));
+      JsonObject now = Http.object(Http.api(admin, "GET", "/system/service-ports", null));
+      HttpResponse<String> back =
+          Http.api(admin, "PUT", "/system/service-ports", ports(sip, tls, now));
       assertEquals(200, back.statusCode(), back.body());
     }
     assertNotNull(Probes.options("127.0.0.1", "back", sip), "SIP is back on its port");

@@ -200,6 +200,11 @@ public final class Sipp {
    * are pairs of a keyword and its value, which the scenario reads as {@code [keyword]}.
    */
   public static Answering phone(String scenario, int localPort, String... keys) {
+    return phoneAt(scenario, "127.0.0.1", localPort, keys);
+  }
+
+  /** As {@link #phone}, for a phone (or a provider) at {@code address:localPort}. */
+  public static Answering phoneAt(String scenario, String address, int localPort, String... keys) {
     if (keys.length % 2 != 0) {
       throw new IllegalArgumentException("keywords come with their values");
     }
@@ -207,7 +212,7 @@ public final class Sipp {
     for (int i = 0; i < keys.length; i += 2) {
       options.addAll(List.of("-key", keys[i], keys[i + 1]));
     }
-    return start(scenario, null, "udp", "127.0.0.1", localPort, null, options);
+    return start(scenario, null, "udp", address, localPort, null, options);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.bulwark.pbx.defense;
 
+import io.bulwark.pbx.system.EnvironmentPort;
 import io.bulwark.pbx.system.SipPorts;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +15,11 @@ public record ServicePorts(int sip, int sipTls, int http, int https, int ssh) {
 
   public static ServicePorts from(UnaryOperator<String> environment) {
     return new ServicePorts(
-        port(environment, "BULWARK_SIP_PORT", 5060),
-        port(environment, "BULWARK_SIP_TLS_PORT", 5061),
-        port(environment, "BULWARK_HTTP_PORT", 8080),
-        port(environment, "BULWARK_HTTPS_PORT", 8443),
-        22);
+        EnvironmentPort.of(environment, "BULWARK_SIP_PORT", 5060),
+        EnvironmentPort.of(environment, "BULWARK_SIP_TLS_PORT", 5061),
+        EnvironmentPort.of(environment, "BULWARK_HTTP_PORT", 8080),
+        EnvironmentPort.of(environment, "BULWARK_HTTPS_PORT", 8443),
+        EnvironmentPort.of(environment, "BULWARK_SSH_PORT", 22));
   }
 
   /** These ports with SIP's moved to {@code moved}. */
@@ -45,17 +46,5 @@ public record ServicePorts(int sip, int sipTls, int http, int https, int ssh) {
       case SSH -> PortRange.of(ssh);
       case PORTS -> ports;
     };
-  }
-
-  private static int port(UnaryOperator<String> environment, String name, int fallback) {
-    String value = environment.apply(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalStateException(name + " is not a port number: " + value, e);
-    }
   }
 }

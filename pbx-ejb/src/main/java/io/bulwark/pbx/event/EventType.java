@@ -99,7 +99,8 @@ public enum EventType {
   TRUNK_DOWN(Severity.ALERT),
   TRUNK_UP(Severity.INFO),
   DISK_SPACE_LOW(Severity.ALERT),
-  SIP_PORTS_CHANGED(Severity.INFO);
+  SIP_PORTS_CHANGED(Severity.INFO),
+  SSH_ACCESS_CHANGED(Severity.WARNING);
 
   private final Severity severity;
 

@@ -11,15 +11,35 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class NotificationCalls {
 
-  /** Rings an extension's phones and speaks a message to the one that answers. */
+  /**
+   * Whom a call goes to: an extension's phones, or an outside number through the outbound routes.
+   */
+  public record Callee(String number, boolean outside) {
+
+    public static Callee extension(String number) {
+      return new Callee(number, false);
+    }
+
+    public static Callee outside(String number) {
+      return new Callee(number, true);
+    }
+
+    /** "extension 1001", or the outside number itself. */
+    @Override
+    public String toString() {
+      return outside ? number : "extension " + number;
+    }
+  }
+
+  /** Rings a callee and speaks a message to whoever answers. */
   @FunctionalInterface
   public interface Dialer {
 
     /**
      * @return completes once the message was spoken and the call ended, or fails with why not in
-     *     words for the event log (no phone registered, busy, not answered)
+     *     words for the event log (no phone registered, busy, not answered, no route)
      */
-    CompletionStage<Void> call(String extension, SpokenMessage message);
+    CompletionStage<Void> call(Callee callee, SpokenMessage message);
   }
 
   private volatile Dialer dialer;
@@ -32,10 +52,10 @@ public class NotificationCalls {
     this.dialer = null;
   }
 
-  public CompletionStage<Void> call(String extension, SpokenMessage message) {
+  public CompletionStage<Void> call(Callee callee, SpokenMessage message) {
     Dialer now = dialer;
     return now == null
         ? CompletableFuture.failedFuture(new IllegalStateException("SIP is not running"))
-        : now.call(extension, message);
+        : now.call(callee, message);
   }
 }

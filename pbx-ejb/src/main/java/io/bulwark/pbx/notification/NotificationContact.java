@@ -39,6 +39,9 @@ public class NotificationContact {
   @Column(name = "call_extension", length = 16)
   private String callExtension;
 
+  @Column(name = "call_mobile", length = 32)
+  private String callMobile;
+
   /** Encrypted with {@link SecretCipher}; shown once, when it is made. */
   @Column(name = "webhook_secret", length = 512)
   private String webhookSecret;
@@ -56,6 +59,7 @@ public class NotificationContact {
     email = blankToNull(draft.email());
     webhookUrl = blankToNull(draft.webhookUrl());
     callExtension = blankToNull(draft.callExtension());
+    callMobile = blankToNull(draft.callMobile());
   }
 
   /** Whether the webhook has no secret yet and needs one before it can be called. */
@@ -95,6 +99,10 @@ public class NotificationContact {
     return callExtension;
   }
 
+  public String getCallMobile() {
+    return callMobile;
+  }
+
   public int getVersion() {
     return version;
   }
@@ -105,7 +113,7 @@ public class NotificationContact {
     if (email != null) {
       methods.add("email");
     }
-    if (callExtension != null) {
+    if (callExtension != null || callMobile != null) {
       methods.add("call");
     }
     if (webhookUrl != null) {

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
  * A notification contact as an administrator writes it: a name and at least one way to tell.
  *
  * @param callExtension the extension called to hear the event spoken, or blank
+ * @param callMobile an outside number called through the outbound routes, or blank
  */
 public record NotificationContactDraft(
-    String name, String email, String webhookUrl, String callExtension) {
+    String name, String email, String webhookUrl, String callExtension, String callMobile) {
 
   static final int MAX_URL = 512;
   private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,16}");
+  private static final Pattern MOBILE = Pattern.compile("\\+?[0-9]{3,31}");
 
   public List<FieldViolation> violations() {
     List<FieldViolation> found = new ArrayList<>();
@@ -27,10 +29,13 @@ public record NotificationContactDraft(
     boolean hasEmail = email != null && !email.isBlank();
     boolean hasWebhook = webhookUrl != null && !webhookUrl.isBlank();
     boolean hasCall = callExtension != null && !callExtension.isBlank();
-    if (!hasEmail && !hasWebhook && !hasCall) {
+    boolean hasMobile = callMobile != null && !callMobile.isBlank();
+    if (!hasEmail && !hasWebhook && !hasCall && !hasMobile) {
       found.add(
           new FieldViolation(
-              "email", "Give an email address, a webhook URL, an extension to call, or several"));
+              "email",
+              "Give an email address, a webhook URL, an extension or a mobile number to call,"
+                  + " or several"));
     }
     if (hasEmail && !MailSettingsDraft.ADDRESS.matcher(email.strip()).matches()) {
       found.add(new FieldViolation("email", "An email address, such as security@example.com"));
@@ -40,6 +45,11 @@ public record NotificationContactDraft(
     }
     if (hasCall && !EXTENSION.matcher(callExtension.strip()).matches()) {
       found.add(new FieldViolation("callExtension", "An extension number, such as 1001"));
+    }
+    if (hasMobile && !MOBILE.matcher(callMobile.strip()).matches()) {
+      found.add(
+          new FieldViolation(
+              "callMobile", "A number as the outbound routes take it, such as +491701234567"));
     }
     return found;
   }
@@ -72,6 +82,7 @@ public record NotificationContactDraft(
         + (webhookUrl == null || webhookUrl.isBlank() ? "" : ", webhook " + webhookUrl.strip())
         + (callExtension == null || callExtension.isBlank()
             ? ""
-            : ", calls extension " + callExtension.strip());
+            : ", calls extension " + callExtension.strip())
+        + (callMobile == null || callMobile.isBlank() ? "" : ", calls " + callMobile.strip());
   }
 }

@@ -107,7 +107,12 @@ public class NotificationContacts {
 
   private Recipient recipient(NotificationContact c) {
     return new Recipient(
-        c.getName(), c.getEmail(), c.getWebhookUrl(), c.secret(cipher), c.getCallExtension());
+        c.getName(),
+        c.getEmail(),
+        c.getWebhookUrl(),
+        c.secret(cipher),
+        c.getCallExtension(),
+        c.getCallMobile());
   }
 
   private String secretIfNeeded(NotificationContact contact) {
@@ -144,5 +149,10 @@ public class NotificationContacts {
 
   /** One contact's addresses for a delivery; {@code null} where it has none. */
   public record Recipient(
-      String name, String email, String webhookUrl, WebhookSecret secret, String callExtension) {}
+      String name,
+      String email,
+      String webhookUrl,
+      WebhookSecret secret,
+      String callExtension,
+      String callMobile) {}
 }

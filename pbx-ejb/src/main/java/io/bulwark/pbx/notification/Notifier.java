@@ -86,18 +86,18 @@ public class Notifier {
     Speaking speaking = new Speaking(words.subject(), body);
     for (NotificationContacts.Recipient recipient : recipients) {
       failures.addAll(send(recipient, words.subject(), body, json));
-      if (recipient.callExtension() != null) {
+      for (NotificationCalls.Callee callee : callees(recipient)) {
         try {
           calls
-              .call(recipient.callExtension(), speaking.message())
+              .call(callee, speaking.message())
               .whenComplete(
                   (spoken, failure) -> {
                     if (failure != null) {
-                      notDelivered(event.type(), List.of(callFailure(recipient, failure)));
+                      notDelivered(event.type(), List.of(callFailure(recipient, callee, failure)));
                     }
                   });
         } catch (UnavailableException e) {
-          failures.add(callFailure(recipient, e));
+          failures.add(callFailure(recipient, callee, e));
         }
       }
     }
@@ -134,17 +134,27 @@ public class Notifier {
     }
   }
 
-  private static String callFailure(NotificationContacts.Recipient recipient, Throwable failure) {
+  /** Whom a contact's calls go to: its extension, then its mobile number. */
+  private static List<NotificationCalls.Callee> callees(NotificationContacts.Recipient recipient) {
+    List<NotificationCalls.Callee> callees = new ArrayList<>();
+    if (recipient.callExtension() != null) {
+      callees.add(NotificationCalls.Callee.extension(recipient.callExtension()));
+    }
+    if (recipient.callMobile() != null) {
+      callees.add(NotificationCalls.Callee.outside(recipient.callMobile()));
+    }
+    return callees;
+  }
+
+  private static String callFailure(
+      NotificationContacts.Recipient recipient,
+      NotificationCalls.Callee callee,
+      Throwable failure) {
     Throwable cause =
         failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
             ? failure.getCause()
             : failure;
-    return "call to extension "
-        + recipient.callExtension()
-        + " of "
-        + recipient.name()
-        + ": "
-        + cause.getMessage();
+    return "call to " + callee + " of " + recipient.name() + ": " + cause.getMessage();
   }
 
   /**
@@ -170,17 +180,19 @@ public class Notifier {
             .add("text", body);
     List<String> failures =
         new ArrayList<>(send(recipient, subject, body, json.build().toString()));
-    if (recipient.callExtension() != null) {
+    Speaking speaking = new Speaking(subject, body);
+    for (NotificationCalls.Callee callee : callees(recipient)) {
       try {
         calls
-            .call(recipient.callExtension(), Speech.say(Speech.text(subject, body)))
+            .call(callee, speaking.message())
             .toCompletableFuture()
             .get(TEST_CALL_SECONDS, TimeUnit.SECONDS);
       } catch (UnavailableException | ExecutionException | TimeoutException e) {
-        failures.add(callFailure(recipient, e instanceof ExecutionException ? e.getCause() : e));
+        failures.add(
+            callFailure(recipient, callee, e instanceof ExecutionException ? e.getCause() : e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        failures.add(callFailure(recipient, e));
+        failures.add(callFailure(recipient, callee, e));
       }
     }
     if (!failures.isEmpty()) {

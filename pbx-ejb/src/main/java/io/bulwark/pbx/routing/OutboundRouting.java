@@ -39,20 +39,36 @@ public final class OutboundRouting {
     for (OutboundRule route : routes) {
       Optional<String> number = route.numberFor(callerExtension, dialled);
       if (number.isPresent()) {
-        return new Lookup(
-            true,
-            new OutboundDecision(
-                route.id(),
-                route.name(),
-                number.get(),
-                route.trunkIds(),
-                route.callerIdNumber(),
-                route.timeCondition(),
-                route.pin()));
+        return new Lookup(true, decision(route, number.get()));
       }
       taken = taken || route.patterns().stream().anyMatch(p -> p.matches(dialled));
     }
     return new Lookup(taken, null);
+  }
+
+  /**
+   * The first route that takes {@code dialled}, whoever its members: for the calls Bulwark places
+   * itself (a notification to a mobile number an administrator gave), which no extension makes.
+   */
+  public Optional<OutboundDecision> forSystem(String dialled) {
+    for (OutboundRule route : routes) {
+      Optional<String> number = route.numberFor(dialled);
+      if (number.isPresent()) {
+        return Optional.of(decision(route, number.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static OutboundDecision decision(OutboundRule route, String number) {
+    return new OutboundDecision(
+        route.id(),
+        route.name(),
+        number,
+        route.trunkIds(),
+        route.callerIdNumber(),
+        route.timeCondition(),
+        route.pin());
   }
 
   public List<OutboundRule> routes() {

@@ -34,9 +34,11 @@ public record OutboundRule(
    * apply.
    */
   public Optional<String> numberFor(String caller, String dialled) {
-    if (!members.contains(caller)) {
-      return Optional.empty();
-    }
+    return members.contains(caller) ? numberFor(dialled) : Optional.empty();
+  }
+
+  /** The number to send to the trunk when {@code dialled} matches one of the route's patterns. */
+  public Optional<String> numberFor(String dialled) {
     for (DialPattern pattern : patterns) {
       Optional<String> rewritten = pattern.rewrite(dialled);
       if (rewritten.isPresent()) {

@@ -17,8 +17,8 @@ public record SipPorts(int port, int tlsPort) {
   /** The ports the environment gives: {@code BULWARK_SIP_PORT}, {@code BULWARK_SIP_TLS_PORT}. */
   public static SipPorts fromEnvironment(UnaryOperator<String> environment) {
     return new SipPorts(
-        number(environment, "BULWARK_SIP_PORT", 5060),
-        number(environment, "BULWARK_SIP_TLS_PORT", 5061));
+        EnvironmentPort.of(environment, "BULWARK_SIP_PORT", 5060),
+        EnvironmentPort.of(environment, "BULWARK_SIP_TLS_PORT", 5061));
   }
 
   /**
@@ -51,17 +51,5 @@ public record SipPorts(int port, int tlsPort) {
       }
     }
     return false;
-  }
-
-  private static int number(UnaryOperator<String> environment, String name, int fallback) {
-    String value = environment.apply(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalStateException(name + " is not a port number: " + value, e);
-    }
   }
 }

@@ -25,17 +25,18 @@ public record SipPortsDraft(Integer port, Integer tlsPort) {
   public List<FieldViolation> violations(SipPorts now, List<PortUse> others, PortProbe probe) {
     List<FieldViolation> found = new ArrayList<>();
     if (port == null || port < 1 || port > 65_535) {
-      found.add(new FieldViolation("port", "A port from 1 to 65535"));
+      found.add(new FieldViolation("sipPort", "A port from 1 to 65535"));
     } else {
-      conflict("port", port, others, now, probe, true).ifPresent(found::add);
+      conflict("sipPort", port, others, now, probe, true).ifPresent(found::add);
     }
     if (tlsPort == null || tlsPort < 0 || tlsPort > 65_535) {
-      found.add(new FieldViolation("tlsPort", "A port from 1 to 65535, or 0 for no SIP over TLS"));
+      found.add(
+          new FieldViolation("sipTlsPort", "A port from 1 to 65535, or 0 for no SIP over TLS"));
     } else if (tlsPort > 0) {
       if (tlsPort.equals(port)) {
-        found.add(new FieldViolation("tlsPort", "TLS needs a port of its own"));
+        found.add(new FieldViolation("sipTlsPort", "TLS needs a port of its own"));
       } else {
-        conflict("tlsPort", tlsPort, others, now, probe, false).ifPresent(found::add);
+        conflict("sipTlsPort", tlsPort, others, now, probe, false).ifPresent(found::add);
       }
     }
     return found;

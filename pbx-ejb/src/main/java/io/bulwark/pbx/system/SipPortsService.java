@@ -101,8 +101,8 @@ public class SipPortsService {
 
   /** The other services' ports here, as the launcher set them. */
   private static List<PortUse> others() {
-    int rtpMin = port("BULWARK_RTPENGINE_PORT_MIN", 30000);
-    int rtpMax = port("BULWARK_RTPENGINE_PORT_MAX", 40000);
+    int rtpMin = EnvironmentPort.of("BULWARK_RTPENGINE_PORT_MIN", 30000);
+    int rtpMax = EnvironmentPort.of("BULWARK_RTPENGINE_PORT_MAX", 40000);
     return List.of(
         use("the portal (HTTPS)", "BULWARK_HTTPS_PORT", 8443),
         use("the portal (HTTP)", "BULWARK_HTTP_PORT", 8080),
@@ -117,16 +117,7 @@ public class SipPortsService {
   }
 
   private static PortUse use(String service, String variable, int fallback) {
-    int port = port(variable, fallback);
+    int port = EnvironmentPort.of(variable, fallback);
     return new PortUse(service, port, port);
-  }
-
-  private static int port(String variable, int fallback) {
-    String value = System.getenv(variable);
-    try {
-      return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
   }
 }

@@ -81,6 +81,13 @@ class OutboundRoutingTest {
   }
 
   @Test
+  void bulwarksOwnCallsTakeTheFirstRouteWhosePatternMatchesWhoeverItsMembers() {
+    assertEquals("Long_Distance", routing.forSystem("0301234").orElseThrow().routeName());
+    assertEquals("+49301234", routing.forSystem("9+49301234").orElseThrow().number());
+    assertEquals(Optional.empty(), routing.forSystem("7123"));
+  }
+
+  @Test
   void aCallerWhoIsNoMemberIsNotRouted() {
     assertEquals(Optional.empty(), routing.route("2002", "0301234"));
     assertEquals(Optional.empty(), routing.route("2001", "90049301234"));

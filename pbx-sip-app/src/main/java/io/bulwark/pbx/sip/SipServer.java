@@ -179,16 +179,18 @@ public class SipServer {
               .start();
       timer = Executors.newSingleThreadScheduledExecutor(threads);
       MediaRelay relay = media();
+      Dialplan dialplan =
+          new Dialplan(
+              directory.callerIdNames(),
+              locationService.locations(),
+              trunkDirectory.trunks(),
+              routingTable.outbound(),
+              routingTable.inbound(),
+              callPolicy.policy());
       router =
           new CallRouter(
               authentication,
-              new Dialplan(
-                  directory.callerIdNames(),
-                  locationService.locations(),
-                  trunkDirectory.trunks(),
-                  routingTable.outbound(),
-                  routingTable.inbound(),
-                  callPolicy.policy()),
+              dialplan,
               container.client(),
               liveCalls,
               callRecords.recorder(),
@@ -197,9 +199,7 @@ public class SipServer {
               eventGate.throttle()::offer,
               timer);
       notificationCalls.attach(
-          new MessageCall.Placer(
-                  container.client(), locationService.locations(), relay, timer, settings.realm())
-              ::call);
+          new MessageCall.Placer(container.client(), dialplan, relay, timer, settings.realm()));
       registrations =
           new TrunkRegistrations(
               trunkDirectory.trunks(), container.client(), timer, clock, trunkStatus);

@@ -7,7 +7,6 @@ import io.bulwark.pbx.cdr.LiveCall;
 import io.bulwark.pbx.location.Binding;
 import io.bulwark.pbx.routing.Failover;
 import io.bulwark.pbx.routing.RoutePin;
-import io.bulwark.pbx.sip.trunk.ProviderChallenge;
 import io.bulwark.pbx.trunk.TrunkProfile;
 import io.bulwark.sip.B2buaHelper;
 import io.bulwark.sip.ResponseHandler;
@@ -26,17 +25,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jboss.logging.Logger;
@@ -411,7 +407,12 @@ final class Call implements LiveCall {
     record = record.through(trunk.name());
     Request leg;
     try {
-      leg = TrunkInvite.of(trunk, trunks, incoming, helper, client);
+      leg =
+          TrunkInvite.of(
+              trunk,
+              trunks,
+              (target, from, to) -> helper.newLeg(incoming, target, from, to),
+              client);
     } catch (ParseException e) {
       LOG.debugf(e, "No INVITE to trunk %s", trunk.name());
       refused(null);
@@ -462,24 +463,8 @@ final class Call implements LiveCall {
 
     /** A trunk's 401 or 407 gets the INVITE again, with the trunk's credentials. */
     private boolean answerChallenge(SipResponse response) {
-      ProviderChallenge challenge = ProviderChallenge.of(response.message());
-      if (trunk == null || trunk.credentials() == null || challenge == null) {
-        return false;
-      }
-      Request again = (Request) sent.clone();
-      again.removeHeader(ViaHeader.NAME);
-      CSeqHeader cseq = (CSeqHeader) again.getHeader(CSeqHeader.NAME);
-      try {
-        cseq.setSeqNumber(cseq.getSeqNumber() + 1);
-        again.setHeader(
-            challenge.answer(
-                Request.INVITE,
-                again.getRequestURI(),
-                trunk.credentials().authName(),
-                trunk.credentials().password(),
-                client.headerFactory()));
-      } catch (ParseException | InvalidArgumentException | IllegalArgumentException e) {
-        LOG.debugf(e, "Trunk %s: its challenge is not answered", trunk.name());
+      Request again = TrunkInvite.withCredentials(sent, response, trunk, client);
+      if (again == null) {
         return false;
       }
       synchronized (Call.this) {

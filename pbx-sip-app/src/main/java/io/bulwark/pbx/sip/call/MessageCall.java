@@ -1,8 +1,11 @@
 package io.bulwark.pbx.sip.call;
 
 import io.bulwark.pbx.location.Binding;
-import io.bulwark.pbx.location.Locations;
+import io.bulwark.pbx.notification.NotificationCalls;
 import io.bulwark.pbx.notification.SpokenMessage;
+import io.bulwark.pbx.routing.OutboundDecision;
+import io.bulwark.pbx.routing.RoutePin;
+import io.bulwark.pbx.trunk.TrunkProfile;
 import io.bulwark.sip.B2buaHelper;
 import io.bulwark.sip.ResponseHandler;
 import io.bulwark.sip.SipClient;
@@ -29,10 +32,12 @@ import javax.sip.message.Response;
 import org.jboss.logging.Logger;
 
 /**
- * A call Bulwark places itself to speak a message, such as an event notification: every phone of
- * the extension rings, the first to answer hears the message through the media relay, and Bulwark
- * hangs up once it was spoken. Bulwark's own side of the call sends nothing: its media points at
- * the loopback discard port, as a {@link SilentParty}'s does.
+ * A call Bulwark places itself to speak a message, such as an event notification: to every phone of
+ * an extension at once, or to an outside number through the first outbound route whose pattern
+ * takes it (its trunks one after another, route members and PINs aside: no extension places it).
+ * Whoever answers first hears the message through the media relay, and Bulwark hangs up once it was
+ * spoken. Bulwark's own side sends nothing: its media points at the loopback discard port, as a
+ * {@link SilentParty}'s does.
  */
 public final class MessageCall {
 
@@ -45,16 +50,16 @@ public final class MessageCall {
   /** Places message calls from Bulwark's SIP server. */
   public record Placer(
       SipClient client,
-      Locations locations,
+      Dialplan dialplan,
       MediaRelay relay,
       ScheduledExecutorService timer,
-      String domain) {
+      String domain)
+      implements NotificationCalls.Dialer {
 
-    /** Rings {@code extension}; fails with why the message was not heard. */
-    public CompletionStage<Void> call(String extension, SpokenMessage message) {
+    @Override
+    public CompletionStage<Void> call(NotificationCalls.Callee callee, SpokenMessage message) {
       MessageCall call =
-          new MessageCall(
-              this, extension, message, relay.forCall(newCallId(), OWN_TAG, "127.0.0.1"));
+          new MessageCall(this, callee, message, relay.forCall(newCallId(), OWN_TAG, "127.0.0.1"));
       call.start();
       return call.done;
     }
@@ -65,11 +70,14 @@ public final class MessageCall {
   }
 
   private final Placer placer;
-  private final String extension;
+  private final NotificationCalls.Callee callee;
   private final SpokenMessage message;
   private final CallMedia media;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private final List<SipDialog> legs = new ArrayList<>();
+  private byte[] offer;
+  private Destination.Trunks route;
+  private int trunkIndex;
   private int unanswered;
   private SipResponse refusal;
   private SipDialog answered;
@@ -77,9 +85,10 @@ public final class MessageCall {
   private ScheduledFuture<?> hangup;
   private boolean ended;
 
-  private MessageCall(Placer placer, String extension, SpokenMessage message, CallMedia media) {
+  private MessageCall(
+      Placer placer, NotificationCalls.Callee callee, SpokenMessage message, CallMedia media) {
     this.placer = placer;
-    this.extension = extension;
+    this.callee = callee;
     this.message = message;
     this.media = media;
   }
@@ -90,28 +99,65 @@ public final class MessageCall {
           new IllegalStateException("calls cannot speak without the media relay (rtpengine)"));
       return;
     }
-    List<Binding> phones = placer.locations().bindings(extension);
-    if (phones.isEmpty()) {
-      done.completeExceptionally(
-          new IllegalStateException("extension " + extension + " has no registered phone"));
+    Destination destination;
+    try {
+      destination = destination();
+    } catch (IllegalStateException e) {
+      done.completeExceptionally(e);
       return;
     }
     media
         .offer(OWN_TAG, null, ownOffer())
         .whenComplete(
-            (offer, failure) -> {
+            (described, failure) -> {
               if (failure != null) {
                 end("the media relay refused the call: " + failure.getMessage());
               } else {
-                ring(phones, offer);
+                ring(destination, described);
               }
             });
   }
 
-  private synchronized void ring(List<Binding> phones, byte[] offer) {
+  /** Where the call rings, or why it cannot. */
+  private Destination destination() {
+    Dialplan dialplan = placer.dialplan();
+    if (!callee.outside()) {
+      List<Binding> phones = dialplan.locations().bindings(callee.number());
+      if (phones.isEmpty()) {
+        throw new IllegalStateException(callee + " has no registered phone");
+      }
+      return new Destination.Phones(phones);
+    }
+    OutboundDecision decision =
+        dialplan
+            .outbound()
+            .get()
+            .forSystem(callee.number())
+            .orElseThrow(() -> new IllegalStateException("no outbound route takes the number"));
+    List<TrunkProfile> trunks = dialplan.trunks().get().usable(decision.trunkIds());
+    if (trunks.isEmpty()) {
+      throw new IllegalStateException(
+          "outbound route " + decision.routeName() + " has no trunk that can take a call");
+    }
+    return new Destination.Trunks(
+        trunks, decision.number(), decision.callerIdNumber(), null, RoutePin.NONE);
+  }
+
+  private synchronized void ring(Destination destination, byte[] described) {
+    offer = described;
     timeout = placer.timer().schedule(this::notAnswered, RING_TIME.toSeconds(), TimeUnit.SECONDS);
+    if (destination instanceof Destination.Trunks trunks) {
+      route = trunks;
+      tryTrunk();
+    } else if (destination instanceof Destination.Phones phones) {
+      ringPhones(phones.bindings());
+    }
+  }
+
+  /** Under the lock: every phone of the extension at once. */
+  private void ringPhones(List<Binding> phones) {
     Address from = address(DISPLAY_NAME, "bulwark");
-    Address to = address(null, extension);
+    Address to = address(null, callee.number());
     unanswered = phones.size();
     for (Binding phone : phones) {
       Request invite;
@@ -125,7 +171,7 @@ public final class MessageCall {
                     from,
                     to);
       } catch (ParseException e) {
-        LOG.debugf(e, "Extension %s: a binding holds an invalid contact", extension);
+        LOG.debugf(e, "%s: a binding holds an invalid contact", callee);
         unanswered--;
         continue;
       }
@@ -134,21 +180,57 @@ public final class MessageCall {
       if (hop != null) {
         NatHop.route(invite, hop, placer.client());
       }
-      SipDialog dialog = placer.client().invite(invite, new Leg());
-      if (dialog != null) {
-        if (hop != null) {
-          dialog.sendThrough(hop);
-        }
-        legs.add(dialog);
-      }
+      send(invite, null, hop);
     }
     if (unanswered == 0) {
-      end("extension " + extension + " has no phone that can be called");
+      end(callee + " has no phone that can be called");
     }
   }
 
-  /** What one phone answers. */
+  /** Under the lock: the route's trunk at {@link #trunkIndex}. */
+  private void tryTrunk() {
+    TrunkProfile trunk = route.trunks().get(trunkIndex);
+    unanswered = 1;
+    Request invite;
+    try {
+      invite =
+          TrunkInvite.of(
+              trunk,
+              route,
+              (target, from, to) -> placer.client().newRequest(Request.INVITE, target, from, to),
+              placer.client());
+    } catch (ParseException e) {
+      LOG.debugf(e, "No INVITE to trunk %s", trunk.name());
+      refused(null);
+      return;
+    }
+    B2buaHelper.replaceBody(invite, offer);
+    send(invite, trunk, null);
+  }
+
+  private void send(Request invite, TrunkProfile trunk, SipURI hop) {
+    SipDialog dialog = placer.client().invite(invite, new Leg(invite, trunk));
+    if (dialog != null) {
+      if (hop != null) {
+        dialog.sendThrough(hop);
+      }
+      legs.add(dialog);
+    }
+  }
+
+  /** What one phone or trunk answers. */
   private final class Leg implements ResponseHandler {
+    private final Request sent;
+    private final TrunkProfile trunk;
+    private boolean authenticated;
+
+    /**
+     * @param trunk the trunk the INVITE went to, null for a phone
+     */
+    Leg(Request sent, TrunkProfile trunk) {
+      this.sent = sent;
+      this.trunk = trunk;
+    }
 
     @Override
     public void onResponse(SipResponse response) {
@@ -157,8 +239,24 @@ public final class MessageCall {
       }
       if (response.isSuccess()) {
         answered(response);
-      } else {
+        return;
+      }
+      Request again =
+          authenticated
+              ? null
+              : TrunkInvite.withCredentials(sent, response, trunk, placer.client());
+      if (again == null) {
         refused(response);
+        return;
+      }
+      authenticated = true;
+      synchronized (MessageCall.this) {
+        if (!ended) {
+          SipDialog dialog = placer.client().invite(again, this);
+          if (dialog != null) {
+            legs.add(dialog);
+          }
+        }
       }
     }
 
@@ -285,12 +383,17 @@ public final class MessageCall {
       if (--unanswered > 0) {
         return;
       }
+      if (route != null && trunkIndex + 1 < route.trunks().size()) {
+        trunkIndex++;
+        tryTrunk();
+        return;
+      }
       timeout.cancel(false);
     }
     end(
         refusal == null
-            ? "no phone of extension " + extension + " answered the call"
-            : "extension " + extension + " refused the call: " + describe(refusal));
+            ? callee + " did not answer the call"
+            : callee + " refused the call: " + describe(refusal));
   }
 
   private void notAnswered() {
@@ -300,7 +403,7 @@ public final class MessageCall {
       }
     }
     cancelOthers(null);
-    end("extension " + extension + " did not answer within " + RING_TIME.toSeconds() + " s");
+    end(callee + " did not answer within " + RING_TIME.toSeconds() + " s");
   }
 
   private void cancelOthers(SipDialog keep) {

@@ -97,6 +97,7 @@ public class EventNotificationResource {
       String email,
       String webhookUrl,
       String callExtension,
+      String callMobile,
       String webhookSecret,
       int version) {
 
@@ -107,16 +108,25 @@ public class EventNotificationResource {
           c.getEmail(),
           c.getWebhookUrl(),
           c.getCallExtension(),
+          c.getCallMobile(),
           newSecret,
           c.getVersion());
     }
   }
 
-  /** {@code callExtension}: an extension called to hear the event spoken. */
+  /**
+   * {@code callExtension}: an extension called to hear the event spoken; {@code callMobile}: an
+   * outside number called for it through the first outbound route whose pattern takes it.
+   */
   public record ContactInput(
-      String name, String email, String webhookUrl, String callExtension, Integer version) {
+      String name,
+      String email,
+      String webhookUrl,
+      String callExtension,
+      String callMobile,
+      Integer version) {
     NotificationContactDraft draft() {
-      return new NotificationContactDraft(name, email, webhookUrl, callExtension);
+      return new NotificationContactDraft(name, email, webhookUrl, callExtension, callMobile);
     }
   }
 

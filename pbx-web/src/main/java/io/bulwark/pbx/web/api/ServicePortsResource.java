@@ -19,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * {@code /api/v1/service-ports}: System > Network > Service Ports. SIP's ports ({@code sipPort} for
- * UDP and TCP, {@code sipTlsPort} for TLS, 0 for none) move at once, calls up are hung up; {@code
- * others} are the ports the other services use here, which SIP may not take.
+ * {@code /api/v1/system/service-ports}: System > Network > Service Ports. SIP's ports ({@code
+ * sipPort} for UDP and TCP, {@code sipTlsPort} for TLS, 0 for none) move at once, calls up are hung
+ * up; {@code others} are the ports the other services use here, which SIP may not take.
  */
-@Path("/service-ports")
+@Path("/system/service-ports")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -49,6 +49,7 @@ public class EventNotificationView implements Serializable {
   private String email;
   private String webhookUrl;
   private String callExtension;
+  private String callMobile;
   private String newSecret;
 
   @PostConstruct
@@ -132,13 +133,14 @@ public class EventNotificationView implements Serializable {
               email = c.getEmail();
               webhookUrl = c.getWebhookUrl();
               callExtension = c.getCallExtension();
+              callMobile = c.getCallMobile();
               newSecret = null;
             });
   }
 
   public void saveContact() {
     NotificationContactDraft draft =
-        new NotificationContactDraft(name, email, webhookUrl, callExtension);
+        new NotificationContactDraft(name, email, webhookUrl, callExtension, callMobile);
     String[] secret = new String[1];
     if (edited.save(
         name,
@@ -184,6 +186,7 @@ public class EventNotificationView implements Serializable {
     email = null;
     webhookUrl = null;
     callExtension = null;
+    callMobile = null;
     newSecret = null;
   }
 
@@ -269,5 +272,13 @@ public class EventNotificationView implements Serializable {
 
   public void setCallExtension(String callExtension) {
     this.callExtension = callExtension;
+  }
+
+  public String getCallMobile() {
+    return callMobile;
+  }
+
+  public void setCallMobile(String callMobile) {
+    this.callMobile = callMobile;
   }
 }
