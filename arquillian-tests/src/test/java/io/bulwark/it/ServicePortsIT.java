@@ -39,7 +39,7 @@ class ServicePortsIT {
 
   @Test
   void sipMovesToAnotherPortAtOnceAndTheAdministratorsSessionStays() throws Exception {
-    new ExtensionsApi(admin).createValid("3801", "ports3801", "Ports8Secret");
+    new ExtensionsApi(admin).createValid("3751", "ports3751", "Ports8Secret");
     JsonObject before = Http.object(Http.api(admin, "GET", "/system/service-ports", null));
     int sip = before.getInt("sipPort");
     int tls = before.getInt("sipTlsPort");
@@ -81,7 +81,7 @@ class ServicePortsIT {
       assertEquals(
           200,
           Sipp.registerTo(
-                  "127.0.0.1:" + moved, "3801", "ports3801", "Ports8Secret", "127.0.0.1", phone)
+                  "127.0.0.1:" + moved, "3751", "ports3751", "Ports8Secret", "127.0.0.1", phone)
               .finalStatus());
       assertEquals(moves + 1, Database.count(MOVED));
       assertEquals(

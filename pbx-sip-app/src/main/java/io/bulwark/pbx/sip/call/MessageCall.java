@@ -328,10 +328,17 @@ public final class MessageCall {
             });
   }
 
-  /** The phone hung up first (or sent something else in the call, which gets no change). */
+  /**
+   * The phone hung up first; a new offer (hold, another codec) is refused, the message plays on as
+   * it is; a keep-alive or INFO is acknowledged.
+   */
   private void fromPhone(SipRequest request) {
-    if (!Request.BYE.equals(request.method())) {
+    if (Request.INVITE.equals(request.method()) || Request.UPDATE.equals(request.method())) {
       request.respond(Response.NOT_ACCEPTABLE_HERE);
+      return;
+    }
+    if (!Request.BYE.equals(request.method())) {
+      request.respond(Response.OK);
       return;
     }
     request.respond(Response.OK);
