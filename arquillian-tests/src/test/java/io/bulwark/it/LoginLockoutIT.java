@@ -155,6 +155,15 @@ class LoginLockoutIT {
         Outcome.SIGNED_IN,
         WebLogin.attempt(GUESSER, USER, PASSWORD),
         "unblocked, the address signs in with the right password");
+    long firstWrong = firstRun.stream().filter(o -> o == Outcome.WRONG).count();
+    System.out.printf(
+        "Password guessing from %s: 100 attempts; blocked for a while after %d failures, for good"
+            + " after %d; %d attempts refused at the door; the right password refused until"
+            + " unblocked, then signed in%n",
+        GUESSER,
+        firstWrong,
+        firstWrong + secondRun.get(Outcome.WRONG),
+        (4 - firstWrong) + secondRun.get(Outcome.REFUSED));
   }
 
   /**
