@@ -113,6 +113,7 @@ public class SipPortsService {
         use("the media relay's control", "BULWARK_RTPENGINE_NG_PORT", 2223),
         use("the media relay's key reports", "BULWARK_RTPENGINE_DTMF_PORT", 2224),
         use("the database", "BULWARK_DB_PORT", 3306),
+        use("SSH", "BULWARK_SSH_PORT", 22),
         new PortUse("the media relay (RTP)", rtpMin, rtpMax));
   }
 
