@@ -86,7 +86,7 @@ drive_backup() {
   local mib; mib=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
   md "### $name: backup and restore of $extensions extensions and $calls call records"
   md ""
-  md "Configuration and call records backed up (AES-256-GCM, gzip) through \`POST /api/v1/backups\`, checked (\`.../check\`, the whole backup read and decrypted, nothing changed) and restored (\`.../restore\`: the check again, then every table replaced in one transaction, in-memory copies reloaded and the $extensions users brought in line in Keycloak). Both answered 202 at once and ran on; the progress endpoint, read every half second, showed them running in $samples reads and ended with \"$outcome\"."
+  md "Configuration and call records backed up (AES-256-GCM, gzip) through \`POST /api/v1/backups\`, checked (\`.../check\`, the whole backup read and decrypted, nothing changed) and restored (\`.../restore\`: the check again, then every table replaced in one transaction, in-memory copies reloaded and the users of the extensions it changed brought in line in Keycloak). Both answered 202 at once and ran on; the progress endpoint, read every half second, showed them running in $samples reads and ended with \"$outcome\"."
   md ""
   md "| extensions | call records | backup | size | check | restore | extensions after | call records after |"
   md "|---|---|---|---|---|---|---|---|"

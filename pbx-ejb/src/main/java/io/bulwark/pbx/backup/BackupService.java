@@ -387,7 +387,7 @@ public class BackupService {
    * What of the tables a restore replaces lives elsewhere too (in memory, in Keycloak), read before
    * and after it.
    *
-   * @param extensions id to number and registration name
+   * @param extensions id to number, registration name, email, first and last name, mobile and role
    * @param customRoles name to description
    * @param apiClients Keycloak's client id to name, role and description
    */

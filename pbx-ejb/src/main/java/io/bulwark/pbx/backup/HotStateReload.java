@@ -44,12 +44,23 @@ public class HotStateReload {
   @Inject private Event<RolesChanged> roles;
   @Inject private Event<ApiClientsChanged> apiClients;
 
+  /**
+   * What a restore compares: each extension's number and registration name, then what its Keycloak
+   * user holds (email, names, mobile, role); trunks, groups, custom roles and API clients.
+   */
   public BackupService.Snapshot snapshot(Connection c) throws SQLException {
     Map<Long, String[]> extensionRows = new HashMap<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, number, registration_name FROM extension")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id, number, registration_name, email, user_first_name, user_last_name,"
+                    + " user_mobile, user_role FROM extension")) {
       while (rs.next()) {
-        extensionRows.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+        String[] row = new String[7];
+        for (int i = 0; i < row.length; i++) {
+          row[i] = rs.getString(i + 2);
+        }
+        extensionRows.put(rs.getLong(1), row);
       }
     }
     Map<Long, String> trunkRows = new HashMap<>();
