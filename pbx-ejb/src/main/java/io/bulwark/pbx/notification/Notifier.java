@@ -29,9 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Tells the notification contacts of each event whose type has notification on, in the words of its
- * template: by email, by signed webhook, and by a call to an extension that speaks them. Runs
- * outside any transaction, so a slow receiver holds no database lock; a delivery that fails is an
- * event of its own.
+ * template: by email, by signed webhook, and by a call to an extension or a mobile number that
+ * speaks them. Runs outside any transaction, so a slow receiver holds no database lock; a delivery
+ * that fails is an event of its own, a call's once it has ended.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 public record SipPorts(int port, int tlsPort) {
 
   /** The ports the environment gives: {@code BULWARK_SIP_PORT}, {@code BULWARK_SIP_TLS_PORT}. */
-  public static SipPorts fromEnvironment(UnaryOperator<String> environment) {
+  private static SipPorts fromEnvironment(UnaryOperator<String> environment) {
     return new SipPorts(
         EnvironmentPort.of(environment, "BULWARK_SIP_PORT", 5060),
         EnvironmentPort.of(environment, "BULWARK_SIP_TLS_PORT", 5061));
