@@ -194,8 +194,7 @@ class EventNotificationIT {
                 .add("name", "Nobody at 3799")
                 .add("callExtension", "3799")
                 .build());
-    assertEquals(400, noSuchExtension.statusCode(), noSuchExtension.body());
-    assertTrue(noSuchExtension.body().contains("callExtension"), noSuchExtension.body());
+    Problems.assertProblem(400, noSuchExtension, "callExtension");
     assertEquals(contacts, Database.count("select count(*) from notification_contact"));
 
     HttpResponse<String> created =
