@@ -53,13 +53,14 @@ final class SshHelper {
     try {
       Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
       process.getOutputStream().close();
-      String answer;
-      try (InputStream out = process.getInputStream()) {
-        answer = new String(out.readNBytes(4096), StandardCharsets.UTF_8).strip();
-      }
+      // Its few lines fit the pipe, so it ends without being read; a helper that hangs is stopped.
       if (!process.waitFor(SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new UnavailableException("The SSH helper did not answer within " + SECONDS + " s");
+      }
+      String answer;
+      try (InputStream out = process.getInputStream()) {
+        answer = new String(out.readNBytes(4096), StandardCharsets.UTF_8).strip();
       }
       String last = answer.lines().reduce((first, second) -> second).orElse("");
       if (process.exitValue() == 0 && (last.equals("on") || last.equals("off"))) {
