@@ -30,6 +30,15 @@ import org.jboss.logging.Logger;
  */
 public final class SipDialog {
 
+  private static final ResponseHandler IGNORED =
+      new ResponseHandler() {
+        @Override
+        public void onResponse(SipResponse response) {}
+
+        @Override
+        public void onTimeout() {}
+      };
+
   private static final Logger LOG = Logger.getLogger(SipDialog.class);
   private static final HeaderFactory HEADERS = new HeaderFactoryImpl();
   private static final AddressFactory ADDRESSES = new AddressFactoryImpl();
@@ -153,6 +162,11 @@ public final class SipDialog {
       LOG.debugf(e, "Could not send %s in dialog %s", request.getMethod(), callId());
       handler.onTimeout();
     }
+  }
+
+  /** Ends this dialog with a BYE whose answer does not matter. */
+  public void bye() {
+    send(newRequest(Request.BYE), IGNORED);
   }
 
   /** Acknowledges a 2xx answer to this dialog's INVITE (RFC 3261 section 13.2.2.4). */

@@ -30,6 +30,14 @@ public final class SipResponse {
     return ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
   }
 
+  /** "486 Busy Here", or the code alone without a reason phrase: for logs and events. */
+  public String statusLine() {
+    String phrase = response.getReasonPhrase();
+    return phrase == null || phrase.isEmpty()
+        ? Integer.toString(status())
+        : status() + " " + phrase;
+  }
+
   public boolean isFinal() {
     return status() >= 200;
   }

@@ -347,7 +347,7 @@ final class Call implements LiveCall {
       recorded = end(record.refused(ledger.clock().instant(), status, HangupSide.SYSTEM, why));
     }
     cancelOthers(null);
-    recorded.thenRun(() -> bye(inbound));
+    recorded.thenRun(() -> inbound.bye());
   }
 
   /** Rings the destination with {@code offer}, unless the call ended meanwhile. */
@@ -492,7 +492,7 @@ final class Call implements LiveCall {
     synchronized (this) {
       if (settled) {
         // A second phone answered, or one answered as the call ended: it is hung up at once.
-        bye(leg);
+        leg.bye();
         return;
       }
       settled = true;
@@ -546,11 +546,11 @@ final class Call implements LiveCall {
       }
       settled = true;
       int status = refusal != null ? refusal.status() : Response.REQUEST_TIMEOUT;
-      String why = refusal != null ? describe(refusal) : "No answer from the callee's phones";
+      String why = refusal != null ? refusal.statusLine() : "No answer from the callee's phones";
       CompletionStage<Void> recorded =
           end(record.refused(ledger.clock().instant(), status, HangupSide.CALLEE, why));
       if (answeredByServer) {
-        recorded.thenRun(() -> bye(inbound));
+        recorded.thenRun(() -> inbound.bye());
         return;
       }
       SipResponse worst = refusal;
@@ -688,8 +688,8 @@ final class Call implements LiveCall {
     }
     return recorded.thenRun(
         () -> {
-          bye(inbound);
-          bye(answered);
+          inbound.bye();
+          answered.bye();
         });
   }
 
@@ -809,17 +809,6 @@ final class Call implements LiveCall {
     return ((ToHeader) response.message().getHeader(ToHeader.NAME)).getTag();
   }
 
-  private void bye(SipDialog dialog) {
-    dialog.send(dialog.newRequest(Request.BYE), Ignored.INSTANCE);
-  }
-
-  private static String describe(SipResponse response) {
-    String phrase = response.message().getReasonPhrase();
-    return phrase == null || phrase.isEmpty()
-        ? Integer.toString(response.status())
-        : response.status() + " " + phrase;
-  }
-
   private void cancelOthers(SipDialog keep) {
     List<SipDialog> others;
     synchronized (this) {
@@ -879,16 +868,5 @@ final class Call implements LiveCall {
     } catch (ParseException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** For BYEs whose answer does not matter. */
-  private enum Ignored implements ResponseHandler {
-    INSTANCE;
-
-    @Override
-    public void onResponse(SipResponse response) {}
-
-    @Override
-    public void onTimeout() {}
   }
 }

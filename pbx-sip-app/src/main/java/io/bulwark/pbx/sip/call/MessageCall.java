@@ -272,7 +272,7 @@ public final class MessageCall {
     synchronized (this) {
       if (answered != null || ended) {
         // A second phone answered, or one answered as the ringing ended: it is hung up at once.
-        bye(leg);
+        leg.bye();
         return;
       }
       answered = leg;
@@ -359,7 +359,7 @@ public final class MessageCall {
       }
       leg = answered;
     }
-    bye(leg);
+    leg.bye();
     end(why);
   }
 
@@ -400,7 +400,7 @@ public final class MessageCall {
     end(
         refusal == null
             ? callee + " did not answer the call"
-            : callee + " refused the call: " + describe(refusal));
+            : callee + " refused the call: " + refusal.statusLine());
   }
 
   private void notAnswered() {
@@ -423,25 +423,6 @@ public final class MessageCall {
         leg.cancel();
       }
     }
-  }
-
-  private static void bye(SipDialog dialog) {
-    dialog.send(
-        dialog.newRequest(Request.BYE),
-        new ResponseHandler() {
-          @Override
-          public void onResponse(SipResponse response) {}
-
-          @Override
-          public void onTimeout() {}
-        });
-  }
-
-  private static String describe(SipResponse response) {
-    String phrase = response.message().getReasonPhrase();
-    return phrase == null || phrase.isEmpty()
-        ? Integer.toString(response.status())
-        : response.status() + " " + phrase;
   }
 
   private Address address(String displayName, String user) {
