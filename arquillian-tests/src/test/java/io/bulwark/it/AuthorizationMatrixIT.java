@@ -121,6 +121,7 @@ class AuthorizationMatrixIT {
           Map.entry("/mail.xhtml", "SYSTEM"),
           Map.entry("/backups.xhtml", "SYSTEM"),
           Map.entry("/service-ports.xhtml", "SYSTEM"),
+          Map.entry("/upgrade.xhtml", "SYSTEM"),
           Map.entry("/microsoft-sign-in.xhtml", "SYSTEM"));
 
   private static char access(String role, String area) {

@@ -19,7 +19,11 @@ public enum BackupContent {
 
   /** Tables of the running system, not of anyone's making: never backed up. */
   private static final Set<String> RUNTIME =
-      Set.of("flyway_schema_history", "registration_binding", "call_record_heartbeat");
+      Set.of(
+          "flyway_schema_history",
+          "registration_binding",
+          "call_record_heartbeat",
+          "upgrade_attempt");
 
   /** The content {@code table} belongs to; empty for the tables no backup holds. */
   public static Optional<BackupContent> of(String table) {

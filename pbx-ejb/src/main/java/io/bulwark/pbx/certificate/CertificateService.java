@@ -68,7 +68,7 @@ public class CertificateService {
     ServerCertificate installed =
         ServerCertificate.parse(certificatePem, privateKeyPem, clock.instant());
     KeyStoreFile file = keyStore();
-    WebTls web = WebTls.fromEnvironment();
+    WebTls web = new WebTls();
     try {
       byte[] previous = file.bytes();
       file.write(installed);

@@ -100,7 +100,14 @@ public enum EventType {
   TRUNK_UP(Severity.INFO),
   DISK_SPACE_LOW(Severity.ALERT),
   SIP_PORTS_CHANGED(Severity.INFO),
-  SSH_ACCESS_CHANGED(Severity.WARNING);
+  SSH_ACCESS_CHANGED(Severity.WARNING),
+  UPGRADE_SETTINGS_UPDATED(Severity.INFO),
+  UPGRADE_AVAILABLE(Severity.INFO),
+  UPGRADE_REFUSED(Severity.WARNING),
+  UPGRADE_STARTED(Severity.WARNING),
+  UPGRADE_INSTALLED(Severity.INFO),
+  UPGRADE_ROLLED_BACK(Severity.ALERT),
+  UPGRADE_FAILED(Severity.ALERT);
 
   private final Severity severity;
 
@@ -130,7 +137,8 @@ public enum EventType {
           TOLL_FRAUD_SUSPECTED,
           EXTENSION_OUTBOUND_DISABLED,
           PROVISIONING_REFUSED,
-          SECURITY_LOG_TAMPERED ->
+          SECURITY_LOG_TAMPERED,
+          UPGRADE_REFUSED ->
           Category.SECURITY;
       case BLOCKLIST_SYNCED,
           BLOCKLIST_SYNC_FAILED,
@@ -148,7 +156,12 @@ public enum EventType {
           BACKUP_FETCHED,
           TRUNK_DOWN,
           TRUNK_UP,
-          DISK_SPACE_LOW ->
+          DISK_SPACE_LOW,
+          UPGRADE_AVAILABLE,
+          UPGRADE_STARTED,
+          UPGRADE_INSTALLED,
+          UPGRADE_ROLLED_BACK,
+          UPGRADE_FAILED ->
           Category.SYSTEM;
       default -> Category.OPERATIONS;
     };

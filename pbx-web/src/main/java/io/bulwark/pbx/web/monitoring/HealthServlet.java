@@ -1,6 +1,7 @@
 package io.bulwark.pbx.web.monitoring;
 
 import io.bulwark.pbx.system.SipStatus;
+import io.bulwark.pbx.upgrade.RunningRelease;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,10 +24,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * {@code GET /health}: 200 when every component answers, 503 otherwise, with one word per
- * component. Answered to loopback only (the launcher, a local monitoring agent): it opens a
- * database connection, a SIP exchange and an HTTP request, which a stranger must not be able to
- * trigger at will. A second of caching bounds that cost for local callers too.
+ * {@code GET /health}: 200 when every component answers, 503 otherwise, with one word per component
+ * and the running release's version (the upgrade installer waits for the new one). Answered to
+ * loopback only (the launcher, a local monitoring agent): it opens a database connection, a SIP
+ * exchange and an HTTP request, which a stranger must not be able to trigger at will. A second of
+ * caching bounds that cost for local callers too.
  */
 @WebServlet("/health")
 public class HealthServlet extends HttpServlet {
@@ -44,6 +46,7 @@ public class HealthServlet extends HttpServlet {
   private DataSource database;
 
   @Inject private SipStatus sip;
+  @Inject private RunningRelease release;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private volatile Snapshot last;
@@ -64,6 +67,7 @@ public class HealthServlet extends HttpServlet {
     byte[] body =
         Json.createObjectBuilder()
             .add("status", snapshot.up() ? "UP" : "DOWN")
+            .add("version", release.version().toString())
             .add("components", components)
             .build()
             .toString()

@@ -43,6 +43,7 @@ public final class PortalPages {
           Map.entry("/mail.xhtml", Area.SYSTEM),
           Map.entry("/backups.xhtml", Area.SYSTEM),
           Map.entry("/service-ports.xhtml", Area.SYSTEM),
+          Map.entry("/upgrade.xhtml", Area.SYSTEM),
           Map.entry("/microsoft-sign-in.xhtml", Area.SYSTEM),
           Map.entry("/api-clients.xhtml", Area.SYSTEM));
 
