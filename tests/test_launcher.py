@@ -3,11 +3,14 @@
 Run by `./bulwark test` after the Maven build, so the EAR is current and `start` gets no further
 than its checks. Each test gives the launcher a home of its own and ports nothing else uses.
 """
+import base64
+import hashlib
 import os
 import socket
 import subprocess
 import tempfile
 import unittest
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -20,7 +23,7 @@ def free_port():
 
 class LauncherTest(unittest.TestCase):
 
-    def run_launcher(self, command, home=None, **env):
+    def run_launcher(self, command, home=None, args=(), **env):
         home = home or self.enterContext(tempfile.TemporaryDirectory(prefix="bulwark-launcher-"))
         ports = {name: str(free_port()) for name in (
             "BULWARK_HTTPS_PORT", "BULWARK_HTTP_PORT", "BULWARK_MANAGEMENT_PORT", "BULWARK_SIP_PORT",
@@ -29,7 +32,7 @@ class LauncherTest(unittest.TestCase):
         ports.update(env)
         environment = {k: v for k, v in os.environ.items() if not k.startswith("BULWARK_")}
         environment.update(ports, BULWARK_HOME=home, NO_COLOR="1")
-        return subprocess.run([os.path.join(ROOT, "bulwark"), command], cwd=ROOT, env=environment,
+        return subprocess.run([os.path.join(ROOT, "bulwark"), command, *args], cwd=ROOT, env=environment,
                               capture_output=True, text=True, timeout=300)
 
     def start(self, **env):
@@ -87,6 +90,36 @@ class LauncherTest(unittest.TestCase):
         self.assertIn("26.7.3", rows["keycloak"])
         self.assertRegex(rows["rtpengine"].split()[2], r"^\d+(\.\d+)+$", "upstream version only")
         self.assertIn("ng 15998 (loopback), rtp 16000-16999", rows["rtpengine"])
+
+    def test_release_signs_the_built_ear_so_that_openssl_verifies_it_with_the_public_key(self):
+        work = self.enterContext(tempfile.TemporaryDirectory(prefix="bulwark-release-"))
+        key, public = os.path.join(work, "key.pem"), os.path.join(work, "key.pub.pem")
+        subprocess.run(["openssl", "genpkey", "-algorithm", "ed25519", "-out", key], check=True)
+        subprocess.run(["openssl", "pkey", "-in", key, "-pubout", "-out", public], check=True)
+
+        result = self.run_launcher("release", args=(key,))
+
+        self.assertEqual(0, result.returncode, result.stdout + result.stderr)
+        package = result.stdout.split(":")[0]
+        self.assertRegex(package, r"/target/release/bulwark-[0-9][^/]*\.zip$")
+        with zipfile.ZipFile(package) as release:
+            self.assertEqual({"release.properties", "release.sig", "bulwark.ear"},
+                             set(release.namelist()))
+            manifest = release.read("release.properties")
+            signature = base64.b64decode(release.read("release.sig"))
+            ear = release.read("bulwark.ear")
+        fields = dict(line.split("=", 1) for line in manifest.decode().splitlines())
+        with open(os.path.join(ROOT, "pbx-ear/target/bulwark.ear"), "rb") as built:
+            self.assertEqual(hashlib.sha256(built.read()).hexdigest(), fields["ear.sha256"])
+        self.assertEqual(hashlib.sha256(ear).hexdigest(), fields["ear.sha256"])
+        for name, content in (("manifest", manifest), ("sig", signature)):
+            with open(os.path.join(work, name), "wb") as out:
+                out.write(content)
+        verified = subprocess.run(
+            ["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", public, "-rawin",
+             "-in", os.path.join(work, "manifest"), "-sigfile", os.path.join(work, "sig")],
+            capture_output=True, text=True)
+        self.assertEqual(0, verified.returncode, verified.stdout + verified.stderr)
 
 
 if __name__ == "__main__":

@@ -96,10 +96,12 @@ class UpgradeIT {
     assertTrue(checked.isNull("availableVersion"), checked.toString());
     assertEquals(
         refusedBefore + 2,
-        Database.count("select count(*) from event_log where type = 'UPGRADE_REFUSED'"));
+        Database.awaitExactCount(
+            refusedBefore + 2, "select count(*) from event_log where type = 'UPGRADE_REFUSED'"));
     assertEquals(
         1,
-        Database.count(
+        Database.awaitExactCount(
+            1,
             "select count(*) from event_log where type = 'UPGRADE_REFUSED'"
                 + " and detail like '%forged.zip: Its signature does not verify%'"));
     Files.delete(releases.resolve("forged.zip"));
@@ -136,12 +138,16 @@ class UpgradeIT {
     assertEquals(running, history.getJsonObject(1).getString("fromVersion"));
     assertEquals(
         1,
-        Database.count(
-            "select count(*) from event_log where type = 'UPGRADE_INSTALLED' and detail like 'Bulwark 99.0.0 over%'"));
+        Database.awaitExactCount(
+            1,
+            "select count(*) from event_log where type = 'UPGRADE_INSTALLED'"
+                + " and detail like 'Bulwark 99.0.0 over%'"));
     assertEquals(
         1,
-        Database.count(
-            "select count(*) from event_log where type = 'UPGRADE_ROLLED_BACK' and detail like 'Bulwark 99.0.1 over 99.0.0%'"));
+        Database.awaitExactCount(
+            1,
+            "select count(*) from event_log where type = 'UPGRADE_ROLLED_BACK'"
+                + " and detail like 'Bulwark 99.0.1 over 99.0.0%'"));
     System.out.printf(
         "Upgrade: %s -> 99.0.0 live and healthy in %d s; 99.0.1 (its migration fails) rolled back"
             + " to 99.0.0 and its database in %d s; history: %s, %s%n",

@@ -132,12 +132,12 @@ public class UpgradeRecords {
     events.fireAsync(new SecurityEvent(clock.instant(), type, null, actor, action, detail));
   }
 
-  Instant now() {
+  public Instant now() {
     return clock.instant();
   }
 
   /** The daily check's time is read in the zone of Business Hours, as the backup schedule's is. */
-  ZoneId zone() {
+  public ZoneId zone() {
     OfficeCalendar calendar = em.find(OfficeCalendar.class, 1);
     return calendar == null ? ZoneId.of("UTC") : ZoneId.of(calendar.getTimeZone());
   }
