@@ -128,7 +128,7 @@ public class UpgradeRecords {
     event(EventType.UPGRADE_REFUSED, actor, "verify", what);
   }
 
-  void event(EventType type, String actor, String action, String detail) {
+  private void event(EventType type, String actor, String action, String detail) {
     events.fireAsync(new SecurityEvent(clock.instant(), type, null, actor, action, detail));
   }
 
