@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,7 +53,9 @@ final class Installer {
       throws IOException {
     copyRunningEar(folder.resolve("previous.ear"));
     DatabaseAccount account = DatabaseAccount.fromEnvironment();
-    Files.writeString(folder.resolve("db.cnf"), account.optionFile());
+    Path options = folder.resolve("db.cnf");
+    Files.writeString(options, account.optionFile());
+    Files.setPosixFilePermissions(options, PosixFilePermissions.fromString("rw-------"));
     Map<String, String> plan = new LinkedHashMap<>();
     plan.put(
         "CLI", Path.of(System.getProperty("jboss.home.dir"), "bin", "jboss-cli.sh").toString());
@@ -142,9 +145,15 @@ final class Installer {
           System.getenv().getOrDefault("BULWARK_DB_PASSWORD", ""));
     }
 
-    /** A MariaDB client option file, so the password is on no command line. */
+    /**
+     * A MariaDB client option file, so the password is on no command line. On loopback, where the
+     * embedded database has no TLS, the client must not insist on it.
+     */
     String optionFile() {
-      return "[client]\nhost="
+      boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+      return "[client]\n"
+          + (loopback ? "skip-ssl\n" : "")
+          + "host="
           + host
           + "\nport="
           + port
