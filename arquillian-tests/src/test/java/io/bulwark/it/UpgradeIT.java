@@ -267,7 +267,7 @@ class UpgradeIT {
   private static byte[] withBrokenMigration(byte[] ear) throws IOException {
     return rewrite(
         ear,
-        name -> name.matches("lib/db-[^/]*\\.jar"),
+        name -> name.matches("lib/io\\.bulwark-db-[^/]*\\.jar"),
         jar -> {
           try {
             return add(
