@@ -10,11 +10,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jboss.logging.Logger;
 
 /**
  * Brings the schema up to date before anything else in the application touches the database.
  * Startup beans that use persistence declare {@code @DependsOn("SchemaMigration")}.
+ *
+ * <p>A migration that fails does not fail the deployment: the release starts on the schema as it
+ * was left and {@code /health} reports the schema DOWN, so the upgrade installer rolls it back at
+ * once, while a failed deployment can leave WildFly waiting on the timers it had already started.
  */
 @Singleton
 @Startup
@@ -29,18 +34,30 @@ public class SchemaMigration {
   /** The launcher starts MariaDB and WildFly side by side, and an appliance boots both at once. */
   private static final Duration DATABASE_WAIT = Duration.ofSeconds(120);
 
+  private volatile boolean migrated;
+
   @PostConstruct
   void migrate() {
     awaitDatabase();
-    var result =
-        Flyway.configure(getClass().getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
-    LOG.infof(
-        "Schema at version %s (%d migrations applied now)",
-        result.targetSchemaVersion, result.migrationsExecuted);
+    try {
+      var result =
+          Flyway.configure(getClass().getClassLoader())
+              .dataSource(dataSource)
+              .locations("classpath:db/migration")
+              .load()
+              .migrate();
+      migrated = true;
+      LOG.infof(
+          "Schema at version %s (%d migrations applied now)",
+          result.targetSchemaVersion, result.migrationsExecuted);
+    } catch (FlywayException e) {
+      LOG.errorf(e, "The schema could not be brought up to date; this release is not healthy");
+    }
+  }
+
+  /** Whether every migration of this release applied. */
+  public boolean isMigrated() {
+    return migrated;
   }
 
   private void awaitDatabase() {

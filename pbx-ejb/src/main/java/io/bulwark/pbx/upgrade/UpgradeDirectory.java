@@ -58,6 +58,14 @@ final class UpgradeDirectory {
     return folder;
   }
 
+  boolean hasUnrecordedResults() {
+    try {
+      return !unrecordedResults().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The folders of installs whose installer wrote a result not yet recorded. */
   List<Path> unrecordedResults() throws IOException {
     if (!Files.isDirectory(root)) {

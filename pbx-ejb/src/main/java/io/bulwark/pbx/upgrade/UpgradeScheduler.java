@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 
 /**
  * Takes in the installer's outcome within seconds of it being written (by the release that runs
- * afterwards), and looks each minute whether the daily check for updates is due.
+ * afterwards), and looks each minute whether the daily check for updates is due. The five-second
+ * look is at files only: a call into another bean made while the deployment starts waits for its
+ * startup, which a failing start never ends, and WildFly then cannot stop the deployment.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -18,11 +20,14 @@ public class UpgradeScheduler {
 
   @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
   void everyFiveSeconds() {
-    upgrades.recordOutcomes();
+    if (UpgradeDirectory.fromEnvironment().hasUnrecordedResults()) {
+      upgrades.recordOutcomes();
+    }
   }
 
   @Schedule(hour = "*", minute = "*", persistent = false)
   void everyMinute() {
+    upgrades.endSilentInstalls();
     upgrades.checkIfDue();
   }
 }

@@ -172,6 +172,11 @@ public class UpgradeService {
     } catch (IOException e) {
       LOG.warnf("Upgrade outcomes cannot be read: %s", e.toString());
     }
+  }
+
+  /** Ends an install whose installer stopped without writing an outcome. */
+  public void endSilentInstalls() {
+    UpgradeDirectory directory = UpgradeDirectory.fromEnvironment();
     records
         .installing()
         .filter(a -> a.getStartedAt().plus(INSTALLER_SILENT).isBefore(records.now()))

@@ -1,5 +1,6 @@
 package io.bulwark.pbx.web.monitoring;
 
+import io.bulwark.pbx.system.SchemaMigration;
 import io.bulwark.pbx.system.SipStatus;
 import io.bulwark.pbx.upgrade.RunningRelease;
 import jakarta.annotation.Resource;
@@ -47,6 +48,7 @@ public class HealthServlet extends HttpServlet {
 
   @Inject private SipStatus sip;
   @Inject private RunningRelease release;
+  @Inject private SchemaMigration schema;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private volatile Snapshot last;
@@ -84,6 +86,7 @@ public class HealthServlet extends HttpServlet {
     components.put(
         "sip", sip.udp().map(udp -> SipOptionsProbe.answers(udp, TIMEOUT)).orElse(false));
     components.put("database", databaseAnswers());
+    components.put("schema", schema.isMigrated());
     components.put("keycloak", keycloakAnswers());
     return components;
   }
