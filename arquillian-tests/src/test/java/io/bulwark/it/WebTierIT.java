@@ -163,7 +163,7 @@ class WebTierIT {
     assertEquals(200, response.statusCode(), response.body());
     JsonObject health = Http.object(response);
     assertEquals("UP", health.getString("status"));
-    for (String component : List.of("wildfly", "sip", "database", "keycloak")) {
+    for (String component : List.of("wildfly", "sip", "database", "schema", "keycloak")) {
       assertEquals("UP", health.getJsonObject("components").getString(component), component);
     }
   }
