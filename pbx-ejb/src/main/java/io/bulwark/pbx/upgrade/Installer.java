@@ -17,10 +17,11 @@ import org.jboss.dmr.ModelNode;
 /**
  * Hands a verified release to the installer program ({@code tools/bulwark-upgrade}, named by {@code
  * BULWARK_UPGRADE_HELPER}), which must outlive this deployment: it snapshots the database, replaces
- * the deployment through WildFly's management interface, waits for the health check to report the
- * new version, and otherwise puts the previous EAR and the snapshot back. This class prepares what
- * it needs in the install's folder: the new EAR (already there), the running one, the database
- * account, and a plan of shell assignments.
+ * the deployment (through WildFly's management interface, or through the deployment scanner's
+ * folder where the scanner owns it), waits for the health check to report the new version, and
+ * otherwise puts the previous EAR and the snapshot back. This class prepares what it needs in the
+ * install's folder: the new EAR (already there), the running one, the database account, and a plan
+ * of shell assignments.
  */
 final class Installer {
 
@@ -51,7 +52,7 @@ final class Installer {
   /** Prepares the folder and starts the installer, which runs on after this returns. */
   void start(Path folder, Path baseMarker, ReleaseVersion from, ReleaseVersion to)
       throws IOException {
-    copyRunningEar(folder.resolve("previous.ear"));
+    boolean scanned = copyRunningEar(folder.resolve("previous.ear"));
     DatabaseAccount account = DatabaseAccount.fromEnvironment();
     Path options = folder.resolve("db.cnf");
     Files.writeString(options, account.optionFile());
@@ -73,6 +74,7 @@ final class Installer {
         "DEPLOYMENTS_DIR",
         Path.of(System.getProperty("jboss.server.base.dir", "."), "deployments").toString());
     plan.put("BASE_MARKER", baseMarker.toString());
+    plan.put("SCANNED", scanned ? "1" : "0");
     StringBuilder text = new StringBuilder();
     plan.forEach((name, value) -> text.append(name).append('=').append(quoted(value)).append('\n'));
     Files.writeString(folder.resolve("plan"), text);
@@ -83,16 +85,22 @@ final class Installer {
         .start();
   }
 
-  /** The bytes WildFly deployed: its content repository holds them under their SHA-1. */
-  private static void copyRunningEar(Path target) throws IOException {
+  /**
+   * Copies the bytes WildFly deployed (its content repository holds them under their SHA-1).
+   *
+   * @return whether the deployment scanner owns the deployment (the launcher deploys from its
+   *     folder): the installer must then go through that folder, or the scanner takes the
+   *     deployment for undeployed and the next start would not deploy it
+   */
+  private static boolean copyRunningEar(Path target) throws IOException {
     ModelNode request = new ModelNode();
-    request.get("operation").set("read-attribute");
+    request.get("operation").set("read-resource");
     request.get("address").add("deployment", DEPLOYMENT);
-    request.get("name").set("content");
-    ModelNode content;
+    ModelNode deployment;
     try (Management management = Management.connect()) {
-      content = management.execute(request).get(0);
+      deployment = management.execute(request);
     }
+    ModelNode content = deployment.get("content").get(0);
     Path source;
     if (content.hasDefined("hash")) {
       String hash = HexFormat.of().formatHex(content.get("hash").asBytes());
@@ -116,6 +124,7 @@ final class Installer {
       throw new IOException("the running deployment is exploded, not an EAR file");
     }
     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    return deployment.hasDefined("owner");
   }
 
   private static int httpsPort() {
