@@ -5,6 +5,7 @@ import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.event.SecurityEvents;
 import io.bulwark.pbx.officehours.OfficeCalendar;
 import io.bulwark.pbx.system.ConcurrentChangeException;
+import io.bulwark.pbx.system.InUseException;
 import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -77,11 +78,21 @@ public class UpgradeRecords {
     lockedSetting().attempted(clock.instant());
   }
 
+  /**
+   * Starts the history line of an install, under the settings' row lock so that two requests cannot
+   * both start one.
+   *
+   * @throws InUseException while another install runs
+   */
   public long begin(ReleaseVersion from, ReleaseVersion to, String actor) {
+    UpgradeSetting setting = lockedSetting();
+    if (installing().isPresent()) {
+      throw new InUseException("An upgrade is being installed; wait for its outcome");
+    }
     UpgradeAttempt attempt =
         new UpgradeAttempt(clock.instant(), from.toString(), to.toString(), actor);
     em.persist(attempt);
-    lockedSetting().installing();
+    setting.installing();
     em.flush();
     event(
         EventType.UPGRADE_STARTED, actor, "install", "Installing Bulwark " + to + " over " + from);

@@ -119,9 +119,6 @@ public class UpgradeService {
           "version",
           "Bulwark " + version.strip() + " is not the release available; check for updates first");
     }
-    if (records.installing().isPresent()) {
-      throw new InUseException("An upgrade is being installed; wait for its outcome");
-    }
     ReleaseVersion running = release.version();
     ReleaseVersion wanted = ReleaseVersion.parse(version.strip());
     Path packageFile = Path.of(setting.availablePackage().orElseThrow());
