@@ -146,8 +146,8 @@ public class UpgradeService {
   }
 
   /**
-   * Records what installers reported, and ends installs whose installer fell silent. The outcome of
-   * an install is recorded by whichever release runs afterwards.
+   * Records what installers reported: the outcome of an install is recorded by whichever release
+   * runs afterwards.
    */
   public void recordOutcomes() {
     UpgradeDirectory directory = UpgradeDirectory.fromEnvironment();
