@@ -1,5 +1,6 @@
 package io.bulwark.pbx.upgrade;
 
+import io.bulwark.pbx.defense.ServicePorts;
 import io.bulwark.pbx.system.Management;
 import io.bulwark.pbx.system.UnavailableException;
 import java.io.File;
@@ -66,7 +67,8 @@ final class Installer {
     plan.put("PREVIOUS_EAR", folder.resolve("previous.ear").toString());
     plan.put("FROM_VERSION", from.toString());
     plan.put("TO_VERSION", to.toString());
-    plan.put("HEALTH_URL", "https://127.0.0.1:" + httpsPort() + "/health");
+    plan.put(
+        "HEALTH_URL", "https://127.0.0.1:" + ServicePorts.from(System::getenv).https() + "/health");
     plan.put("HEALTH_SECONDS", Integer.toString(HEALTH_SECONDS));
     plan.put("DB_NAME", account.database());
     plan.put("DB_TOOLS", System.getenv().getOrDefault("BULWARK_DB_TOOLS", ""));
@@ -125,13 +127,6 @@ final class Installer {
     }
     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     return deployment.hasDefined("owner");
-  }
-
-  private static int httpsPort() {
-    String property = System.getProperty("jboss.https.port");
-    return property != null && property.matches("\\d{1,5}")
-        ? Integer.parseInt(property)
-        : io.bulwark.pbx.system.EnvironmentPort.of("BULWARK_HTTPS_PORT", 8443);
   }
 
   private static String quoted(String value) {

@@ -13,14 +13,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Finds the newest release package a source offers. A folder: every {@code *.zip} in it. An HTTPS
  * address: the file {@code latest} there names the package (one line, {@code bulwark-1.4.0.zip}),
- * which is downloaded beside the others. Only packages whose signature verifies count; the others
- * are reported, never used.
+ * which is downloaded beside the others. Only packages whose signature and EAR verify count; the
+ * others are reported, never used.
  */
 public final class ReleaseFinder {
 
@@ -44,24 +45,37 @@ public final class ReleaseFinder {
   }
 
   /**
+   * The newest package newer than {@code running} whose signature and EAR both verify. Every
+   * candidate's signed manifest is read, but only the EAR of the one chosen is hashed (and of the
+   * next, should that one fail).
+   *
    * @throws IOException when the source cannot be read or reached
    */
-  public Look look(String source) throws IOException {
+  public Look look(String source, ReleaseVersion running) throws IOException {
     List<Path> candidates =
         source.startsWith("/") ? zipsIn(Path.of(source)) : List.of(download(URI.create(source)));
-    Optional<Found> newest = Optional.empty();
     List<String> refusals = new ArrayList<>();
+    List<Found> signed = new ArrayList<>();
     for (Path candidate : candidates) {
       try {
-        ReleasePackage.Manifest manifest = ReleasePackage.verify(candidate, key);
-        if (newest.isEmpty() || manifest.version().isNewerThan(newest.get().manifest().version())) {
-          newest = Optional.of(new Found(candidate, manifest));
-        }
+        signed.add(new Found(candidate, ReleasePackage.signedManifest(candidate, key)));
       } catch (ReleasePackage.RefusedException e) {
         refusals.add(candidate.getFileName() + ": " + e.getMessage());
       }
     }
-    return new Look(newest, refusals);
+    signed.sort(Comparator.comparing((Found found) -> found.manifest().version()).reversed());
+    for (Found found : signed) {
+      if (!found.manifest().version().isNewerThan(running)) {
+        break;
+      }
+      try {
+        ReleasePackage.verify(found.file(), key);
+        return new Look(Optional.of(found), refusals);
+      } catch (ReleasePackage.RefusedException e) {
+        refusals.add(found.file().getFileName() + ": " + e.getMessage());
+      }
+    }
+    return new Look(Optional.empty(), refusals);
   }
 
   private static List<Path> zipsIn(Path folder) throws IOException {

@@ -43,6 +43,18 @@ public final class ReleasePackage {
 
   private ReleasePackage() {}
 
+  /**
+   * Checks the signature of the manifest only, which is cheap: enough to learn which release a
+   * package claims to be before its EAR is read.
+   */
+  public static Manifest signedManifest(Path file, ReleaseKey key) throws RefusedException {
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      return signedManifest(zip, key);
+    } catch (IOException e) {
+      throw notAPackage();
+    }
+  }
+
   /** Checks the signature and the EAR's hash. */
   public static Manifest verify(Path file, ReleaseKey key) throws RefusedException {
     return verifyAndExtract(file, key, null);
@@ -55,20 +67,7 @@ public final class ReleasePackage {
   public static Manifest verifyAndExtract(Path file, ReleaseKey key, Path ear)
       throws RefusedException {
     try (ZipFile zip = new ZipFile(file.toFile())) {
-      byte[] manifestBytes = read(zip, MANIFEST, MAX_MANIFEST_BYTES);
-      byte[] signature;
-      try {
-        signature =
-            Base64.getMimeDecoder()
-                .decode(new String(read(zip, SIGNATURE, 1024), StandardCharsets.US_ASCII).strip());
-      } catch (IllegalArgumentException e) {
-        throw new RefusedException("Its signature is not Base64");
-      }
-      if (!key.verifies(manifestBytes, signature)) {
-        throw new RefusedException(
-            "Its signature does not verify with the trusted release key " + key.fingerprint());
-      }
-      Manifest manifest = manifest(manifestBytes);
+      Manifest manifest = signedManifest(zip, key);
       ZipEntry entry = zip.getEntry(EAR);
       if (entry == null) {
         throw new RefusedException("It holds no " + EAR);
@@ -79,11 +78,34 @@ public final class ReleasePackage {
       }
       return manifest;
     } catch (IOException e) {
-      throw new RefusedException("It is not a Bulwark release package (not a readable zip)");
+      deleteQuietly(ear);
+      throw notAPackage();
     } catch (RefusedException e) {
       deleteQuietly(ear);
       throw e;
     }
+  }
+
+  private static Manifest signedManifest(ZipFile zip, ReleaseKey key)
+      throws IOException, RefusedException {
+    byte[] manifestBytes = read(zip, MANIFEST, MAX_MANIFEST_BYTES);
+    byte[] signature;
+    try {
+      signature =
+          Base64.getMimeDecoder()
+              .decode(new String(read(zip, SIGNATURE, 1024), StandardCharsets.US_ASCII).strip());
+    } catch (IllegalArgumentException e) {
+      throw new RefusedException("Its signature is not Base64");
+    }
+    if (!key.verifies(manifestBytes, signature)) {
+      throw new RefusedException(
+          "Its signature does not verify with the trusted release key " + key.fingerprint());
+    }
+    return manifest(manifestBytes);
+  }
+
+  private static RefusedException notAPackage() {
+    return new RefusedException("It is not a Bulwark release package (not a readable zip)");
   }
 
   private static Manifest manifest(byte[] bytes) throws RefusedException, IOException {

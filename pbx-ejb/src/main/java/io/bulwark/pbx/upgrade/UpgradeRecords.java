@@ -33,7 +33,7 @@ public class UpgradeRecords {
     return em.find(UpgradeSetting.class, UpgradeSetting.ID);
   }
 
-  public UpgradeSetting lockedSetting() {
+  private UpgradeSetting lockedSetting() {
     return em.find(UpgradeSetting.class, UpgradeSetting.ID, LockModeType.PESSIMISTIC_WRITE);
   }
 

@@ -81,20 +81,18 @@ public class UpgradeService {
     if (source.isEmpty()) {
       throw new InvalidInputException("source", "Set where release packages come from first");
     }
+    ReleaseVersion running = release.version();
     ReleaseFinder.Look look;
     try {
       look =
-          new ReleaseFinder(key, UpgradeDirectory.fromEnvironment().downloads(), HTTP).look(source);
+          new ReleaseFinder(key, UpgradeDirectory.fromEnvironment().downloads(), HTTP)
+              .look(source, running);
     } catch (IOException | RuntimeException e) {
       LOG.warnf("The release source %s cannot be read: %s", source, e.toString());
       throw new UnavailableException("The release source cannot be read: " + reason(e));
     }
     look.refusals().forEach(refusal -> records.refused(actor, "Package " + refusal));
-    ReleaseVersion running = release.version();
-    records.checked(
-        look.newest().filter(found -> found.manifest().version().isNewerThan(running)),
-        running,
-        actor);
+    records.checked(look.newest(), running, actor);
     return status();
   }
 

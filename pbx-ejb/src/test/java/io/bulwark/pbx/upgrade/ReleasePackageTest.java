@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +22,15 @@ class ReleasePackageTest {
 
   @TempDir Path folder;
 
-  private final KeyPair publisher = pair();
+  private final KeyPair publisher = ReleasePackages.pair();
   private final ReleaseKey trusted = ReleaseKey.of(publisher.getPublic());
 
   @Test
   void aSignedPackageGivesItsManifestAndExactlyItsEar() throws Exception {
-    Path file = write("ok.zip", entries(manifest("1.4.0", EAR), publisher, EAR));
+    Path file =
+        write(
+            "ok.zip",
+            ReleasePackages.entries(ReleasePackages.manifest("1.4.0", EAR), publisher, EAR));
     Path ear = folder.resolve("new.ear");
     ReleasePackage.Manifest manifest = ReleasePackage.verifyAndExtract(file, trusted, ear);
     assertEquals(ReleaseVersion.parse("1.4.0"), manifest.version());
@@ -45,7 +41,11 @@ class ReleasePackageTest {
 
   @Test
   void anotherKeysSignatureIsRefused() throws Exception {
-    Path file = write("forged.zip", entries(manifest("1.4.0", EAR), pair(), EAR));
+    Path file =
+        write(
+            "forged.zip",
+            ReleasePackages.entries(
+                ReleasePackages.manifest("1.4.0", EAR), ReleasePackages.pair(), EAR));
     var refused =
         assertThrows(
             ReleasePackage.RefusedException.class, () -> ReleasePackage.verify(file, trusted));
@@ -56,7 +56,10 @@ class ReleasePackageTest {
   void anEarChangedAfterSigningIsRefusedAndNotLeftBehind() throws Exception {
     byte[] altered = EAR.clone();
     altered[0] ^= 1;
-    Path file = write("altered.zip", entries(manifest("1.4.0", EAR), publisher, altered));
+    Path file =
+        write(
+            "altered.zip",
+            ReleasePackages.entries(ReleasePackages.manifest("1.4.0", EAR), publisher, altered));
     Path ear = folder.resolve("new.ear");
     var refused =
         assertThrows(
@@ -68,8 +71,9 @@ class ReleasePackageTest {
 
   @Test
   void aChangedManifestNoLongerVerifies() throws Exception {
-    Map<String, byte[]> entries = entries(manifest("1.4.0", EAR), publisher, EAR);
-    entries.put("release.properties", manifest("9.9.9", EAR));
+    Map<String, byte[]> entries =
+        ReleasePackages.entries(ReleasePackages.manifest("1.4.0", EAR), publisher, EAR);
+    entries.put("release.properties", ReleasePackages.manifest("9.9.9", EAR));
     Path file = write("bumped.zip", entries);
     assertThrows(ReleasePackage.RefusedException.class, () -> ReleasePackage.verify(file, trusted));
   }
@@ -81,7 +85,8 @@ class ReleasePackageTest {
         assertThrows(
             ReleasePackage.RefusedException.class, () -> ReleasePackage.verify(notZip, trusted));
     assertEquals("It is not a Bulwark release package (not a readable zip)", refused.getMessage());
-    Map<String, byte[]> entries = entries(manifest("1.4.0", EAR), publisher, EAR);
+    Map<String, byte[]> entries =
+        ReleasePackages.entries(ReleasePackages.manifest("1.4.0", EAR), publisher, EAR);
     entries.remove("release.sig");
     Path unsigned = write("unsigned.zip", entries);
     assertEquals(
@@ -103,45 +108,7 @@ class ReleasePackageTest {
     assertThrows(IllegalArgumentException.class, () -> ReleaseKey.fromPem("not a key"));
   }
 
-  private static KeyPair pair() {
-    try {
-      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] manifest(String version, byte[] ear) {
-    return ("version="
-            + version
-            + "\near.sha256="
-            + HexFormat.of().formatHex(ReleasePackage.sha256().digest(ear))
-            + "\n")
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, byte[]> entries(byte[] manifest, KeyPair signer, byte[] ear)
-      throws GeneralSecurityException {
-    Signature signature = Signature.getInstance("Ed25519");
-    signature.initSign(signer.getPrivate());
-    signature.update(manifest);
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    entries.put("release.properties", manifest);
-    entries.put("release.sig", Base64.getEncoder().encode(signature.sign()));
-    entries.put("bulwark.ear", ear);
-    return entries;
-  }
-
   private Path write(String name, Map<String, byte[]> entries) throws IOException {
-    Path file = folder.resolve(name);
-    try (OutputStream out = Files.newOutputStream(file);
-        ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (var entry : entries.entrySet()) {
-        zip.putNextEntry(new ZipEntry(entry.getKey()));
-        zip.write(entry.getValue());
-        zip.closeEntry();
-      }
-    }
-    return file;
+    return ReleasePackages.write(folder, name, entries);
   }
 }

@@ -174,21 +174,10 @@ public class BackupResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE_NAME))
   public ScheduleView updateSchedule(ScheduleInput input) {
     ScheduleInput body = Requests.required(input);
-    List<FieldViolation> violations = new ArrayList<>();
-    java.time.LocalTime at = null;
-    if (body.at() != null) {
-      try {
-        at = java.time.LocalTime.parse(body.at().strip());
-      } catch (java.time.format.DateTimeParseException e) {
-        violations.add(new FieldViolation("at", "A time of day such as 02:30"));
-      }
-    }
+    java.time.LocalTime at = Requests.timeOfDay(body.at(), "at");
     BackupTiming.Frequency frequency =
         Requests.constant(BackupTiming.Frequency.class, body.frequency(), "frequency");
     java.time.DayOfWeek day = Requests.constant(java.time.DayOfWeek.class, body.day(), "day");
-    if (!violations.isEmpty()) {
-      throw new InvalidInputException(violations);
-    }
     schedules.update(
         body.version(),
         new BackupScheduleDraft(

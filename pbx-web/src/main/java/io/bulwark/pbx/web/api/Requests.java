@@ -5,6 +5,8 @@ import static java.util.stream.Collectors.joining;
 import io.bulwark.pbx.routing.Direction;
 import io.bulwark.pbx.system.InvalidInputException;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /** What every resource asks of a request: a body that is there, and who sent it. */
@@ -41,6 +43,21 @@ final class Requests {
     throw new InvalidInputException(
         field,
         "One of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(joining(", ")));
+  }
+
+  /**
+   * The time of day {@code value} names (02:30); {@code null} for none, left for the draft to
+   * report as missing. Anything else is refused under {@code field}.
+   */
+  static LocalTime timeOfDay(String value, String field) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalTime.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(field, "A time of day such as 02:30");
+    }
   }
 
   static Direction direction(RouteJson.Move move) {

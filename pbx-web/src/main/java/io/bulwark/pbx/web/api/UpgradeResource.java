@@ -1,7 +1,6 @@
 package io.bulwark.pbx.web.api;
 
 import io.bulwark.pbx.identity.Area;
-import io.bulwark.pbx.system.InvalidInputException;
 import io.bulwark.pbx.upgrade.UpgradeAttempt;
 import io.bulwark.pbx.upgrade.UpgradePolicy;
 import io.bulwark.pbx.upgrade.UpgradeService;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -120,14 +118,7 @@ public class UpgradeResource {
   public Upgrade update(Settings input) {
     Settings body = Requests.required(input);
     UpgradePolicy policy = Requests.constant(UpgradePolicy.class, body.policy(), "policy");
-    LocalTime checkAt = null;
-    if (body.checkAt() != null) {
-      try {
-        checkAt = LocalTime.parse(body.checkAt().strip());
-      } catch (DateTimeParseException e) {
-        throw new InvalidInputException("checkAt", "A time of day such as 03:00");
-      }
-    }
+    LocalTime checkAt = Requests.timeOfDay(body.checkAt(), "checkAt");
     return Upgrade.of(
         upgrades.update(
             body.version(),
