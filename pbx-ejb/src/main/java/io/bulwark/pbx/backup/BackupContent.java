@@ -17,13 +17,18 @@ public enum BackupContent {
   /** The certificate HTTPS and SIP over TLS present, with its private key. */
   CERTIFICATES;
 
-  /** Tables of the running system, not of anyone's making: never backed up. */
+  /**
+   * Tables of the running system, not of anyone's making, and the portal's ports, which belong to
+   * this machine's network (restored elsewhere they could lock the administrator out): never backed
+   * up.
+   */
   private static final Set<String> RUNTIME =
       Set.of(
           "flyway_schema_history",
           "registration_binding",
           "call_record_heartbeat",
-          "upgrade_attempt");
+          "upgrade_attempt",
+          "web_ports");
 
   /** The content {@code table} belongs to; empty for the tables no backup holds. */
   public static Optional<BackupContent> of(String table) {

@@ -3,6 +3,8 @@ package io.bulwark.pbx.defense;
 import io.bulwark.pbx.system.SipPortListeners;
 import io.bulwark.pbx.system.SipPorts;
 import io.bulwark.pbx.system.SipPortsService;
+import io.bulwark.pbx.system.WebPortsMoved;
+import io.bulwark.pbx.system.WebPortsService;
 import io.bulwark.pbx.trunk.TrunkChanged;
 import io.bulwark.pbx.trunk.TrunkDirectory;
 import jakarta.annotation.PostConstruct;
@@ -61,6 +63,7 @@ public class DefenseTable {
   @Inject private TrunkDirectory trunks;
   @Inject private SipPortsService sipPorts;
   @Inject private SipPortListeners sipPortListeners;
+  @Inject private WebPortsService webPorts;
 
   /** Automatic blocks waiting to be written down; a second's worth of a forged flood at most. */
   static final int MAX_WAITING = 10_000;
@@ -77,7 +80,8 @@ public class DefenseTable {
 
   @PostConstruct
   void start() {
-    ports = ServicePorts.from(System::getenv).withSip(sipPorts.inForce());
+    ports =
+        ServicePorts.from(System::getenv).withSip(sipPorts.inForce()).withWeb(webPorts.inForce());
     sipPortListeners.add(sipMoved);
     firewall =
         new Firewall(
@@ -257,6 +261,14 @@ public class DefenseTable {
   public void followTrunks(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(TrunkDirectory.LOADED)
           TrunkChanged change) {
+    load();
+  }
+
+  /** The rules for HTTP and HTTPS follow the portal to its new ports once the move is kept. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void followWebPorts(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) WebPortsMoved moved) {
+    ports = ports.withWeb(moved.ports());
     load();
   }
 

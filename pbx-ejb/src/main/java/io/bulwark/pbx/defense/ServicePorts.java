@@ -2,6 +2,7 @@ package io.bulwark.pbx.defense;
 
 import io.bulwark.pbx.system.EnvironmentPort;
 import io.bulwark.pbx.system.SipPorts;
+import io.bulwark.pbx.system.WebPorts;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,6 +26,11 @@ public record ServicePorts(int sip, int sipTls, int http, int https, int ssh) {
   /** These ports with SIP's moved to {@code moved}. */
   public ServicePorts withSip(SipPorts moved) {
     return new ServicePorts(moved.port(), moved.tlsPort(), http, https, ssh);
+  }
+
+  /** These ports with the portal's moved to {@code moved}. */
+  public ServicePorts withWeb(WebPorts moved) {
+    return new ServicePorts(sip, sipTls, moved.http(), moved.https(), ssh);
   }
 
   /** The ports a Bulwark listener serves: SIP over UDP, TCP and TLS, and the web. */

@@ -46,6 +46,7 @@ public class KeycloakDirectory {
       HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
   private static final String ADMIN_EDIT = "ADMIN_EDIT";
   private static final String KEPT_ATTRIBUTES = "bulwark.";
+  private static final String PORTAL_CLIENT = "bulwark-portal";
 
   private final String base;
   private final String secret;
@@ -174,6 +175,52 @@ public class KeycloakDirectory {
   /** Deletes the client {@code id}: its secret and tokens stop working; gone is fine. */
   public void deleteClient(String id) {
     expect(send("DELETE", "/clients/" + path(id), null), "delete client " + id, 204, 404);
+  }
+
+  /**
+   * Makes the portal's client accept sign-ins that return to {@code addresses} (base URLs without a
+   * trailing slash, the first the one links use), and only those.
+   */
+  public void portalAddresses(List<String> addresses) {
+    HttpResponse<String> found = send("GET", "/clients?clientId=" + PORTAL_CLIENT, null);
+    expect(found, "find client " + PORTAL_CLIENT, 200);
+    JsonArray clients;
+    try (JsonReader reader = Json.createReader(new StringReader(found.body()))) {
+      clients = reader.readArray();
+    }
+    if (clients.isEmpty()) {
+      LOG.errorf("Keycloak has no client %s", PORTAL_CLIENT);
+      throw new UnavailableException(UNAVAILABLE);
+    }
+    JsonObject client = clients.getJsonObject(0);
+    JsonArrayBuilder redirects = Json.createArrayBuilder();
+    JsonArrayBuilder origins = Json.createArrayBuilder();
+    addresses.forEach(
+        address -> {
+          redirects.add(address + "/*");
+          origins.add(address);
+        });
+    JsonObjectBuilder attributes =
+        Json.createObjectBuilder(
+                client.getJsonObject("attributes") == null
+                    ? JsonValue.EMPTY_JSON_OBJECT
+                    : client.getJsonObject("attributes"))
+            .add(
+                "post.logout.redirect.uris",
+                String.join("##", addresses.stream().map(address -> address + "/*").toList()));
+    JsonObject changed =
+        Json.createObjectBuilder(client)
+            .add("rootUrl", addresses.get(0) + "/")
+            .add("baseUrl", addresses.get(0) + "/")
+            .add("redirectUris", redirects)
+            .add("webOrigins", origins)
+            .add("attributes", attributes)
+            .build();
+    String id = client.getString("id");
+    expect(
+        send("PUT", "/clients/" + path(id), changed.toString()),
+        "set the addresses of client " + PORTAL_CLIENT,
+        204);
   }
 
   private void grantRole(String id, String role) {

@@ -99,26 +99,8 @@ public class SipPortsService {
     return host == null || host.isBlank() ? "0.0.0.0" : host.strip();
   }
 
-  /** The other services' ports here, as the launcher set them. */
+  /** The other services' ports here, which SIP may not take. */
   private static List<PortUse> others() {
-    int rtpMin = EnvironmentPort.of("BULWARK_RTPENGINE_PORT_MIN", 30000);
-    int rtpMax = EnvironmentPort.of("BULWARK_RTPENGINE_PORT_MAX", 40000);
-    return List.of(
-        use("the portal (HTTPS)", "BULWARK_HTTPS_PORT", 8443),
-        use("the portal (HTTP)", "BULWARK_HTTP_PORT", 8080),
-        use("WildFly management", "BULWARK_MANAGEMENT_PORT", 9990),
-        use("Keycloak", "BULWARK_KEYCLOAK_PORT", 8180),
-        use("Keycloak management", "BULWARK_KEYCLOAK_MANAGEMENT_PORT", 9180),
-        use("the login events", "BULWARK_LOGIN_EVENT_PORT", 8182),
-        use("the media relay's control", "BULWARK_RTPENGINE_NG_PORT", 2223),
-        use("the media relay's key reports", "BULWARK_RTPENGINE_DTMF_PORT", 2224),
-        use("the database", "BULWARK_DB_PORT", 3306),
-        use("SSH", "BULWARK_SSH_PORT", 22),
-        new PortUse("the media relay (RTP)", rtpMin, rtpMax));
-  }
-
-  private static PortUse use(String service, String variable, int fallback) {
-    int port = EnvironmentPort.of(variable, fallback);
-    return new PortUse(service, port, port);
+    return PortUses.besideSip(WebPorts.inForce());
   }
 }

@@ -1,0 +1,17 @@
+package io.bulwark.pbx.identity;
+
+import io.bulwark.pbx.system.PortalAddresses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** Keycloak's client for the portal follows the portal to the addresses it is reached at. */
+@ApplicationScoped
+public class PortalClient {
+
+  @Inject private KeycloakDirectory directory;
+
+  void follow(@Observes PortalAddresses changed) {
+    directory.portalAddresses(changed.addresses());
+  }
+}

@@ -1,0 +1,51 @@
+package io.bulwark.pbx.system;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The ports Bulwark's services use here, as one service sees the others when it moves. */
+final class PortUses {
+
+  private PortUses() {}
+
+  /** What SIP may not take: the portal's ports and every port the launcher set. */
+  static List<PortUse> besideSip(WebPorts web) {
+    List<PortUse> uses = new ArrayList<>();
+    uses.add(new PortUse("the portal (HTTPS)", web.https(), web.https()));
+    uses.add(new PortUse("the portal (HTTP)", web.http(), web.http()));
+    uses.addAll(fixed());
+    return uses;
+  }
+
+  /** What the portal may not take: SIP's ports and every port the launcher set. */
+  static List<PortUse> besideWeb(SipPorts sip) {
+    List<PortUse> uses = new ArrayList<>();
+    uses.add(new PortUse("SIP (UDP and TCP)", sip.port(), sip.port()));
+    if (sip.tlsPort() > 0) {
+      uses.add(new PortUse("SIP (TLS)", sip.tlsPort(), sip.tlsPort()));
+    }
+    uses.addAll(fixed());
+    return uses;
+  }
+
+  /** The ports set when Bulwark starts. */
+  private static List<PortUse> fixed() {
+    int rtpMin = EnvironmentPort.of("BULWARK_RTPENGINE_PORT_MIN", 30000);
+    int rtpMax = EnvironmentPort.of("BULWARK_RTPENGINE_PORT_MAX", 40000);
+    return List.of(
+        use("WildFly management", "BULWARK_MANAGEMENT_PORT", 9990),
+        use("Keycloak", "BULWARK_KEYCLOAK_PORT", 8180),
+        use("Keycloak management", "BULWARK_KEYCLOAK_MANAGEMENT_PORT", 9180),
+        use("the login events", "BULWARK_LOGIN_EVENT_PORT", 8182),
+        use("the media relay's control", "BULWARK_RTPENGINE_NG_PORT", 2223),
+        use("the media relay's key reports", "BULWARK_RTPENGINE_DTMF_PORT", 2224),
+        use("the database", "BULWARK_DB_PORT", 3306),
+        use("SSH", "BULWARK_SSH_PORT", 22),
+        new PortUse("the media relay (RTP)", rtpMin, rtpMax));
+  }
+
+  private static PortUse use(String service, String variable, int fallback) {
+    int port = EnvironmentPort.of(variable, fallback);
+    return new PortUse(service, port, port);
+  }
+}
