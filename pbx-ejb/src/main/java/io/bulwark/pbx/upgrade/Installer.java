@@ -1,8 +1,8 @@
 package io.bulwark.pbx.upgrade;
 
-import io.bulwark.pbx.defense.ServicePorts;
 import io.bulwark.pbx.system.Management;
 import io.bulwark.pbx.system.UnavailableException;
+import io.bulwark.pbx.system.WebPorts;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -67,8 +67,7 @@ final class Installer {
     plan.put("PREVIOUS_EAR", folder.resolve("previous.ear").toString());
     plan.put("FROM_VERSION", from.toString());
     plan.put("TO_VERSION", to.toString());
-    plan.put(
-        "HEALTH_URL", "https://127.0.0.1:" + ServicePorts.from(System::getenv).https() + "/health");
+    plan.put("HEALTH_URL", "https://127.0.0.1:" + WebPorts.inForce().https() + "/health");
     plan.put("HEALTH_SECONDS", Integer.toString(HEALTH_SECONDS));
     plan.put("DB_NAME", account.database());
     plan.put("DB_TOOLS", System.getenv().getOrDefault("BULWARK_DB_TOOLS", ""));
