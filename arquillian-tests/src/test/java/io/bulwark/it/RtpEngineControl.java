@@ -19,7 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Asks the suite's rtpengine (the one {@code ./bulwark test} started, whose NG port WildFly uses
  * too) what it relays, over its NG protocol: bencoded dictionaries behind a cookie, over UDP on
- * loopback. Only reading commands: {@code list} and {@code query}.
+ * loopback. Reading commands ({@code list}, {@code query}), and one offer of a call of its own that
+ * it deletes at once.
  */
 public final class RtpEngineControl {
 
@@ -73,6 +74,30 @@ public final class RtpEngineControl {
       }
     }
     return streams;
+  }
+
+  /**
+   * The relay port rtpengine gives the audio of a new call now: it is offered a call of this test's
+   * own (its Call-ID unique), and the call is deleted again.
+   */
+  public static int offeredPort() {
+    String callId = "rtp-range-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    String sdp =
+        "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+            + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+    Map<?, ?> answer =
+        command(Map.of("command", "offer", "call-id", callId, "from-tag", "probe", "sdp", sdp));
+    try {
+      java.util.regex.Matcher port =
+          java.util.regex.Pattern.compile("(?m)^m=audio (\\d+) ")
+              .matcher(String.valueOf(answer.get("sdp")));
+      if (!port.find()) {
+        throw new AssertionError("rtpengine's offer answer has no audio port: " + answer);
+      }
+      return Integer.parseInt(port.group(1));
+    } finally {
+      command(Map.of("command", "delete", "call-id", callId, "from-tag", "probe"));
+    }
   }
 
   /** Sends one command (three times at most, 1 s apart) and returns rtpengine's answer. */

@@ -3,7 +3,9 @@ package io.bulwark.pbx.cdr;
 import io.bulwark.pbx.event.EventType;
 import io.bulwark.pbx.event.SecurityEvent;
 import io.bulwark.pbx.event.SecurityEvents;
+import io.bulwark.pbx.system.MediaRelayRestarting;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Comparator;
@@ -12,6 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * The calls ringing or up right now, by key. The SIP application adds a call as it starts and
@@ -19,6 +25,8 @@ import java.util.concurrent.ConcurrentMap;
  */
 @ApplicationScoped
 public class LiveCalls {
+
+  private static final Logger LOG = Logger.getLogger(LiveCalls.class);
 
   private final ConcurrentMap<String, LiveCall> calls = new ConcurrentHashMap<>();
 
@@ -69,6 +77,17 @@ public class LiveCalls {
             "hang up",
             "call from " + parties.caller() + " to " + parties.dialled()));
     return true;
+  }
+
+  /** Ends every call before the media relay starts again, waiting for them at most 10 s. */
+  void hangUpBefore(@Observes MediaRelayRestarting restarting) {
+    try {
+      hangUpAll(restarting.cause()).get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warnf("Not every call was hung up before the media relay restarted: %s", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Ends every call, as the SIP application stops: each one's record says so. */

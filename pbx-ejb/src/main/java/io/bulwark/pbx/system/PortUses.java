@@ -8,30 +8,51 @@ final class PortUses {
 
   private PortUses() {}
 
-  /** What SIP may not take: the portal's ports and every port the launcher set. */
-  static List<PortUse> besideSip(WebPorts web) {
-    List<PortUse> uses = new ArrayList<>();
-    uses.add(new PortUse("the portal (HTTPS)", web.https(), web.https()));
-    uses.add(new PortUse("the portal (HTTP)", web.http(), web.http()));
+  /** What SIP may not take: the portal's ports, the RTP range and every port the launcher set. */
+  static List<PortUse> besideSip(WebPorts web, RtpPorts rtp) {
+    List<PortUse> uses = new ArrayList<>(portal(web));
+    uses.add(relay(rtp));
     uses.addAll(fixed());
     return uses;
   }
 
-  /** What the portal may not take: SIP's ports and every port the launcher set. */
-  static List<PortUse> besideWeb(SipPorts sip) {
+  /** What the portal may not take: SIP's ports, the RTP range and every port the launcher set. */
+  static List<PortUse> besideWeb(SipPorts sip, RtpPorts rtp) {
+    List<PortUse> uses = new ArrayList<>(sip(sip));
+    uses.add(relay(rtp));
+    uses.addAll(fixed());
+    return uses;
+  }
+
+  /** What the RTP range may not hold: SIP's ports, the portal's and every port the launcher set. */
+  static List<PortUse> besideRtp(SipPorts sip, WebPorts web) {
+    List<PortUse> uses = new ArrayList<>(sip(sip));
+    uses.addAll(portal(web));
+    uses.addAll(fixed());
+    return uses;
+  }
+
+  private static List<PortUse> portal(WebPorts web) {
+    return List.of(
+        new PortUse("the portal (HTTPS)", web.https(), web.https()),
+        new PortUse("the portal (HTTP)", web.http(), web.http()));
+  }
+
+  private static List<PortUse> sip(SipPorts sip) {
     List<PortUse> uses = new ArrayList<>();
     uses.add(new PortUse("SIP (UDP and TCP)", sip.port(), sip.port()));
     if (sip.tlsPort() > 0) {
       uses.add(new PortUse("SIP (TLS)", sip.tlsPort(), sip.tlsPort()));
     }
-    uses.addAll(fixed());
     return uses;
+  }
+
+  private static PortUse relay(RtpPorts rtp) {
+    return new PortUse("the media relay (RTP)", rtp.min(), rtp.max());
   }
 
   /** The ports set when Bulwark starts. */
   private static List<PortUse> fixed() {
-    int rtpMin = EnvironmentPort.of("BULWARK_RTPENGINE_PORT_MIN", 30000);
-    int rtpMax = EnvironmentPort.of("BULWARK_RTPENGINE_PORT_MAX", 40000);
     return List.of(
         use("WildFly management", "BULWARK_MANAGEMENT_PORT", 9990),
         use("Keycloak", "BULWARK_KEYCLOAK_PORT", 8180),
@@ -40,8 +61,7 @@ final class PortUses {
         use("the media relay's control", "BULWARK_RTPENGINE_NG_PORT", 2223),
         use("the media relay's key reports", "BULWARK_RTPENGINE_DTMF_PORT", 2224),
         use("the database", "BULWARK_DB_PORT", 3306),
-        use("SSH", "BULWARK_SSH_PORT", 22),
-        new PortUse("the media relay (RTP)", rtpMin, rtpMax));
+        use("SSH", "BULWARK_SSH_PORT", 22));
   }
 
   private static PortUse use(String service, String variable, int fallback) {

@@ -101,6 +101,6 @@ public class SipPortsService {
 
   /** The other services' ports here, which SIP may not take. */
   private static List<PortUse> others() {
-    return PortUses.besideSip(WebPorts.inForce());
+    return PortUses.besideSip(WebPorts.inForce(), RtpPorts.inForce());
   }
 }

@@ -55,7 +55,7 @@ public class WebPortsService {
     return new Settings(
         WebPorts.inForce(),
         setting.pending(),
-        PortUses.besideWeb(sip.inForce()),
+        PortUses.besideWeb(sip.inForce(), RtpPorts.inForce()),
         setting.getVersion());
   }
 
@@ -80,7 +80,8 @@ public class WebPortsService {
     }
     WebPorts now = WebPorts.inForce();
     List<FieldViolation> violations =
-        draft.violations(now, PortUses.besideWeb(sip.inForce()), WebPortsService::taken);
+        draft.violations(
+            now, PortUses.besideWeb(sip.inForce(), RtpPorts.inForce()), WebPortsService::taken);
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
     }
@@ -151,7 +152,7 @@ public class WebPortsService {
     setting.keep(next);
     em.flush();
     WebPorts.nowInForce(next);
-    PortsFile.write(next);
+    PortsFile.keep(next);
     watch.finish(next);
     moved.fire(new WebPortsMoved(next));
     follow(PublicAddress.url());
@@ -211,7 +212,7 @@ public class WebPortsService {
     WebPorts kept = setting.kept();
     if (kept != null) {
       WebPorts.nowInForce(kept);
-      PortsFile.write(kept);
+      PortsFile.keep(kept);
     }
     return setting.pending();
   }
