@@ -72,7 +72,7 @@ class CallIT {
     Sipp.Answering caller = Sipp.callAndHold("3222", "call3221", "Call3rSecret");
     long hungUpBefore = Database.count(HUNG_UP);
 
-    JsonObject live = awaitTalking("3222");
+    JsonObject live = calls.awaitTalking("3222");
     assertEquals("3221", live.getString("caller"));
     assertEquals(204, calls.hangUp(live.getString("id")).statusCode());
 
@@ -124,20 +124,6 @@ class CallIT {
     assertEquals(1, toPhoneless.size(), "the unauthenticated attempt has no call record");
     assertEquals("NO_ANSWER", toPhoneless.getJsonObject(0).getString("disposition"));
     assertEquals("FAILED", calls.recordsOf("3299").getJsonObject(0).getString("disposition"));
-  }
-
-  private JsonObject awaitTalking(String dialled) throws InterruptedException {
-    long deadline = System.nanoTime() + 15_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      for (JsonObject call : calls.live().getValuesAs(JsonObject.class)) {
-        if (dialled.equals(call.getString("dialled"))
-            && "TALKING".equals(call.getString("state"))) {
-          return call;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no call to " + dialled + " was answered within 15 s");
   }
 
   /** Events reach the event log asynchronously, a moment after the answer. */

@@ -54,4 +54,19 @@ public final class CallsApi {
   private static String url(String path) {
     return TestEnvironment.publicUrl() + "/api/v1" + path;
   }
+
+  /** The live call to {@code dialled} once it is answered, within 15 s. */
+  public JsonObject awaitTalking(String dialled) throws InterruptedException {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      for (JsonObject call : live().getValuesAs(JsonObject.class)) {
+        if (dialled.equals(call.getString("dialled"))
+            && "TALKING".equals(call.getString("state"))) {
+          return call;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no call to " + dialled + " was answered within 15 s");
+  }
 }

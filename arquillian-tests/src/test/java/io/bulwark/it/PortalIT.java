@@ -141,6 +141,7 @@ class PortalIT {
     theBlockedIpsPageBlocksButNeverTheAdministratorsOwnAddress();
     theDefenseRulePagesShowTheGuidesDefaultsAndSaveARule();
     theAccountPageWorks();
+    thePortalMovesToAnotherPortAndTheSessionGoesAlong(totpSecret);
 
     signOut();
     browser.get(TestEnvironment.publicUrl() + "/");
@@ -683,6 +684,76 @@ class PortalIT {
   }
 
   /** Runs axe-core on the page shown now; {@link #assertNoBlockingViolations} judges them all. */
+  /**
+   * The administrator moves the portal from the page, opens it on the new port without signing in
+   * again and keeps it there; signs out and in again there, Keycloak's pages now at the new
+   * address; and moves it back the same way.
+   */
+  private void thePortalMovesToAnotherPortAndTheSessionGoesAlong(String totpSecret)
+      throws InterruptedException {
+    int https = TestEnvironment.port("BULWARK_HTTPS_PORT", 18443);
+    int http = TestEnvironment.port("BULWARK_HTTP_PORT", 18080);
+    jakarta.json.JsonObject settings =
+        Http.object(
+            Http.api(
+                KeycloakAdmin.tokenWithRole("administrator"), "GET", "/system/web-ports", null));
+    int newHttps = WebPortsIT.freePort(settings);
+    int newHttp = WebPortsIT.freePort(settings);
+    movePortal(https, newHttps, newHttp);
+    assertAccessible("service ports, moved");
+    String moved = "https://localhost:" + newHttps;
+    browser.findElement(By.id("userForm:userMenu_button")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("userForm:signOut"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    assertTrue(
+        browser.getCurrentUrl().startsWith(moved + "/realms/bulwark/"),
+        "sign-in is served at the new address: " + browser.getCurrentUrl());
+    fill("username", "admin");
+    fill("password", NEW_PASSWORD);
+    browser.findElement(By.id("kc-login")).click();
+    enterCode(totpSecret);
+    wait.until(ExpectedConditions.titleContains("Dashboard"));
+    assertTrue(browser.getCurrentUrl().startsWith(moved + "/"), browser.getCurrentUrl());
+    movePortal(newHttps, https, http);
+    assertEquals(
+        2,
+        Database.count(
+            "select count(*) from event_log where type = 'WEB_PORTS_CHANGED' and identity = 'admin'"
+                + " and (detail like '%to HTTPS "
+                + newHttps
+                + ",%' or detail like '%from HTTPS "
+                + newHttps
+                + ",%')"));
+  }
+
+  private void movePortal(int from, int https, int http) {
+    browser.get("https://localhost:" + from + "/service-ports.xhtml");
+    wait.until(ExpectedConditions.titleContains("Service ports"));
+    fill("web:httpsPort_input", Integer.toString(https));
+    fill("web:httpPort_input", Integer.toString(http));
+    clickInView(By.id("web:move"));
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")))
+        .click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("web:pendingText"), "The portal listens on HTTPS " + https));
+    assertAccessible("service ports, a move waiting");
+    String address = browser.findElement(By.id("web:newAddress")).getAttribute("href");
+    assertEquals("https://localhost:" + https + "/service-ports.xhtml", address);
+    browser.get(address);
+    // The same session on the new port: the page itself, not Keycloak's sign-in.
+    wait.until(ExpectedConditions.titleContains("Service ports"));
+    clickInView(By.id("web:keep"));
+    assertEquals(
+        "The portal stays on HTTPS " + https + " and HTTP " + http,
+        wait.until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#pageMessages .ui-messages-info-summary")))
+            .getText());
+  }
+
   private void assertAccessible(String page) {
     Axe.check(browser, page).forEach(v -> System.out.println("axe: " + v));
   }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * System > Service ports for the media relay: a new RTP range makes rtpengine start again on it,
- * the next call's audio is given a port there, the launcher's port file and the event say so; a
- * range too small, below 1024, over another service's port or over a port another program holds is
- * refused with the relay untouched.
+ * the call up is hung up first, the next call's audio is given a port there, the launcher's port
+ * file and the event say so; a range too small, below 1024, over another service's port or over a
+ * port another program holds is refused with the relay untouched.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -71,12 +71,27 @@ class RtpPortsIT {
     assertEquals(changes, Database.count(CHANGED));
     assertEquals(relayPid, relayPid(), "the relay was left alone");
 
+    // A call up loses its audio when the relay starts again, so it is hung up first.
+    ExtensionsApi extensions = new ExtensionsApi(admin);
+    extensions.createValid("3761", "rtp3761", "Rtp3761Secret");
+    extensions.createValid("3762", "rtp3762", "Rtp3762Secret");
+    int phone = TestEnvironment.freeSipPort();
+    assertEquals(200, Sipp.registerAt("3762", "rtp3762", "Rtp3762Secret", phone).finalStatus());
+    Sipp.Answering callee = Sipp.answer(phone);
+    Sipp.Answering caller = Sipp.callAndHold("3762", "rtp3761", "Rtp3761Secret");
+    CallsApi calls = new CallsApi(admin);
+    calls.awaitTalking("3762");
+
     long started = System.nanoTime();
     HttpResponse<String> moved =
         Http.api(admin, "PUT", "/system/rtp-ports", range(newMin, newMax, before));
     long millis = (System.nanoTime() - started) / 1_000_000;
     try {
       assertEquals(200, moved.statusCode(), moved.body());
+      assertEquals(200, caller.await().finalStatus(), "the caller was sent a BYE");
+      assertEquals(200, callee.await().finalStatus(), "the callee was sent a BYE");
+      assertEquals(
+          "RTP ports changed", calls.recordsOf("3762").getJsonObject(0).getString("cause"));
       assertEquals(newMin, Http.object(moved).getInt("rtpPortMin"));
       int port = RtpEngineControl.offeredPort();
       assertTrue(newMin <= port && port <= newMax, "audio offered on port " + port);

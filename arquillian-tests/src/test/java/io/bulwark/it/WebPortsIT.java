@@ -110,6 +110,7 @@ class WebPortsIT {
       long millis = (System.nanoTime() - started) / 1_000_000;
       assertEquals(200, extensions(newHttps).statusCode(), "the token goes on at the new port");
       assertEquals(List.of("https://localhost:" + newHttps + "/*"), portalRedirects());
+      assertEquals("https://localhost:" + newHttps + "/realms/bulwark", issuer(newHttps));
       Database.awaitExactCount(
           1,
           "select count(*) from event_log where type = 'WEB_PORTS_CHANGED' and detail ="
@@ -134,6 +135,7 @@ class WebPortsIT {
     awaitClosed(newHttps);
     awaitClosed(newHttp);
     assertEquals(List.of(TestEnvironment.publicUrl() + "/*"), portalRedirects());
+    assertEquals(TestEnvironment.publicUrl() + "/realms/bulwark", issuer(https));
   }
 
   @Test
@@ -188,6 +190,17 @@ class WebPortsIT {
         Http.authorized("https://localhost:" + port + "/api/v1/extensions", admin).GET());
   }
 
+  /** The issuer Keycloak's discovery names through the portal at {@code port}. */
+  private static String issuer(int port) {
+    return Http.object(
+            Http.send(
+                Http.request(
+                    "https://localhost:"
+                        + port
+                        + "/realms/bulwark/.well-known/openid-configuration")))
+        .getString("issuer");
+  }
+
   private static List<String> portalRedirects() {
     HttpResponse<String> found =
         KeycloakAdmin.admin("GET", "/bulwark/clients?clientId=bulwark-portal", null);
@@ -215,7 +228,7 @@ class WebPortsIT {
   }
 
   /** A free loopback port outside every port and range the other services use. */
-  private static int freePort(JsonObject settings) {
+  static int freePort(JsonObject settings) {
     for (int attempt = 0; attempt < 50; attempt++) {
       try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
         int port = socket.getLocalPort();

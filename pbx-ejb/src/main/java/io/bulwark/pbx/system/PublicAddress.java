@@ -17,11 +17,13 @@ public final class PublicAddress {
 
   /** The portal's base URL once it listens on {@code httpsPort}. */
   static String at(int httpsPort) {
+    return following(launched(), WebPorts.configured().https(), httpsPort);
+  }
+
+  /** The base URL the launcher gave, which Keycloak was started with too. */
+  public static String launched() {
     String url = System.getenv().getOrDefault("BULWARK_PUBLIC_URL", "https://localhost:8443");
-    return following(
-        url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
-        WebPorts.configured().https(),
-        httpsPort);
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** {@code url} with its port moved from {@code launched} to {@code now}, if it is that port. */

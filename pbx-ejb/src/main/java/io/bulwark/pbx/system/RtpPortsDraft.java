@@ -32,6 +32,10 @@ public record RtpPortsDraft(Integer min, Integer max) {
     if (!found.isEmpty()) {
       return found;
     }
+    if (max < min) {
+      found.add(new FieldViolation("rtpPortMax", "The last port comes after the first"));
+      return found;
+    }
     if (max - min + 1 < SMALLEST) {
       found.add(
           new FieldViolation(
