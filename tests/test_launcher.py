@@ -91,6 +91,23 @@ class LauncherTest(unittest.TestCase):
         self.assertRegex(rows["rtpengine"].split()[2], r"^\d+(\.\d+)+$", "upstream version only")
         self.assertIn("ng 15998 (loopback), rtp 16000-16999", rows["rtpengine"])
 
+    def test_the_ports_service_ports_kept_win_over_the_environment_and_nothing_else_is_read(self):
+        home = self.enterContext(tempfile.TemporaryDirectory(prefix="bulwark-launcher-"))
+        with open(os.path.join(home, "service-ports.env"), "w") as kept:
+            kept.write("# Ports as System > Service ports kept them; Bulwark writes this file.\n"
+                       "BULWARK_HTTPS_PORT=17443\nBULWARK_HTTP_PORT=17080\n"
+                       "BULWARK_RTPENGINE_PORT_MIN=17100\nBULWARK_RTPENGINE_PORT_MAX=17399\n"
+                       "BULWARK_SIP_PORT=17060\nBULWARK_DB_PORT=$(touch pwned)\n")
+
+        result = self.run_launcher("status", home=home, BULWARK_SIP_PORT="15999",
+                                   BULWARK_RTPENGINE_NG_PORT="15998")
+
+        self.assertEqual(0, result.returncode, result.stdout + result.stderr)
+        rows = {line.split()[0]: line for line in result.stdout.splitlines()}
+        self.assertIn("https 17443, http 17080, sip 15999", rows["wildfly"], "only the portal's")
+        self.assertIn("rtp 17100-17399", rows["rtpengine"])
+        self.assertFalse(os.path.exists(os.path.join(ROOT, "pwned")), "the file is not run")
+
     def test_release_signs_the_built_ear_so_that_openssl_verifies_it_with_the_public_key(self):
         work = self.enterContext(tempfile.TemporaryDirectory(prefix="bulwark-release-"))
         key, public = os.path.join(work, "key.pem"), os.path.join(work, "key.pub.pem")

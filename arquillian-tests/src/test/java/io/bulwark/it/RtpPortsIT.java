@@ -73,12 +73,12 @@ class RtpPortsIT {
 
     // A call up loses its audio when the relay starts again, so it is hung up first.
     ExtensionsApi extensions = new ExtensionsApi(admin);
-    extensions.createValid("3761", "rtp3761", "Rtp3761Secret");
-    extensions.createValid("3762", "rtp3762", "Rtp3762Secret");
+    extensions.createValid("3761", "rtp3761", "RtpCall3rSecret");
+    extensions.createValid("3762", "rtp3762", "RtpCall3eSecret");
     int phone = TestEnvironment.freeSipPort();
-    assertEquals(200, Sipp.registerAt("3762", "rtp3762", "Rtp3762Secret", phone).finalStatus());
+    assertEquals(200, Sipp.registerAt("3762", "rtp3762", "RtpCall3eSecret", phone).finalStatus());
     Sipp.Answering callee = Sipp.answer(phone);
-    Sipp.Answering caller = Sipp.callAndHold("3762", "rtp3761", "Rtp3761Secret");
+    Sipp.Answering caller = Sipp.callAndHold("3762", "rtp3761", "RtpCall3rSecret");
     CallsApi calls = new CallsApi(admin);
     calls.awaitTalking("3762");
 

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * System > Service ports for the portal: a move opens the new ports beside the old ones, the
  * administrator's token works on both, and it is kept only when confirmed from the new HTTPS port,
- * after which the old ports close; unconfirmed, it is undone by itself. Sign-ins follow in
- * Keycloak, and the launcher's port file follows too.
+ * after which the old HTTP port closes and the old HTTPS port serves Keycloak's sign-in pages only
+ * (its address, the tokens' issuer, names that port until the next start), sending everything else
+ * on to the new port; unconfirmed, a move is undone by itself. Keycloak's portal client and the
+ * launcher's port file follow.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -105,12 +107,19 @@ class WebPortsIT {
       assertEquals(200, kept.statusCode(), kept.body());
       assertEquals(newHttps, Http.object(kept).getInt("httpsPort"));
       assertFalse(Http.object(kept).containsKey("pending"), kept.body());
-      awaitClosed(https);
       awaitClosed(http);
       long millis = (System.nanoTime() - started) / 1_000_000;
       assertEquals(200, extensions(newHttps).statusCode(), "the token goes on at the new port");
       assertEquals(List.of("https://localhost:" + newHttps + "/*"), portalRedirects());
-      assertEquals("https://localhost:" + newHttps + "/realms/bulwark", issuer(newHttps));
+      // Keycloak's address, every token's issuer, names the old port until the next start: its
+      // sign-in pages stay there, and the portal's own requests are sent on to the new port.
+      assertEquals(TestEnvironment.publicUrl() + "/realms/bulwark", issuer(https));
+      assertEquals(TestEnvironment.publicUrl() + "/realms/bulwark", issuer(newHttps));
+      HttpResponse<String> sentOn = extensions(https);
+      assertEquals(308, sentOn.statusCode(), sentOn.headers().toString());
+      assertEquals(
+          "https://localhost:" + newHttps + "/api/v1/extensions",
+          sentOn.headers().firstValue("Location").orElse(""));
       Database.awaitExactCount(
           1,
           "select count(*) from event_log where type = 'WEB_PORTS_CHANGED' and detail ="
@@ -126,7 +135,8 @@ class WebPortsIT {
       String file = Files.readString(TestEnvironment.home().resolve("service-ports.env"));
       assertTrue(file.contains("BULWARK_HTTPS_PORT=" + newHttps + "\n"), file);
       System.out.printf(
-          "Portal moved from HTTPS %d to %d, confirmed there and the old ports closed, in %d ms%n",
+          "Portal moved from HTTPS %d to %d, confirmed there and the old HTTP port closed, in %d"
+              + " ms%n",
           https, newHttps, millis);
     } finally {
       moveBack(https, http, newHttps);

@@ -18,9 +18,9 @@ public enum BackupContent {
   CERTIFICATES;
 
   /**
-   * Tables of the running system, not of anyone's making, and the portal's ports, which belong to
-   * this machine's network (restored elsewhere they could lock the administrator out): never backed
-   * up.
+   * Tables of the running system, not of anyone's making, and the portal's ports and the RTP range,
+   * which belong to this machine's network (restored elsewhere, the portal's could lock the
+   * administrator out): never backed up.
    */
   private static final Set<String> RUNTIME =
       Set.of(
@@ -28,7 +28,8 @@ public enum BackupContent {
           "registration_binding",
           "call_record_heartbeat",
           "upgrade_attempt",
-          "web_ports");
+          "web_ports",
+          "rtp_ports");
 
   /** The content {@code table} belongs to; empty for the tables no backup holds. */
   public static Optional<BackupContent> of(String table) {

@@ -223,23 +223,6 @@ public class KeycloakDirectory {
         204);
   }
 
-  /**
-   * Makes Keycloak's pages and links for the realm use {@code url} (the realm's Frontend URL), or
-   * the address Keycloak was started with when it is empty.
-   */
-  public void frontendUrl(String url) {
-    expect(
-        send(
-            "PUT",
-            "",
-            Json.createObjectBuilder()
-                .add("attributes", Json.createObjectBuilder().add("frontendUrl", url))
-                .build()
-                .toString()),
-        "set the realm's front-end address",
-        204);
-  }
-
   private void grantRole(String id, String role) {
     expect(
         send(

@@ -35,8 +35,7 @@ final class PortsFile {
             "BULWARK_RTPENGINE_PORT_MIN", ports.min(), "BULWARK_RTPENGINE_PORT_MAX", ports.max()));
   }
 
-  /** Writes {@code changed} over the ports the file holds. */
-  private static synchronized void keep(Map<String, Integer> changed) {
+  private static void keep(Map<String, Integer> changed) {
     String home = System.getenv("BULWARK_HOME");
     if (home == null || home.isBlank()) {
       LOG.warnf("No BULWARK_HOME: the next start uses the launcher's ports, not %s", changed);
@@ -44,19 +43,23 @@ final class PortsFile {
     }
     Path file = Path.of(home.strip(), NAME);
     try {
-      Map<String, Integer> ports = new TreeMap<>(read(file));
-      ports.putAll(changed);
-      StringBuilder text =
-          new StringBuilder(
-              "# Ports as System > Service ports kept them; Bulwark writes this file.\n");
-      ports.forEach((name, port) -> text.append(name).append('=').append(port).append('\n'));
-      Path written = Files.createTempFile(file.getParent(), NAME, ".tmp");
-      Files.writeString(written, text, StandardCharsets.UTF_8);
-      Files.move(
-          written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      keep(file, changed);
     } catch (IOException e) {
       LOG.errorf("Could not write %s (%s): the next start uses the launcher's ports", file, e);
     }
+  }
+
+  /** Writes {@code changed} over the ports {@code file} holds, replacing it whole. */
+  static synchronized void keep(Path file, Map<String, Integer> changed) throws IOException {
+    Map<String, Integer> ports = new TreeMap<>(read(file));
+    ports.putAll(changed);
+    StringBuilder text =
+        new StringBuilder(
+            "# Ports as System > Service ports kept them; Bulwark writes this file.\n");
+    ports.forEach((name, port) -> text.append(name).append('=').append(port).append('\n'));
+    Path written = Files.createTempFile(file.getParent(), NAME, ".tmp");
+    Files.writeString(written, text, StandardCharsets.UTF_8);
+    Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static Map<String, Integer> read(Path file) throws IOException {

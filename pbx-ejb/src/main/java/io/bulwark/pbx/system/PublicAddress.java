@@ -21,7 +21,7 @@ public final class PublicAddress {
   }
 
   /** The base URL the launcher gave, which Keycloak was started with too. */
-  public static String launched() {
+  private static String launched() {
     String url = System.getenv().getOrDefault("BULWARK_PUBLIC_URL", "https://localhost:8443");
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }

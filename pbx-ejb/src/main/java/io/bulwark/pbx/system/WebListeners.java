@@ -10,7 +10,8 @@ import org.jboss.dmr.Property;
  * WildFly's HTTP and HTTPS listeners, moved through its management interface while they serve. A
  * new port gets a listener of its own beside the one in force, with the same settings and a socket
  * binding named after it; the move is finished by closing the listeners on the other ports, so the
- * browser that confirmed it from the new port never loses its connection. Removing a listener needs
+ * browser that confirmed it from the new port never loses its connection. The HTTPS port Bulwark
+ * started on stays open until the next start, for the sign-in pages only. Removing a listener needs
  * {@code allow-resource-service-restart}, or WildFly would only close it at the next reload.
  */
 final class WebListeners {
@@ -50,17 +51,19 @@ final class WebListeners {
   /** Listens on the ports of {@code next} too, beside the listeners on {@code now}'s. */
   void open(WebPorts now, WebPorts next) throws IOException {
     List<Listener> listeners = listeners();
-    String httpsBinding = on(listeners, Kind.HTTPS, now.https()).binding();
-    if (next.https() != now.https()) {
-      httpsBinding = add(on(listeners, Kind.HTTPS, now.https()), next.https(), null);
-    }
-    if (next.http() != now.http()) {
+    Listener https = find(listeners, Kind.HTTPS, next.https());
+    String httpsBinding =
+        https != null
+            ? https.binding()
+            : add(on(listeners, Kind.HTTPS, now.https()), next.https(), null);
+    if (find(listeners, Kind.HTTP, next.http()) == null) {
       add(on(listeners, Kind.HTTP, now.http()), next.http(), httpsBinding);
     }
   }
 
   /**
-   * Keeps the listeners on {@code ports} only, and HTTP sending browsers to the HTTPS port kept:
+   * Keeps the listeners on {@code ports} only, with the one serving sign-ins ({@link
+   * WebPorts#signInPort()}) until the next start, and HTTP sending browsers to the HTTPS port kept:
    * how a move is finished, and how one is undone.
    */
   void keepOnly(WebPorts ports) throws IOException {
@@ -69,7 +72,10 @@ final class WebListeners {
     on(all, Kind.HTTPS, ports.https());
     on(all, Kind.HTTP, ports.http());
     for (Listener listener : all) {
-      if (listener.port() != listener.kind().port(ports)) {
+      boolean kept =
+          listener.port() == listener.kind().port(ports)
+              || (listener.kind() == Kind.HTTPS && listener.port() == WebPorts.signInPort());
+      if (!kept) {
         execute(restarting(operation("remove", listenerAddress(listener.kind(), listener.name()))));
       }
     }
@@ -132,10 +138,18 @@ final class WebListeners {
   }
 
   private static Listener on(List<Listener> listeners, Kind kind, int port) throws IOException {
+    Listener found = find(listeners, kind, port);
+    if (found == null) {
+      throw new IOException("No " + kind.type + " listens on port " + port);
+    }
+    return found;
+  }
+
+  private static Listener find(List<Listener> listeners, Kind kind, int port) {
     return listeners.stream()
         .filter(listener -> listener.kind() == kind && listener.port() == port)
         .findFirst()
-        .orElseThrow(() -> new IOException("No " + kind.type + " listens on port " + port));
+        .orElse(null);
   }
 
   private void execute(ModelNode operation) throws IOException {

@@ -81,7 +81,9 @@ public class WebPortsService {
     WebPorts now = WebPorts.inForce();
     List<FieldViolation> violations =
         draft.violations(
-            now, PortUses.besideWeb(sip.inForce(), RtpPorts.inForce()), WebPortsService::taken);
+            now,
+            PortUses.besideWeb(sip.inForce(), RtpPorts.inForce()),
+            port -> port != WebPorts.signInPort() && taken(port));
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
     }
@@ -108,6 +110,7 @@ public class WebPortsService {
     Instant until = clock.instant().plusSeconds(draft.confirmWithin());
     setting.await(next, until, actor);
     em.flush();
+    WebPorts.nowPending(next);
     watch.undoAt(until);
     events.fireAsync(
         new SecurityEvent(
@@ -152,6 +155,7 @@ public class WebPortsService {
     setting.keep(next);
     em.flush();
     WebPorts.nowInForce(next);
+    WebPorts.nowPending(null);
     PortsFile.keep(next);
     watch.finish(next);
     moved.fire(new WebPortsMoved(next));
@@ -189,6 +193,7 @@ public class WebPortsService {
     }
     setting.forget();
     em.flush();
+    WebPorts.nowPending(null);
     follow(PublicAddress.url());
     events.fireAsync(
         new SecurityEvent(
@@ -214,7 +219,9 @@ public class WebPortsService {
       WebPorts.nowInForce(kept);
       PortsFile.keep(kept);
     }
-    return setting.pending();
+    WebPortSetting.Pending waiting = setting.pending();
+    WebPorts.nowPending(waiting == null ? null : waiting.ports());
+    return waiting;
   }
 
   /** Sign-ins may return to {@code address} only; Keycloak down leaves them as they were. */

@@ -1,8 +1,13 @@
 package io.bulwark.pbx.web.http;
 
+import io.bulwark.pbx.system.PublicAddress;
+import io.bulwark.pbx.system.WebPorts;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
 import io.undertow.server.handlers.proxy.ProxyHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
 import java.net.URI;
 
 /**
@@ -49,10 +54,29 @@ final class KeycloakProxy {
     return exchange -> {
       if (serves(exchange.getRequestPath())) {
         proxy.handleRequest(exchange);
+      } else if (WebPorts.signInOnly(exchange.getDestinationAddress().getPort())) {
+        movedOn(exchange);
       } else {
         next.handleRequest(exchange);
       }
     };
+  }
+
+  /**
+   * Sends a request for the portal on the port it moved away from to the same path where it is now;
+   * the port stays open until the next start only because Keycloak's address names it.
+   */
+  private static void movedOn(HttpServerExchange exchange) {
+    String query = exchange.getQueryString();
+    exchange.setStatusCode(StatusCodes.PERMANENT_REDIRECT);
+    exchange
+        .getResponseHeaders()
+        .put(
+            Headers.LOCATION,
+            PublicAddress.url()
+                + exchange.getRequestURI()
+                + (query == null || query.isEmpty() ? "" : "?" + query));
+    exchange.endExchange();
   }
 
   /** Closes the connections to Keycloak. */
