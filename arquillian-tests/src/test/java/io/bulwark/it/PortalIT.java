@@ -698,8 +698,8 @@ class PortalIT {
         Http.object(
             Http.api(
                 KeycloakAdmin.tokenWithRole("administrator"), "GET", "/system/web-ports", null));
-    int newHttps = WebPortsIT.freePort(settings);
-    int newHttp = WebPortsIT.freePort(settings);
+    int newHttps = TestEnvironment.freePortOutside(settings);
+    int newHttp = TestEnvironment.freePortOutside(settings);
     movePortal(https, newHttps, newHttp);
     assertAccessible("service ports, moved");
     String moved = "https://localhost:" + newHttps;

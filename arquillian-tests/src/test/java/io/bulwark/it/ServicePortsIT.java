@@ -67,7 +67,7 @@ class ServicePortsIT {
     assertEquals(moves, Database.count(MOVED));
     assertNotNull(Probes.options("127.0.0.1", "before", sip), "SIP answers on its port");
 
-    int moved = freePortNoServiceUses(before);
+    int moved = TestEnvironment.freePortOutside(before);
     long started = System.nanoTime();
     HttpResponse<String> move =
         Http.api(admin, "PUT", "/system/service-ports", ports(moved, tls, before));
@@ -104,20 +104,6 @@ class ServicePortsIT {
     }
     assertNotNull(Probes.options("127.0.0.1", "back", sip), "SIP is back on its port");
     assertNull(Probes.options("127.0.0.1", "gone", moved), "and no longer on the other");
-  }
-
-  /** A loopback port free for UDP and TCP outside every port and range the others use. */
-  private static int freePortNoServiceUses(JsonObject settings) {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int port = TestEnvironment.freeSipPort();
-      boolean used =
-          settings.getJsonArray("others").getValuesAs(JsonObject.class).stream()
-              .anyMatch(o -> o.getInt("from") <= port && port <= o.getInt("to"));
-      if (!used) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no free port outside the other services' ranges");
   }
 
   private static JsonObject ports(int sip, int tls, JsonObject read) {

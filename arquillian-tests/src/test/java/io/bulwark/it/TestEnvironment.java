@@ -71,6 +71,23 @@ public final class TestEnvironment {
   }
 
   /**
+   * A loopback port free for UDP and TCP outside every port and range in {@code settings}' {@code
+   * others} (as the service ports endpoints list them).
+   */
+  public static int freePortOutside(jakarta.json.JsonObject settings) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = freeSipPort();
+      boolean used =
+          settings.getJsonArray("others").getValuesAs(jakarta.json.JsonObject.class).stream()
+              .anyMatch(o -> o.getInt("from") <= port && port <= o.getInt("to"));
+      if (!used) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port outside the other services' ranges");
+  }
+
+  /**
    * A port free on {@code address} for UDP and TCP, with the next one free for TCP too: baresip
    * listens for SIP over UDP and TCP on its port and for SIP over TLS on the next.
    */

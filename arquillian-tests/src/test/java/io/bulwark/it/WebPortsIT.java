@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -72,8 +71,8 @@ class WebPortsIT {
     assertEquals(before, Http.object(api(https, "GET", "", null)));
     assertEquals(moving, events("WEB_PORTS_MOVING"));
 
-    int newHttps = freePort(before);
-    int newHttp = freePort(before);
+    int newHttps = TestEnvironment.freePortOutside(before);
+    int newHttp = TestEnvironment.freePortOutside(before);
     long started = System.nanoTime();
     HttpResponse<String> asked = api(https, "PUT", "", move(newHttp, newHttps, 120, before));
     assertEquals(202, asked.statusCode(), asked.body());
@@ -95,7 +94,12 @@ class WebPortsIT {
           portalRedirects());
       assertEquals(
           409,
-          api(https, "PUT", "", move(http, freePort(before), 60, Http.object(asked))).statusCode(),
+          api(
+                  https,
+                  "PUT",
+                  "",
+                  move(http, TestEnvironment.freePortOutside(before), 60, Http.object(asked)))
+              .statusCode(),
           "one move at a time");
       HttpResponse<String> fromOld =
           api(https, "POST", "/confirm", Json.createObjectBuilder().build());
@@ -153,7 +157,7 @@ class WebPortsIT {
     int https = TestEnvironment.port("BULWARK_HTTPS_PORT", 18443);
     JsonObject before = Http.object(api(https, "GET", "", null));
     long reverted = events("WEB_PORTS_REVERTED");
-    int newHttps = freePort(before);
+    int newHttps = TestEnvironment.freePortOutside(before);
     HttpResponse<String> asked =
         api(https, "PUT", "", move(before.getInt("httpPort"), newHttps, 10, before));
     assertEquals(202, asked.statusCode(), asked.body());
@@ -235,24 +239,6 @@ class WebPortsIT {
       Thread.sleep(200);
     }
     throw new AssertionError("port " + port + " still accepts connections after 30 s");
-  }
-
-  /** A free loopback port outside every port and range the other services use. */
-  static int freePort(JsonObject settings) {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-        int port = socket.getLocalPort();
-        boolean used =
-            settings.getJsonArray("others").getValuesAs(JsonObject.class).stream()
-                .anyMatch(o -> o.getInt("from") <= port && port <= o.getInt("to"));
-        if (!used) {
-          return port;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    throw new IllegalStateException("no free port outside the other services' ranges");
   }
 
   private static long events(String type) {
