@@ -706,6 +706,16 @@ class PortalIT {
     browser.findElement(By.id("userForm:userMenu_button")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("userForm:signOut"))).click();
     // Keycloak's pages stay at the address it started with; the sign-in returns to the new port.
+    try {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "no sign-in page after signing out at the new port: "
+              + browser.getCurrentUrl()
+              + " "
+              + browser.findElement(By.tagName("body")).getText(),
+          e);
+    }
     signIn("admin", NEW_PASSWORD);
     enterCode(totpSecret);
     wait.until(ExpectedConditions.titleContains("Dashboard"));
