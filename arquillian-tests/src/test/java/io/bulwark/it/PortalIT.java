@@ -694,33 +694,39 @@ class PortalIT {
       throws InterruptedException {
     int https = TestEnvironment.port("BULWARK_HTTPS_PORT", 18443);
     int http = TestEnvironment.port("BULWARK_HTTP_PORT", 18080);
+    String token = KeycloakAdmin.tokenWithRole("administrator");
     jakarta.json.JsonObject settings =
-        Http.object(
-            Http.api(
-                KeycloakAdmin.tokenWithRole("administrator"), "GET", "/system/web-ports", null));
+        Http.object(Http.api(token, "GET", "/system/web-ports", null));
     int newHttps = TestEnvironment.freePortOutside(settings);
     int newHttp = TestEnvironment.freePortOutside(settings);
     movePortal(https, newHttps, newHttp);
-    assertAccessible("service ports, moved");
-    String moved = "https://localhost:" + newHttps;
-    browser.findElement(By.id("userForm:userMenu_button")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("userForm:signOut"))).click();
-    // Keycloak's pages stay at the address it started with; the sign-in returns to the new port.
     try {
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError(
-          "no sign-in page after signing out at the new port: "
-              + browser.getCurrentUrl()
-              + " "
-              + browser.findElement(By.tagName("body")).getText(),
-          e);
+      assertAccessible("service ports, moved");
+      String moved = "https://localhost:" + newHttps;
+      browser.get(moved + "/index.xhtml");
+      wait.until(ExpectedConditions.titleContains("Dashboard"));
+      browser.findElement(By.id("userForm:userMenu_button")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("userForm:signOut"))).click();
+      // Keycloak's pages stay at the address it started with; the sign-in returns to the new port.
+      try {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        keepScreenshot("signed-out-at-the-new-port");
+        throw new AssertionError(
+            "no sign-in page after signing out at the new port: "
+                + browser.getCurrentUrl()
+                + " "
+                + browser.getPageSource(),
+            e);
+      }
+      signIn("admin", NEW_PASSWORD);
+      enterCode(totpSecret);
+      wait.until(ExpectedConditions.titleContains("Dashboard"));
+      assertTrue(browser.getCurrentUrl().startsWith(moved + "/"), browser.getCurrentUrl());
+      movePortal(newHttps, https, http);
+    } finally {
+      WebPortsIT.moveBack(token, https, http, newHttps);
     }
-    signIn("admin", NEW_PASSWORD);
-    enterCode(totpSecret);
-    wait.until(ExpectedConditions.titleContains("Dashboard"));
-    assertTrue(browser.getCurrentUrl().startsWith(moved + "/"), browser.getCurrentUrl());
-    movePortal(newHttps, https, http);
     assertEquals(
         2,
         Database.count(
