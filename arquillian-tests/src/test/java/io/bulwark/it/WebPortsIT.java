@@ -120,7 +120,9 @@ class WebPortsIT {
       assertEquals(TestEnvironment.publicUrl() + "/realms/bulwark", issuer(https));
       assertEquals(TestEnvironment.publicUrl() + "/realms/bulwark", issuer(newHttps));
       HttpResponse<String> signIn =
-          Http.send(Http.request("https://localhost:" + newHttps + "/index.xhtml"));
+          Http.send(
+              Http.request("https://localhost:" + newHttps + "/index.xhtml")
+                  .header("Accept", "text/html"));
       String login = signIn.headers().firstValue("Location").orElse("");
       assertTrue(
           login.startsWith(TestEnvironment.publicUrl() + "/realms/bulwark/")

@@ -20,7 +20,14 @@ public final class PublicAddress {
     return following(launched(), WebPorts.configured().https(), httpsPort);
   }
 
-  /** The base URL the launcher gave, which Keycloak was started with too. */
+  /**
+   * Where Keycloak's pages are: the base URL the launcher gave, which Keycloak was started with and
+   * every token names, until the next start.
+   */
+  public static String keycloak() {
+    return launched();
+  }
+
   private static String launched() {
     String url = System.getenv().getOrDefault("BULWARK_PUBLIC_URL", "https://localhost:8443");
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

@@ -7,6 +7,7 @@ import io.bulwark.pbx.identity.BuiltInRole;
 import io.bulwark.pbx.identity.CustomRole;
 import io.bulwark.pbx.identity.RoleService;
 import io.bulwark.pbx.system.NotFoundException;
+import io.bulwark.pbx.system.PublicAddress;
 import io.bulwark.pbx.system.UnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -134,7 +135,7 @@ public class ApiClientsView implements Serializable {
   }
 
   public String getTokenUrl() {
-    return UserSession.publicUrl() + "/realms/bulwark/protocol/openid-connect/token";
+    return PublicAddress.keycloak() + "/realms/bulwark/protocol/openid-connect/token";
   }
 
   public String getApiUrl() {

@@ -69,7 +69,7 @@ public class UserSession {
 
   /** Keycloak's account console, where users change their password and authenticator. */
   public String getAccountUrl() {
-    return publicUrl() + "/realms/bulwark/account/";
+    return PublicAddress.keycloak() + "/realms/bulwark/account/";
   }
 
   public void signOut() throws IOException {
@@ -82,7 +82,7 @@ public class UserSession {
     }
     external.invalidateSession();
     StringBuilder endSession =
-        new StringBuilder(publicUrl())
+        new StringBuilder(PublicAddress.keycloak())
             .append("/realms/bulwark/protocol/openid-connect/logout?client_id=bulwark-portal")
             .append("&post_logout_redirect_uri=")
             .append(URLEncoder.encode(publicUrl() + "/", StandardCharsets.UTF_8));
