@@ -142,7 +142,7 @@ class PortalIT {
     theBlockedIpsPageBlocksButNeverTheAdministratorsOwnAddress();
     theDefenseRulePagesShowTheGuidesDefaultsAndSaveARule();
     theAccountPageWorks();
-    thePortalMovesToAnotherPortAndTheSessionGoesAlong();
+    thePortalMovesToAnotherPortAndTheSessionGoesAlong(totpSecret);
 
     signOut();
     browser.get(TestEnvironment.publicUrl() + "/");
@@ -632,12 +632,20 @@ class PortalIT {
 
   /** Signs out from the user menu: Back and reopening the portal show the login page. */
   private void signOut() {
+    signOut(TestEnvironment.publicUrl());
+  }
+
+  /**
+   * Signs out from the menu of the portal at {@code portal} and finds that neither the back button
+   * nor the portal's address brings the session back.
+   */
+  private void signOut(String portal) {
     browser.findElement(By.id("userForm:userMenu_button")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("userForm:signOut"))).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     browser.navigate().back();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-    browser.get(TestEnvironment.publicUrl() + "/");
+    browser.get(portal + "/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     assertFalse(browser.getPageSource().contains("Registered now"), "signed in again silently");
   }
@@ -684,13 +692,13 @@ class PortalIT {
     return pages;
   }
 
-  /** Runs axe-core on the page shown now; {@link #assertNoBlockingViolations} judges them all. */
   /**
    * The administrator moves the portal from the page, opens it on the new port without signing in
-   * again, keeps it there, sees the dashboard there in the same session, and moves it back the same
-   * way.
+   * again and keeps it there; sees the dashboard there in the same session, signs out and in again
+   * there; and moves it back the same way.
    */
-  private void thePortalMovesToAnotherPortAndTheSessionGoesAlong() throws InterruptedException {
+  private void thePortalMovesToAnotherPortAndTheSessionGoesAlong(String totpSecret)
+      throws InterruptedException {
     int https = TestEnvironment.port("BULWARK_HTTPS_PORT", 18443);
     int http = TestEnvironment.port("BULWARK_HTTP_PORT", 18080);
     String token = KeycloakAdmin.tokenWithRole("administrator");
@@ -705,6 +713,11 @@ class PortalIT {
       browser.get(moved + "/index.xhtml");
       wait.until(ExpectedConditions.titleContains("Dashboard"));
       assertTrue(browser.getPageSource().contains("Registered now"), "the same session");
+      signOut(moved);
+      signIn("admin", NEW_PASSWORD);
+      enterCode(totpSecret);
+      wait.until(ExpectedConditions.titleContains("Dashboard"));
+      assertTrue(browser.getCurrentUrl().startsWith(moved + "/"), browser.getCurrentUrl());
       movePortal(newHttps, https, http);
     } finally {
       WebPortsIT.moveBack(token, https, http, newHttps);
@@ -747,6 +760,7 @@ class PortalIT {
             .getText());
   }
 
+  /** Runs axe-core on the page shown now; {@link #assertNoBlockingViolations} judges them all. */
   private void assertAccessible(String page) {
     Axe.check(browser, page).forEach(v -> System.out.println("axe: " + v));
   }
