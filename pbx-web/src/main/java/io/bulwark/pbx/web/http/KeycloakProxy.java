@@ -20,6 +20,7 @@ import java.net.URI;
 final class KeycloakProxy {
 
   private static final int MAX_REQUEST_MILLIS = 30_000;
+  private static final String FORM_ACTION = "form-action 'self'";
 
   private final URI keycloak;
   private final LoadBalancingProxyClient client;
@@ -57,9 +58,34 @@ final class KeycloakProxy {
       } else if (WebPorts.signInOnly(exchange.getDestinationAddress().getPort())) {
         movedOn(exchange);
       } else {
+        letFormsLeadToKeycloak(exchange);
         next.handleRequest(exchange);
       }
     };
+  }
+
+  /**
+   * Once the portal moved, Keycloak's pages stay at the address Bulwark started with, another
+   * origin than the portal's; the browser would stop a form whose redirects lead there (signing
+   * out, and the sign-in after it) under the policy's {@code form-action 'self'}, so that address
+   * is added to it.
+   */
+  private static void letFormsLeadToKeycloak(HttpServerExchange exchange) {
+    String keycloak = PublicAddress.keycloak();
+    if (keycloak.equals(PublicAddress.url())) {
+      return;
+    }
+    String policy = exchange.getResponseHeaders().getFirst(Headers.CONTENT_SECURITY_POLICY);
+    if (policy != null && policy.contains(FORM_ACTION)) {
+      URI address = URI.create(keycloak);
+      exchange
+          .getResponseHeaders()
+          .put(
+              Headers.CONTENT_SECURITY_POLICY,
+              policy.replace(
+                  FORM_ACTION,
+                  FORM_ACTION + " " + address.getScheme() + "://" + address.getRawAuthority()));
+    }
   }
 
   /**

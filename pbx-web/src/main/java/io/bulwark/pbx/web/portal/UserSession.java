@@ -72,11 +72,6 @@ public class UserSession {
     return PublicAddress.keycloak() + "/realms/bulwark/account/";
   }
 
-  /**
-   * Ends the portal's session and Keycloak's. Keycloak's end-session endpoint is asked at the
-   * portal's own address even after the portal moved: the sign-out form may only lead to its own
-   * origin (the policy's form-action), and Keycloak takes the request there through the portal.
-   */
   public void signOut() throws IOException {
     ExternalContext external = external();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
@@ -87,7 +82,7 @@ public class UserSession {
     }
     external.invalidateSession();
     StringBuilder endSession =
-        new StringBuilder(publicUrl())
+        new StringBuilder(PublicAddress.keycloak())
             .append("/realms/bulwark/protocol/openid-connect/logout?client_id=bulwark-portal")
             .append("&post_logout_redirect_uri=")
             .append(URLEncoder.encode(publicUrl() + "/", StandardCharsets.UTF_8));
