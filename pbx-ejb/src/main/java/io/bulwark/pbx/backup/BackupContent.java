@@ -18,9 +18,9 @@ public enum BackupContent {
   CERTIFICATES;
 
   /**
-   * Tables of the running system, not of anyone's making, and the portal's ports and the RTP range,
-   * which belong to this machine's network (restored elsewhere, the portal's could lock the
-   * administrator out): never backed up.
+   * Tables of the running system, not of anyone's making, and the portal's ports, the RTP range and
+   * SSH's port, which belong to this machine's network (restored elsewhere, the portal's could lock
+   * the administrator out): never backed up.
    */
   private static final Set<String> RUNTIME =
       Set.of(
@@ -29,7 +29,8 @@ public enum BackupContent {
           "call_record_heartbeat",
           "upgrade_attempt",
           "web_ports",
-          "rtp_ports");
+          "rtp_ports",
+          "ssh_port");
 
   /** The content {@code table} belongs to; empty for the tables no backup holds. */
   public static Optional<BackupContent> of(String table) {

@@ -3,6 +3,8 @@ package io.bulwark.pbx.defense;
 import io.bulwark.pbx.system.SipPortListeners;
 import io.bulwark.pbx.system.SipPorts;
 import io.bulwark.pbx.system.SipPortsService;
+import io.bulwark.pbx.system.SshPort;
+import io.bulwark.pbx.system.SshPortMoved;
 import io.bulwark.pbx.system.WebPortsMoved;
 import io.bulwark.pbx.system.WebPortsService;
 import io.bulwark.pbx.trunk.TrunkChanged;
@@ -81,7 +83,10 @@ public class DefenseTable {
   @PostConstruct
   void start() {
     ports =
-        ServicePorts.from(System::getenv).withSip(sipPorts.inForce()).withWeb(webPorts.inForce());
+        ServicePorts.from(System::getenv)
+            .withSip(sipPorts.inForce())
+            .withWeb(webPorts.inForce())
+            .withSsh(SshPort.inForce());
     sipPortListeners.add(sipMoved);
     firewall =
         new Firewall(
@@ -269,6 +274,13 @@ public class DefenseTable {
   public void followWebPorts(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) WebPortsMoved moved) {
     ports = ports.withWeb(moved.ports());
+    load();
+  }
+
+  /** The rules for SSH follow it to its new port. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void followSshPort(@Observes(during = TransactionPhase.AFTER_SUCCESS) SshPortMoved moved) {
+    ports = ports.withSsh(moved.port());
     load();
   }
 

@@ -33,6 +33,11 @@ public record ServicePorts(int sip, int sipTls, int http, int https, int ssh) {
     return new ServicePorts(sip, sipTls, moved.http(), moved.https(), ssh);
   }
 
+  /** These ports with SSH's moved to {@code moved}. */
+  public ServicePorts withSsh(int moved) {
+    return new ServicePorts(sip, sipTls, http, https, moved);
+  }
+
   /** The ports a Bulwark listener serves: SIP over UDP, TCP and TLS, and the web. */
   public Set<Integer> served() {
     Set<Integer> served = new TreeSet<>(List.of(sip, http, https));

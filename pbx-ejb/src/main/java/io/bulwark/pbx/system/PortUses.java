@@ -8,26 +8,38 @@ final class PortUses {
 
   private PortUses() {}
 
-  /** What SIP may not take: the portal's ports, the RTP range and every port the launcher set. */
+  /** What SIP may not take: the portal's ports, the RTP range, SSH's and the launcher's ports. */
   static List<PortUse> besideSip(WebPorts web, RtpPorts rtp) {
     List<PortUse> uses = new ArrayList<>(portal(web));
     uses.add(relay(rtp));
+    uses.add(ssh());
     uses.addAll(fixed());
     return uses;
   }
 
-  /** What the portal may not take: SIP's ports, the RTP range and every port the launcher set. */
+  /** What the portal may not take: SIP's ports, the RTP range, SSH's and the launcher's ports. */
   static List<PortUse> besideWeb(SipPorts sip, RtpPorts rtp) {
     List<PortUse> uses = new ArrayList<>(sip(sip));
     uses.add(relay(rtp));
+    uses.add(ssh());
     uses.addAll(fixed());
     return uses;
   }
 
-  /** What the RTP range may not hold: SIP's ports, the portal's and every port the launcher set. */
+  /** What the RTP range may not hold: SIP's ports, the portal's, SSH's and the launcher's. */
   static List<PortUse> besideRtp(SipPorts sip, WebPorts web) {
     List<PortUse> uses = new ArrayList<>(sip(sip));
     uses.addAll(portal(web));
+    uses.add(ssh());
+    uses.addAll(fixed());
+    return uses;
+  }
+
+  /** What SSH may not take: SIP's ports, the portal's, the RTP range and the launcher's. */
+  static List<PortUse> besideSsh(SipPorts sip, WebPorts web, RtpPorts rtp) {
+    List<PortUse> uses = new ArrayList<>(sip(sip));
+    uses.addAll(portal(web));
+    uses.add(relay(rtp));
     uses.addAll(fixed());
     return uses;
   }
@@ -51,6 +63,11 @@ final class PortUses {
     return new PortUse("the media relay (RTP)", rtp.min(), rtp.max());
   }
 
+  private static PortUse ssh() {
+    int port = SshPort.inForce();
+    return new PortUse("SSH", port, port);
+  }
+
   /** The ports set when Bulwark starts. */
   private static List<PortUse> fixed() {
     return List.of(
@@ -60,8 +77,7 @@ final class PortUses {
         use("the login events", "BULWARK_LOGIN_EVENT_PORT", 8182),
         use("the media relay's control", "BULWARK_RTPENGINE_NG_PORT", 2223),
         use("the media relay's key reports", "BULWARK_RTPENGINE_DTMF_PORT", 2224),
-        use("the database", "BULWARK_DB_PORT", 3306),
-        use("SSH", "BULWARK_SSH_PORT", 22));
+        use("the database", "BULWARK_DB_PORT", 3306));
   }
 
   private static PortUse use(String service, String variable, int fallback) {

@@ -35,6 +35,10 @@ final class PortsFile {
             "BULWARK_RTPENGINE_PORT_MIN", ports.min(), "BULWARK_RTPENGINE_PORT_MAX", ports.max()));
   }
 
+  static void keepSsh(int port) {
+    keep(Map.of("BULWARK_SSH_PORT", port));
+  }
+
   private static void keep(Map<String, Integer> changed) {
     String home = System.getenv("BULWARK_HOME");
     if (home == null || home.isBlank()) {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The privileged helper that turns the system's SSH service on and off ({@code tools/bulwark-ssh},
- * named by {@code BULWARK_SSH_HELPER}). Without it, SSH is the host's to manage.
+ * The privileged helper that turns the system's SSH service on, on a port, and off ({@code
+ * tools/bulwark-ssh}, named by {@code BULWARK_SSH_HELPER}). Without it, SSH is the host's to
+ * manage.
  */
 final class SshHelper {
 
@@ -28,16 +29,25 @@ final class SshHelper {
   }
 
   /**
-   * Turns the SSH service on or off.
+   * Runs the SSH service on {@code port}: starts it, or starts it again where it runs on another.
    *
    * @return whether it runs afterwards
    */
-  boolean turn(boolean on) {
-    return run(on ? "on" : "off");
+  boolean on(int port) {
+    return run("on", Integer.toString(port));
   }
 
-  private boolean run(String command) {
-    HelperProgram.Outcome outcome = program.run(command);
+  /**
+   * Stops the SSH service.
+   *
+   * @return whether it runs afterwards
+   */
+  boolean off() {
+    return run("off");
+  }
+
+  private boolean run(String... arguments) {
+    HelperProgram.Outcome outcome = program.run(arguments);
     String last = outcome.lastLine();
     if (outcome.exit() == 0 && (last.equals("on") || last.equals("off"))) {
       return last.equals("on");

@@ -10,8 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -83,7 +81,7 @@ public class WebPortsService {
         draft.violations(
             now,
             PortUses.besideWeb(sip.inForce(), RtpPorts.inForce()),
-            port -> port != WebPorts.signInPort() && taken(port));
+            port -> port != WebPorts.signInPort() && TcpPort.taken(port));
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
     }
@@ -239,16 +237,5 @@ public class WebPortsService {
 
   private WebPortSetting locked() {
     return em.find(WebPortSetting.class, WebPortSetting.ID, LockModeType.PESSIMISTIC_WRITE);
-  }
-
-  /** Whether another program holds the TCP port on any address. */
-  private static boolean taken(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(port));
-      return false;
-    } catch (IOException e) {
-      return true;
-    }
   }
 }

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 
-/** System > Service ports, SSH access: the system's SSH service, on or off. */
+/** System > Service ports, SSH access: the system's SSH service, on or off, and its port. */
 @Named
 @ViewScoped
 public class SshAccessView implements Serializable {
@@ -19,7 +19,8 @@ public class SshAccessView implements Serializable {
 
   private boolean enabled;
   private Boolean running;
-  private int port;
+  private Integer port;
+  private int portInForce;
   private int version;
   private String problem;
 
@@ -36,14 +37,16 @@ public class SshAccessView implements Serializable {
     enabled = status.enabled();
     running = status.running();
     port = status.port();
+    portInForce = status.port();
     version = status.version();
     problem = null;
   }
 
   public void save() {
     try {
-      show(ssh.update(enabled, version, FormMessages.actor()));
-      FormMessages.info(enabled ? "SSH access is on, port " + port : "SSH access is off");
+      show(ssh.update(enabled, port, version, FormMessages.actor()));
+      FormMessages.info(
+          enabled ? "SSH access is on, port " + port : "SSH access is off; its port is " + port);
     } catch (InvalidInputException e) {
       FormMessages.fields("ssh", e.violations());
     } catch (ConcurrentChangeException | UnavailableException e) {
@@ -60,6 +63,14 @@ public class SshAccessView implements Serializable {
     this.enabled = enabled;
   }
 
+  public Integer getPort() {
+    return port;
+  }
+
+  public void setPort(Integer port) {
+    this.port = port;
+  }
+
   public boolean isManaged() {
     return running != null;
   }
@@ -72,6 +83,6 @@ public class SshAccessView implements Serializable {
     if (running == null) {
       return "Managed by the host: no SSH helper is installed";
     }
-    return running ? "Running on port " + port : "Stopped";
+    return running ? "Running on port " + portInForce : "Stopped";
   }
 }
