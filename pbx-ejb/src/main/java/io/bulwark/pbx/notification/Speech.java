@@ -2,14 +2,12 @@ package io.bulwark.pbx.notification;
 
 import io.bulwark.pbx.system.UnavailableException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -41,41 +39,46 @@ final class Speech {
    */
   static SpokenMessage say(String text) {
     String words = text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text;
-    Process process;
+    Path wav;
     try {
+      wav = Files.createTempFile("bulwark-speech", ".wav");
+    } catch (IOException e) {
+      throw new UnavailableException("the message cannot be spoken: no room for its sound");
+    }
+    Process process = null;
+    try {
+      // The sound goes to a file, so waiting for espeak-ng needs no second thread to drain a pipe.
       process =
           new ProcessBuilder("espeak-ng", "-v", "en-us", "-s", "150", "--stdin", "--stdout")
               .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .redirectOutput(wav.toFile())
               .start();
-    } catch (IOException e) {
-      throw new UnavailableException(
-          "the message cannot be spoken: espeak-ng is not installed (apt-get install espeak-ng)");
-    }
-    try {
-      CompletableFuture<byte[]> wav = CompletableFuture.supplyAsync(() -> readAll(process));
       try (OutputStream in = process.getOutputStream()) {
         in.write(words.getBytes(StandardCharsets.UTF_8));
       }
-      byte[] bytes = wav.get(SYNTHESIS_SECONDS, TimeUnit.SECONDS);
       if (!process.waitFor(SYNTHESIS_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
         throw new UnavailableException("the message cannot be spoken: espeak-ng failed");
       }
-      return new SpokenMessage(Wave.clips(Wave.samplesAt8kHz(bytes), LONGEST_CLIP));
-    } catch (IOException | ExecutionException | TimeoutException | IllegalArgumentException e) {
-      throw new UnavailableException("the message cannot be spoken: espeak-ng failed");
+      return new SpokenMessage(
+          Wave.clips(Wave.samplesAt8kHz(Files.readAllBytes(wav)), LONGEST_CLIP));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UnavailableException(
+          process == null
+              ? "the message cannot be spoken: espeak-ng is not installed (apt-get install"
+                  + " espeak-ng)"
+              : "the message cannot be spoken: espeak-ng failed");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UnavailableException("the message cannot be spoken: interrupted");
     } finally {
-      process.destroyForcibly();
-    }
-  }
-
-  private static byte[] readAll(Process process) {
-    try (InputStream out = process.getInputStream()) {
-      return out.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+      if (process != null) {
+        process.destroyForcibly();
+      }
+      try {
+        Files.deleteIfExists(wav);
+      } catch (IOException e) {
+        // a temporary file; the system clears its temporary folder
+      }
     }
   }
 }
