@@ -605,8 +605,7 @@ class PortalIT {
 
   /** My account opens Keycloak's account console, where users change password and authenticator. */
   private void theAccountPageWorks() {
-    browser.findElement(By.id("userForm:userMenu_button")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("userForm:account"))).click();
+    userMenuItem("account").click();
     // The account console is a single-page application: while it renders, elements come and go.
     try {
       new WebDriverWait(browser, Duration.ofSeconds(30))
@@ -640,14 +639,35 @@ class PortalIT {
    * nor the portal's address brings the session back.
    */
   private void signOut(String portal) {
-    browser.findElement(By.id("userForm:userMenu_button")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("userForm:signOut"))).click();
+    userMenuItem("signOut").click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     browser.navigate().back();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     browser.get(portal + "/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     assertFalse(browser.getPageSource().contains("Registered now"), "signed in again silently");
+  }
+
+  /**
+   * The user menu's item {@code id}, the menu opened from its button. A click on the button that
+   * leaves the menu closed is said in the log and made again, up to three times.
+   */
+  private WebElement userMenuItem(String id) {
+    By item = By.id("userForm:" + id);
+    for (int click = 1; ; click++) {
+      browser.findElement(By.id("userForm:userMenu_button")).click();
+      try {
+        return new WebDriverWait(browser, Duration.ofSeconds(5))
+            .until(ExpectedConditions.elementToBeClickable(item));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        System.out.println(
+            "The user menu stayed closed after click " + click + " at " + browser.getCurrentUrl());
+        if (click == 3) {
+          keepScreenshot("user-menu-closed");
+          throw e;
+        }
+      }
+    }
   }
 
   private void anEmployeeSeesNoSecurityDetails() throws java.io.IOException {
