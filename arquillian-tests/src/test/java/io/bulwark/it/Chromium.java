@@ -26,6 +26,11 @@ final class Chromium {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.setAcceptInsecureCerts(true);
+    // The page's console, for a test to print when the page does not do what it should.
+    org.openqa.selenium.logging.LoggingPreferences logs =
+        new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     try {
       options.addArguments(
           "--headless=new",

@@ -649,23 +649,37 @@ class PortalIT {
   }
 
   /**
-   * The user menu's item {@code id}, the menu opened from its button. A click on the button that
-   * leaves the menu closed is said in the log and made again, up to three times.
+   * The user menu's item {@code id}, the menu opened from its button. Should a click leave the menu
+   * closed, what the page holds is said in the log, and the page is loaded again for a second try.
    */
   private WebElement userMenuItem(String id) {
     By item = By.id("userForm:" + id);
-    for (int click = 1; ; click++) {
+    for (int attempt = 1; ; attempt++) {
       browser.findElement(By.id("userForm:userMenu_button")).click();
       try {
-        return new WebDriverWait(browser, Duration.ofSeconds(5))
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
             .until(ExpectedConditions.elementToBeClickable(item));
       } catch (org.openqa.selenium.TimeoutException e) {
         System.out.println(
-            "The user menu stayed closed after click " + click + " at " + browser.getCurrentUrl());
-        if (click == 3) {
+            "The user menu stayed closed at "
+                + browser.getCurrentUrl()
+                + ": "
+                + ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript(
+                        "var m = document.getElementById('userForm:userMenu_menu');"
+                            + " var r = m ? m.getBoundingClientRect() : null;"
+                            + " return JSON.stringify({menu: m ? m.outerHTML.substring(0, 400)"
+                            + " : null, display: m ? getComputedStyle(m).display : null,"
+                            + " rect: r, scrollY: window.scrollY, widgets:"
+                            + " Object.keys(PrimeFaces.widgets).length,"
+                            + " active: document.activeElement && document.activeElement.id,"
+                            + " masks: document.querySelectorAll('.ui-widget-overlay').length});"));
+        browser.manage().logs().get("browser").getAll().forEach(System.out::println);
+        if (attempt == 2) {
           keepScreenshot("user-menu-closed");
           throw e;
         }
+        browser.navigate().refresh();
       }
     }
   }
