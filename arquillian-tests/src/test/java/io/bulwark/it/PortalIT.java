@@ -635,11 +635,16 @@ class PortalIT {
   }
 
   /**
-   * Signs out from the menu of the portal at {@code portal} and finds that neither the back button
-   * nor the portal's address brings the session back.
+   * Signs out from the menu of the portal at {@code portal}, the page scrolled to its end, and
+   * finds that neither the back button nor the portal's address brings the session back.
    */
   private void signOut(String portal) {
-    userMenuItem("signOut").click();
+    // The menu opens and stays open on a page scrolled down too.
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("window.scrollTo(0, document.body.scrollHeight);");
+    WebElement signOut = userMenuItem("signOut");
+    keepScreenshot("user-menu");
+    signOut.click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     browser.navigate().back();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
@@ -649,38 +654,38 @@ class PortalIT {
   }
 
   /**
-   * The user menu's item {@code id}, the menu opened from its button. Should a click leave the menu
-   * closed, what the page holds is said in the log, and the page is loaded again for a second try.
+   * The user menu's item {@code id}, the menu opened from its button; should it stay closed, what
+   * the page holds is said in the log.
    */
   private WebElement userMenuItem(String id) {
-    By item = By.id("userForm:" + id);
-    for (int attempt = 1; ; attempt++) {
-      browser.findElement(By.id("userForm:userMenu_button")).click();
-      try {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(ExpectedConditions.elementToBeClickable(item));
-      } catch (org.openqa.selenium.TimeoutException e) {
-        System.out.println(
-            "The user menu stayed closed at "
-                + browser.getCurrentUrl()
-                + ": "
-                + ((org.openqa.selenium.JavascriptExecutor) browser)
-                    .executeScript(
-                        "var m = document.getElementById('userForm:userMenu_menu');"
-                            + " var r = m ? m.getBoundingClientRect() : null;"
-                            + " return JSON.stringify({menu: m ? m.outerHTML.substring(0, 400)"
-                            + " : null, display: m ? getComputedStyle(m).display : null,"
-                            + " rect: r, scrollY: window.scrollY, widgets:"
-                            + " Object.keys(PrimeFaces.widgets).length,"
-                            + " active: document.activeElement && document.activeElement.id,"
-                            + " masks: document.querySelectorAll('.ui-widget-overlay').length});"));
-        browser.manage().logs().get("browser").getAll().forEach(System.out::println);
-        if (attempt == 2) {
-          keepScreenshot("user-menu-closed");
-          throw e;
-        }
-        browser.navigate().refresh();
-      }
+    browser.findElement(By.id("userForm:userMenu_button")).click();
+    try {
+      WebElement item =
+          new WebDriverWait(browser, Duration.ofSeconds(10))
+              .until(ExpectedConditions.elementToBeClickable(By.id("userForm:" + id)));
+      assertEquals(
+          Boolean.TRUE,
+          ((org.openqa.selenium.JavascriptExecutor) browser)
+              .executeScript(
+                  "var r = document.getElementById('userForm:userMenu_menu')"
+                      + ".getBoundingClientRect();"
+                      + " return r.left >= 0 && r.right <= window.innerWidth"
+                      + " && r.bottom <= window.innerHeight;"),
+          "the whole menu inside the window");
+      return item;
+    } catch (org.openqa.selenium.TimeoutException e) {
+      System.out.println(
+          "The user menu stayed closed at "
+              + browser.getCurrentUrl()
+              + ": "
+              + ((org.openqa.selenium.JavascriptExecutor) browser)
+                  .executeScript(
+                      "var m = document.getElementById('userForm:userMenu_menu');"
+                          + " return JSON.stringify({menu: m && m.outerHTML.substring(0, 400),"
+                          + " scrollY: window.scrollY, active: document.activeElement.id});"));
+      browser.manage().logs().get("browser").getAll().forEach(System.out::println);
+      keepScreenshot("user-menu-closed");
+      throw e;
     }
   }
 
