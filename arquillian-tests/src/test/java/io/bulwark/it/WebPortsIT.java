@@ -14,8 +14,8 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -90,7 +90,7 @@ class WebPortsIT {
           redirected.headers().firstValue("Location").orElse("").contains(":" + newHttps + "/"),
           redirected.headers().toString());
       assertEquals(
-          List.of(TestEnvironment.publicUrl() + "/*", "https://localhost:" + newHttps + "/*"),
+          Set.of(TestEnvironment.publicUrl() + "/*", "https://localhost:" + newHttps + "/*"),
           portalRedirects());
       assertEquals(
           409,
@@ -114,7 +114,7 @@ class WebPortsIT {
       awaitClosed(http);
       long millis = (System.nanoTime() - started) / 1_000_000;
       assertEquals(200, extensions(newHttps).statusCode(), "the token goes on at the new port");
-      assertEquals(List.of("https://localhost:" + newHttps + "/*"), portalRedirects());
+      assertEquals(Set.of("https://localhost:" + newHttps + "/*"), portalRedirects());
       // Keycloak's address, every token's issuer, names the old port until the next start: its
       // sign-in pages stay there, and the portal's own requests are sent on to the new port.
       assertEquals(TestEnvironment.publicUrl() + "/realms/bulwark", issuer(https));
@@ -160,7 +160,7 @@ class WebPortsIT {
     assertEquals(200, extensions(https).statusCode());
     awaitClosed(newHttps);
     awaitClosed(newHttp);
-    assertEquals(List.of(TestEnvironment.publicUrl() + "/*"), portalRedirects());
+    assertEquals(Set.of(TestEnvironment.publicUrl() + "/*"), portalRedirects());
     assertEquals(TestEnvironment.publicUrl() + "/realms/bulwark", issuer(https));
   }
 
@@ -188,7 +188,7 @@ class WebPortsIT {
     assertEquals(200, extensions(https).statusCode());
     Database.awaitExactCount(
         reverted + 1, "select count(*) from event_log where type = 'WEB_PORTS_REVERTED'");
-    assertEquals(List.of(TestEnvironment.publicUrl() + "/*"), portalRedirects());
+    assertEquals(Set.of(TestEnvironment.publicUrl() + "/*"), portalRedirects());
     System.out.printf(
         "Unconfirmed move to HTTPS %d undone by itself %d s after it was open%n",
         newHttps, seconds);
@@ -245,7 +245,8 @@ class WebPortsIT {
         .getString("issuer");
   }
 
-  private static List<String> portalRedirects() {
+  /** The portal client's redirect URIs, which Keycloak keeps in no particular order. */
+  private static Set<String> portalRedirects() {
     HttpResponse<String> found =
         KeycloakAdmin.admin("GET", "/bulwark/clients?clientId=bulwark-portal", null);
     return Http.array(found)
@@ -254,7 +255,7 @@ class WebPortsIT {
         .getValuesAs(jakarta.json.JsonString.class)
         .stream()
         .map(jakarta.json.JsonString::getString)
-        .toList();
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** Waits up to 30 s for nothing to accept connections on the loopback port. */
