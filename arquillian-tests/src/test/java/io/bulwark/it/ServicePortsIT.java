@@ -47,7 +47,9 @@ class ServicePortsIT {
     long moves = Database.count(MOVED);
 
     int https = Integer.parseInt(TestEnvironment.publicUrl().replaceAll(".*:", ""));
-    try (DatagramSocket squatter = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+    try (DatagramSocket squatter =
+        new DatagramSocket(
+            TestEnvironment.freePortOutside(before), InetAddress.getLoopbackAddress())) {
       // A UDP port taken on loopback only: SIP binds every address, which it cannot have either.
       for (Map.Entry<JsonObject, String> wrong :
           Map.of(

@@ -101,7 +101,10 @@ class SshAccessIT {
             .findFirst()
             .orElseThrow()
             .getInt("from");
-    try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    // Outside the other services' ports too, or the answer names the service instead.
+    try (ServerSocket other =
+        new ServerSocket(
+            TestEnvironment.freePortOutside(before), 1, InetAddress.getLoopbackAddress())) {
       int busy = other.getLocalPort();
       for (var wrong :
           java.util.Map.of(

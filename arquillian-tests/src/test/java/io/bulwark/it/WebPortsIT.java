@@ -53,7 +53,9 @@ class WebPortsIT {
     assertEquals(http, before.getInt("httpPort"));
     long moving = events("WEB_PORTS_MOVING");
 
-    try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket squatter =
+        new ServerSocket(
+            TestEnvironment.freePortOutside(before), 50, InetAddress.getLoopbackAddress())) {
       for (Map.Entry<JsonObject, String> wrong :
           Map.of(
                   move(0, https, 60, before), "httpPort",
