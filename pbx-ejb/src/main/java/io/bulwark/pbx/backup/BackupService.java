@@ -15,7 +15,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,8 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -33,7 +30,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +62,6 @@ public class BackupService {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
-  private static final int BATCH = 1000;
   private static final Logger LOG = Logger.getLogger(BackupService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -177,16 +172,16 @@ public class BackupService {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
           Map<String, Long> counts = new TreeMap<>();
-          for (String table : tables(c)) {
+          for (String table : DatabaseTables.names(c)) {
             if (BackupContent.of(table).filter(contents::contains).isPresent()) {
-              counts.put(table, count(c, table));
+              counts.put(table, DatabaseTables.count(c, table));
             }
           }
           progress.total(name, counts.values().stream().mapToLong(Long::longValue).sum());
           BackupManifest manifest =
               new BackupManifest(
                   BackupManifest.FORMAT,
-                  schemaVersion(c),
+                  DatabaseTables.schemaVersion(c),
                   clock.instant(),
                   EnumSet.copyOf(contents),
                   counts,
@@ -200,7 +195,7 @@ public class BackupService {
                   manifest,
                   new Passphrase(passphrase),
                   out -> {
-                    dump(c, counts.keySet(), out);
+                    DatabaseTables.write(c, counts.keySet(), out, progress);
                     if (contents.contains(BackupContent.CERTIFICATES)) {
                       CertificateSection.write(out, certificates.presented());
                     }
@@ -321,7 +316,8 @@ public class BackupService {
     try (Connection c = dataSource.getConnection()) {
       BackupManifest manifest = backup.manifest();
       Path file = directory().resolve(name);
-      if (Long.parseLong(manifest.schemaVersion()) > Long.parseLong(schemaVersion(c))) {
+      if (Long.parseLong(manifest.schemaVersion())
+          > Long.parseLong(DatabaseTables.schemaVersion(c))) {
         refusal =
             "it was made by a newer Bulwark (schema "
                 + manifest.schemaVersion()
@@ -405,23 +401,13 @@ public class BackupService {
    */
   private RestorePlan verified(BackupFile backup, String passphrase, String actor) {
     precheck(backup.name(), passphrase, actor);
-    Map<String, Long> rows = new LinkedHashMap<>();
+    Map<String, Long> rows = Map.of();
     String certificate = null;
     String refusal = null;
     try (DataInputStream in =
         BackupArchive.open(directory().resolve(backup.name()), new Passphrase(passphrase))) {
       BackupArchive.readString(in);
-      long done = 0;
-      for (TableCodec.Table t = readHeader(in); t != null; t = TableCodec.readTable(in)) {
-        long count = 0;
-        while (TableCodec.readRow(in, t.columns().size()) != null) {
-          count++;
-          if (++done % 10_000 == 0) {
-            progress.at(t.name(), done);
-          }
-        }
-        rows.put(t.name(), count);
-      }
+      rows = DatabaseTables.rowCounts(in, progress);
       if (backup.manifest().contents().contains(BackupContent.CERTIFICATES)) {
         certificate = certificateOutcome(CertificateSection.read(in));
       }
@@ -437,10 +423,10 @@ public class BackupService {
       return refuse(backup, actor, refusal);
     }
     try (Connection c = dataSource.getConnection()) {
-      Set<String> existing = new LinkedHashSet<>(tables(c));
+      Set<String> existing = new LinkedHashSet<>(DatabaseTables.names(c));
       List<RestorePlan.TableChange> changes = new ArrayList<>();
       for (Map.Entry<String, Long> table : rows.entrySet()) {
-        long now = existing.contains(table.getKey()) ? count(c, table.getKey()) : 0;
+        long now = existing.contains(table.getKey()) ? DatabaseTables.count(c, table.getKey()) : 0;
         changes.add(new RestorePlan.TableChange(table.getKey(), now, table.getValue()));
       }
       return new RestorePlan(backup, changes, certificate);
@@ -492,105 +478,16 @@ public class BackupService {
     return refusal.contains("passphrase") ? "passphrase" : "backup";
   }
 
-  private TableCodec.Table readHeader(DataInputStream in) throws IOException {
-    if (!TableCodec.HEADER.equals(in.readUTF())) {
-      throw new IOException("unknown table format");
-    }
-    return TableCodec.readTable(in);
-  }
-
-  private void dump(Connection c, Set<String> tables, DataOutputStream out) throws IOException {
-    out.writeUTF(TableCodec.HEADER);
-    long done = 0;
-    try {
-      for (String table : tables) {
-        try (Statement s = c.createStatement()) {
-          s.setFetchSize(BATCH);
-          try (ResultSet rs = s.executeQuery("SELECT * FROM `" + table + "`")) {
-            int n = rs.getMetaData().getColumnCount();
-            List<String> columns = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-              columns.add(rs.getMetaData().getColumnName(i));
-            }
-            TableCodec.writeTable(out, table, columns);
-            while (rs.next()) {
-              Object[] values = new Object[n];
-              for (int i = 0; i < n; i++) {
-                values[i] = rs.getObject(i + 1);
-              }
-              TableCodec.writeRow(out, values);
-              if (++done % 10_000 == 0) {
-                progress.at(table, done);
-              }
-            }
-            TableCodec.endTable(out);
-          }
-        }
-      }
-      TableCodec.end(out);
-      progress.at("", done);
-    } catch (SQLException e) {
-      throw new IOException("the database could not be read", e);
-    }
-  }
-
   /** Replaces the tables; returns the certificate the backup holds, null when none. */
   private CertificateSection.Pems apply(Connection c, BackupFile backup, String passphrase)
       throws IOException, SQLException {
     Path file = directory().resolve(backup.name());
-    Set<String> existing = new LinkedHashSet<>(tables(c));
     c.setAutoCommit(false);
     try (Statement s = c.createStatement();
         DataInputStream in = BackupArchive.open(file, new Passphrase(passphrase))) {
       s.execute("SET FOREIGN_KEY_CHECKS = 0");
       BackupArchive.readString(in);
-      long done = backup.manifest().rows();
-      for (TableCodec.Table t = readHeader(in); t != null; t = TableCodec.readTable(in)) {
-        if (!existing.contains(t.name())) {
-          while (TableCodec.readRow(in, t.columns().size()) != null) {
-            done++;
-          }
-          continue;
-        }
-        Set<String> now = columns(c, t.name());
-        List<Integer> kept = new ArrayList<>();
-        for (int i = 0; i < t.columns().size(); i++) {
-          if (now.contains(t.columns().get(i))) {
-            kept.add(i);
-          }
-        }
-        s.executeUpdate("DELETE FROM `" + t.name() + "`");
-        List<String> names = t.columns();
-        String sql =
-            "INSERT INTO `"
-                + t.name()
-                + "` ("
-                + String.join(", ", kept.stream().map(i -> "`" + names.get(i) + "`").toList())
-                + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(kept.size(), "?"))
-                + ")";
-        try (PreparedStatement insert = c.prepareStatement(sql)) {
-          int pending = 0;
-          for (Object[] row = TableCodec.readRow(in, t.columns().size());
-              row != null;
-              row = TableCodec.readRow(in, t.columns().size())) {
-            for (int i = 0; i < kept.size(); i++) {
-              insert.setObject(i + 1, row[kept.get(i)]);
-            }
-            insert.addBatch();
-            if (++pending == BATCH) {
-              insert.executeBatch();
-              pending = 0;
-            }
-            if (++done % 10_000 == 0) {
-              progress.at(t.name(), done);
-            }
-          }
-          if (pending > 0) {
-            insert.executeBatch();
-          }
-        }
-      }
+      DatabaseTables.replace(c, in, backup.manifest().rows(), progress);
       CertificateSection.Pems certificate =
           backup.manifest().contents().contains(BackupContent.CERTIFICATES)
               ? CertificateSection.read(in)
@@ -605,54 +502,6 @@ public class BackupService {
         s.execute("SET FOREIGN_KEY_CHECKS = 1");
       }
       c.setAutoCommit(true);
-    }
-  }
-
-  private static List<String> tables(Connection c) throws SQLException {
-    List<String> tables = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
-                    + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
-      while (rs.next()) {
-        tables.add(rs.getString(1));
-      }
-    }
-    return tables;
-  }
-
-  private static Set<String> columns(Connection c, String table) throws SQLException {
-    Set<String> columns = new LinkedHashSet<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE()"
-                + " AND table_name = ?")) {
-      s.setString(1, table);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          columns.add(rs.getString(1));
-        }
-      }
-    }
-    return columns;
-  }
-
-  private static long count(Connection c, String table) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `" + table + "`")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static String schemaVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT MAX(CAST(version AS UNSIGNED)) FROM flyway_schema_history WHERE success = 1")) {
-      rs.next();
-      return Long.toString(rs.getLong(1));
     }
   }
 
