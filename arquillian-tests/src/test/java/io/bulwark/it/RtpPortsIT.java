@@ -39,6 +39,7 @@ class RtpPortsIT {
   private final String admin = KeycloakAdmin.tokenWithRole("administrator");
 
   @Test
+  @SuppressWarnings("try") // The squatter only holds its port.
   void theMediaRelayMovesToANewRangeAndBadRangesAreRefused() throws Exception {
     JsonObject before = Http.object(Http.api(admin, "GET", "/system/rtp-ports", null));
     int min = before.getInt("rtpPortMin");

@@ -91,6 +91,7 @@ public final class TestEnvironment {
    * A port free on {@code address} for UDP and TCP, with the next one free for TCP too: baresip
    * listens for SIP over UDP and TCP on its port and for SIP over TLS on the next.
    */
+  @SuppressWarnings("try") // The sockets only prove their ports free.
   public static int freeBaresipPort(java.net.InetAddress address) {
     for (int attempt = 0; attempt < 50; attempt++) {
       try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, address)) {

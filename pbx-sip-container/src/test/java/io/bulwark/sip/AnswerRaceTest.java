@@ -51,6 +51,7 @@ class AnswerRaceTest {
    */
   @ParameterizedTest(name = "answered from another thread: {0}")
   @ValueSource(booleans = {true, false})
+  @SuppressWarnings("try") // The answering container only has to listen.
   void eachCallIsAnsweredOnceAndItsByeGets200(boolean fromAnotherThread) throws Exception {
     ExecutorService answering = Executors.newFixedThreadPool(2);
     ExecutorService phones = Executors.newFixedThreadPool(PHONES);

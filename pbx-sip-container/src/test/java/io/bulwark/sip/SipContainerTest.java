@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The container on loopback: dispatch by method, 405 for the rest, and a clean stop. */
+@SuppressWarnings("try") // The containers only have to listen while the test talks to them.
 class SipContainerTest {
 
   @Test

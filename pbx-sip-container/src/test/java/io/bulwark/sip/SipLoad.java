@@ -181,9 +181,13 @@ final class SipLoad implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
     socket.close();
-    receiver.join(2000);
+    try {
+      receiver.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

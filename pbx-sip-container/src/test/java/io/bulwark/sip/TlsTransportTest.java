@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIP over TLS on a port of its own: a client that trusts the server's certificate gets its OPTIONS
  * answered over the TLS connection, and the request is told it came over TLS.
  */
+@SuppressWarnings("try") // The containers only have to listen while the test talks to them.
 class TlsTransportTest {
 
   private static final String PASSWORD = "test-keystore";

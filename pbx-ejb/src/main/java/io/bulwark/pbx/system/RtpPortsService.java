@@ -9,9 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.time.Clock;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -55,7 +52,7 @@ public class RtpPortsService {
         em.find(RtpPortSetting.class, RtpPortSetting.ID, LockModeType.PESSIMISTIC_WRITE);
     ConcurrentChangeException.check(readVersion, setting.getVersion(), "The RTP ports");
     RtpPorts now = RtpPorts.inForce();
-    List<FieldViolation> violations = draft.violations(now, others(), RtpPortsService::taken);
+    List<FieldViolation> violations = draft.violations(now, others(), UdpPort::taken);
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
     }
@@ -110,14 +107,5 @@ public class RtpPortsService {
 
   private List<PortUse> others() {
     return PortUses.besideRtp(sip.inForce(), WebPorts.inForce());
-  }
-
-  /** Whether another program holds the UDP port on any address. */
-  private static boolean taken(int port) {
-    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(port))) {
-      return false;
-    } catch (SocketException e) {
-      return true;
-    }
   }
 }

@@ -1,9 +1,6 @@
 package io.bulwark.pbx.system;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -37,19 +34,7 @@ public record SipPorts(int port, int tlsPort) {
    * Whether another program holds {@code port} on {@code host}: UDP or TCP for SIP, TCP for TLS.
    */
   static boolean taken(String host, int port, boolean udpToo) {
-    try (ServerSocket tcp = new ServerSocket()) {
-      tcp.setReuseAddress(true);
-      tcp.bind(new InetSocketAddress(host, port));
-    } catch (IOException e) {
-      return true;
-    }
-    if (udpToo) {
-      try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(host, port))) {
-        return false;
-      } catch (IOException e) {
-        return true;
-      }
-    }
-    return false;
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    return TcpPort.taken(address) || (udpToo && UdpPort.taken(address));
   }
 }

@@ -11,9 +11,14 @@ final class TcpPort {
 
   /** Whether another program holds the TCP port on any address. */
   static boolean taken(int port) {
+    return taken(new InetSocketAddress(port));
+  }
+
+  /** Whether another program holds the TCP port of {@code address}. */
+  static boolean taken(InetSocketAddress address) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(port));
+      socket.bind(address);
       return false;
     } catch (IOException e) {
       return true;
