@@ -4,6 +4,7 @@ import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.net.InetAddress;
 import java.text.ParseException;
+import java.util.Iterator;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -100,7 +101,8 @@ public final class SipRequest {
       UserAgentHeader agent = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
       if (agent != null) {
         StringBuilder text = new StringBuilder();
-        agent.getProduct().forEachRemaining(p -> text.append(text.isEmpty() ? "" : " ").append(p));
+        Iterator<?> products = agent.getProduct(); // JAIN-SIP's raw iterator of strings
+        products.forEachRemaining(p -> text.append(text.isEmpty() ? "" : " ").append(p));
         userAgent = text.toString();
       }
       userAgentRead = true;
